@@ -1,0 +1,96 @@
+"""The plugin manager: built-ins and agency packs come in through the entry-point group ``nianbao``.
+
+Entry points are walked one by one so that a pack that fails to import is reported by name and
+the others still load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+from importlib import import_module
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+
+import pluggy
+
+from nianbao import hookspecs
+
+GROUP = "nianbao"
+
+
+@dataclass(slots=True)
+class PluginProblem:
+    """A plugin that could not be loaded: its name and why. Shown as a warning, never fatal."""
+
+    plugin: str
+    message: str
+
+
+@dataclass(slots=True)
+class Plugins:
+    manager: pluggy.PluginManager
+    problems: list[PluginProblem] = field(default_factory=list)
+
+
+def _register(plugins: Plugins, name: str, module: ModuleType | object) -> None:
+    try:
+        plugins.manager.register(module, name=name)
+    except Exception as exc:  # noqa: BLE001 - a bad plugin must not stop the others
+        plugins.problems.append(PluginProblem(name, f"{type(exc).__name__}: {exc}"))
+
+
+def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path, ...] = ()) -> Plugins:
+    """A plugin manager with every installed ``nianbao`` entry point registered.
+
+    :param extra_modules: dotted module names to register too (``plugins:`` in the config).
+    :param extra_files: local plugin files to register without packaging.
+    """
+    manager = pluggy.PluginManager(GROUP)
+    manager.add_hookspecs(hookspecs)
+    plugins = Plugins(manager)
+    seen: set[str] = set()
+    for ep in sorted(entry_points(group=GROUP), key=lambda e: (not e.name.startswith("builtin-"), e.name)):
+        if ep.name in seen:
+            continue
+        seen.add(ep.name)
+        try:
+            module = ep.load()
+        except Exception as exc:  # noqa: BLE001 - report and go on
+            plugins.problems.append(PluginProblem(ep.name, f"cannot import {ep.value}: {type(exc).__name__}: {exc}"))
+            continue
+        _register(plugins, ep.name, module)
+    for dotted in extra_modules:
+        try:
+            module = import_module(dotted)
+        except Exception as exc:  # noqa: BLE001
+            plugins.problems.append(PluginProblem(dotted, f"cannot import: {type(exc).__name__}: {exc}"))
+            continue
+        _register(plugins, dotted, module)
+    for path in extra_files:
+        module = _load_file(plugins, path)
+        if module is not None:
+            _register(plugins, str(path), module)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise RuntimeError(f"a plugin implements a hook that does not exist: {exc}") from exc
+    return plugins
+
+
+def _load_file(plugins: Plugins, path: Path) -> ModuleType | None:
+    import importlib.util
+
+    name = "nianbao_local_" + "".join(ch if ch.isalnum() else "_" for ch in path.stem)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        plugins.problems.append(PluginProblem(str(path), "not a Python file"))
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # noqa: BLE001
+        plugins.problems.append(PluginProblem(str(path), f"cannot import: {type(exc).__name__}: {exc}"))
+        return None
+    return module

@@ -1,0 +1,159 @@
+"""The ``nianbao`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from nianbao import __version__
+from nianbao._manager import create_plugins
+from nianbao.config import Config
+from nianbao.engine import ConfigurationError
+from nianbao.engine import Session
+from nianbao.engine import Summary
+from nianbao.engine import timed
+from nianbao.explain import explain_text
+from nianbao.explain import rules_table
+from nianbao.gridview import render_table
+from nianbao.loaders.base import LoadError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip().upper() for value in values for v in value.split(",") if v.strip())
+
+
+def _session(config: Config) -> Session:
+    try:
+        return Session(config)
+    except (ConfigurationError, RuntimeError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _warn(session: Session) -> None:
+    for note in session.notifications:
+        click.echo(f"nianbao: {note.level}: {note.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="nianbao")
+def main() -> None:
+    """nianbao：政府信息公开工作年度报告检查工具。
+
+    Checks government information-disclosure annual reports against the national format and the
+    regulation, and explains every finding.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format (text, json, sarif, …).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE instead of stdout.")
+@click.option("--select", multiple=True, help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
+@click.option("--ignore", multiple=True, help="Skip these rules or rule families (comma-separated).")
+@click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default="auto", show_default=True,
+              help="Format edition to check against; auto decides from the tables, then the year.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of messages.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          edition: str, lang: str, exit_zero: bool, **extra: Any) -> None:
+    """Check reports (files or folders of .md .txt .html .docx .pdf)."""
+    config = Config(select=_split(select), ignore=_split(ignore), edition=edition, lang=lang, options=extra)
+    session = _session(config)
+    _warn(session)
+    if fmt not in session.reporters:
+        raise click.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(sorted(session.reporters))}",
+                                 param_hint="--format")
+    inputs = {p.resolve() for p in session.expand(paths)}
+    if output is not None and output.resolve() in inputs:
+        raise click.BadParameter(f"{output} is one of the reports being checked; nianbao never writes over a report",
+                                 param_hint="--output")
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        click.echo(f"nianbao: error: {path}: 文件不存在 (no such file or directory)", err=True)
+    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    summary = Summary()
+    try:
+        reporter = session.reporters[fmt](stream, lang=lang)
+        reporter.start(session.rules)
+        for report in timed(session.check_paths([p for p in paths if p.exists()]), summary):
+            reporter.add(report)
+        reporter.finish(summary)
+    finally:
+        if output:
+            stream.close()
+    if missing or summary.internal_errors:
+        sys.exit(EXIT_USAGE)
+    if summary.counts["error"] and not exit_zero:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command(name="rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
+def rules_cmd(lang: str, as_json: bool) -> None:
+    """List every rule: ID, name, severity, editions, title."""
+    session = _session(Config(lang=lang))
+    _warn(session)
+    if as_json:
+        click.echo(json.dumps([
+            {"id": r.id, "name": r.name, "title": r.title, "title_en": r.title_en, "severity": r.severity,
+             "editions": list(r.editions), "source": r.source, "origin": r.origin}
+            for r in session.all_rules
+        ], ensure_ascii=False, indent=2))
+        return
+    click.echo(rules_table(session.all_rules, lang))
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def explain(rule_id: str, lang: str) -> None:
+    """Print a rule's documentation: requirement, source, example, fix."""
+    session = _session(Config(lang=lang))
+    rule = session.rule(rule_id) or next((r for r in session.all_rules if r.name == rule_id.lower()), None)
+    if rule is None:
+        raise click.BadParameter(f"no rule {rule_id!r}; `nianbao rules` lists them", param_hint="RULE")
+    click.echo(explain_text(rule, lang))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--table", "table", help="Print one table (active_disclosure, applications, reviews) as a grid.")
+@click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default="auto", show_default=True)
+def extract(path: Path, table: str | None, edition: str) -> None:
+    """Print the loaded document as JSON (or one table as a grid)."""
+    session = _session(Config(edition=edition))
+    try:
+        document = session.load(path)
+    except LoadError as exc:
+        click.echo(f"nianbao: {path}: {exc.message}", err=True)
+        sys.exit(EXIT_USAGE)
+    if table is None:
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        return
+    edition_obj = session.editions.get(document.meta.edition or "")
+    if table not in document.tables or edition_obj is None:
+        found = ", ".join(document.tables) or "none"
+        raise click.BadParameter(f"table {table!r} was not found in {path} (found: {found})", param_hint="--table")
+    click.echo(render_table(document.tables[table], edition_obj.table(table)))
+
+
+def _attach_plugin_options() -> None:
+    try:
+        plugins = create_plugins()
+    except RuntimeError:
+        return
+    for batch in plugins.manager.hook.nianbao_add_options():
+        check.params.extend(batch or ())
+
+
+def run() -> None:
+    _attach_plugin_options()
+    main()

@@ -1,0 +1,168 @@
+"""The loaded report: one model for every input format, with every value traced to its source.
+
+A loader builds a :class:`Document`; :func:`validate_document` checks its JSON form against
+``schemas/document.schema.json`` before any rule runs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+
+from nianbao.schemas import validator_for
+
+
+@dataclass(slots=True)
+class SourceRef:
+    """Where something stands in the source file: a line (text, HTML), a page (PDF) and a locator
+    (an XPath for HTML, ``table[2]/row[5]/cell[3]`` for DOCX, ``page 3`` for PDF)."""
+
+    line: int | None = None
+    page: int | None = None
+    locator: str | None = None
+
+
+@dataclass(slots=True)
+class Source:
+    path: str
+    format: str
+    sha256: str
+    encoding: str | None = None
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    agency: str | None = None
+    report_year: int | None = None
+    report_year_source: str | None = None
+    edition: str | None = None
+    edition_source: str | None = None
+    table_edition: str | None = None
+    body_type: str | None = None
+    published_on: str | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    ref: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered heading and what follows it. ``level`` 1 is 一、…, level 2 is （一）…"""
+
+    number: str
+    title: str
+    heading: str
+    level: int = 1
+    key: str | None = None
+    ref: SourceRef = field(default_factory=SourceRef)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """All paragraph text of this section and its children, in order."""
+        parts = [p.text for p in self.paragraphs]
+        parts += [f"{c.heading}\n{c.text()}" for c in self.children]
+        return "\n".join(parts)
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        yield from self.paragraphs
+        for child in self.children:
+            yield Paragraph(child.heading, child.ref)
+            yield from child.all_paragraphs()
+
+
+@dataclass(slots=True)
+class CellValue:
+    """One value cell of a template table. A blank cell has ``blank=True`` and ``value=None``;
+    it is never read as 0."""
+
+    raw: str
+    value: int | float | None
+    blank: bool
+    ref: SourceRef = field(default_factory=SourceRef)
+    unit: str | None = None
+    problem: str | None = None
+
+
+@dataclass(slots=True)
+class TableRow:
+    key: str
+    label: str
+    ref: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass(slots=True)
+class Table:
+    """A statistical table matched to its template (``key``), with the raw grid as read and the
+    values keyed ``row_key.column_key``."""
+
+    key: str
+    edition: str
+    ref: SourceRef = field(default_factory=SourceRef)
+    grid: list[list[str]] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    values: dict[str, CellValue] = field(default_factory=dict)
+    unmatched: list[str] = field(default_factory=list)
+
+    def row(self, key: str) -> TableRow | None:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+
+@dataclass(slots=True)
+class Note:
+    """Something the loader could not read with certainty, reported to the user by DOC002."""
+
+    code: str
+    message: str
+    ref: SourceRef = field(default_factory=SourceRef)
+    table: str | None = None
+    row: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    source: Source
+    meta: Meta = field(default_factory=Meta)
+    preamble: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+
+    def section(self, key: str) -> Section | None:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every narrative paragraph in reading order, headings of sub-sections included."""
+        yield from self.preamble
+        for section in self.sections:
+            yield Paragraph(section.heading, section.ref)
+            yield from section.all_paragraphs()
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+class DocumentInvalid(ValueError):
+    """The loader produced a document that does not satisfy document.schema.json."""
+
+
+def validate_document(document: Document) -> None:
+    errors = list(validator_for("document").iter_errors(document.to_dict()))
+    if errors:
+        first = min(errors, key=lambda e: len(e.absolute_path))
+        where = "/" + "/".join(str(p) for p in first.absolute_path)
+        raise DocumentInvalid(f"{where}: {first.message}")

@@ -1,0 +1,310 @@
+"""Edition templates: the national format's sections, tables and reconciliation identities, read
+from ``schemas/editions/*.yaml`` (and any file a plugin registers) and validated on load."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nianbao import labels
+from nianbao.schemas import HERE as SCHEMA_DIR
+from nianbao.schemas import validator_for
+
+
+class EditionError(ValueError):
+    """An edition file is not valid; the message names the file and the offending key."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    key: str
+    label: str
+    variants: tuple[str, ...] = ()
+    group: str | None = None
+    unit: str | None = None
+    signed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RowSpec:
+    key: str
+    label: str
+    variants: tuple[str, ...] = ()
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockSpec:
+    """One 第二十条 item of the active-disclosure table: its own columns and rows."""
+
+    key: str
+    label: str
+    article_item: str
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    key: str
+    section: str
+    title: str
+    number: str
+    columns: tuple[ColumnSpec, ...] = ()
+    rows: tuple[RowSpec, ...] = ()
+    blocks: tuple[BlockSpec, ...] = ()
+
+    def all_rows(self) -> tuple[RowSpec, ...]:
+        if self.blocks:
+            return tuple(r for b in self.blocks for r in b.rows)
+        return self.rows
+
+    def columns_for(self, row_key: str) -> tuple[ColumnSpec, ...]:
+        for block in self.blocks:
+            if any(r.key == row_key for r in block.rows):
+                return block.columns
+        return self.columns
+
+    def block_of(self, row_key: str) -> BlockSpec | None:
+        for block in self.blocks:
+            if any(r.key == row_key for r in block.rows):
+                return block
+        return None
+
+    def row(self, key: str) -> RowSpec:
+        for row in self.all_rows():
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    def column(self, row_key: str, key: str) -> ColumnSpec:
+        for column in self.columns_for(row_key):
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def cell_keys(self) -> list[str]:
+        return [f"{r.key}.{c.key}" for r in self.all_rows() for c in self.columns_for(r.key)]
+
+    def match_row(self, label: str, candidates: tuple[RowSpec, ...] | None = None) -> RowSpec | None:
+        """The row whose official label or a known variant has the same core as ``label``."""
+        return _match(label, candidates if candidates is not None else self.all_rows())
+
+    def match_column(self, label: str, columns: tuple[ColumnSpec, ...] | None = None) -> ColumnSpec | None:
+        return _match(label, columns if columns is not None else self.columns)
+
+
+def _match(label: str, specs: tuple[Any, ...]) -> Any:
+    wanted = labels.core(label)
+    if not wanted:
+        return None
+    for spec in specs:
+        if wanted in {labels.core(text) for text in (spec.label, *spec.variants)}:
+            return spec
+    # Long official labels are often cut short or carry a trailing remark; accept a unique
+    # prefix match of at least four characters either way.
+    prefixed = [
+        spec
+        for spec in specs
+        for text in (spec.label, *spec.variants)
+        if len(min(wanted, labels.core(text), key=len)) >= 4
+        and (wanted.startswith(labels.core(text)) or labels.core(text).startswith(wanted))
+    ]
+    unique = {id(s): s for s in prefixed}
+    if len(unique) == 1:
+        return prefixed[0]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    key: str
+    number: str
+    title: str
+    basis: str
+    variants: tuple[str, ...] = ()
+
+    def matches(self, title: str) -> bool:
+        wanted = labels.core(title)
+        return wanted in {labels.core(t) for t in (self.title, *self.variants)}
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """A reconciliation identity: for every binding of ``for_each``, sum(left) must equal sum(right)."""
+
+    id: str
+    rule: str
+    table: str
+    text: str
+    basis: str
+    for_each: dict[str, Any]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+    def expand(self, table: TableSpec) -> Iterator[tuple[dict[str, str], list[str], list[str]]]:
+        """Yield ``(binding, left_cell_keys, right_cell_keys)`` for every binding of the variables."""
+        names = list(self.for_each)
+        domains = []
+        for name in names:
+            domain = self.for_each[name]
+            if domain == "columns":
+                domain = [c.key for c in table.columns]
+            elif domain == "rows":
+                domain = [r.key for r in table.all_rows()]
+            domains.append(domain)
+        for values in itertools.product(*domains):
+            binding = dict(zip(names, values))
+            yield (
+                binding,
+                [ref.format(**binding) for ref in self.left],
+                [ref.format(**binding) for ref in self.right],
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    edition: str
+    title: str
+    source: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[SectionSpec, ...]
+    tables: tuple[TableSpec, ...]
+    identities: tuple[Identity, ...] = field(default=())
+    path: str = ""
+
+    def table(self, key: str) -> TableSpec:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def section(self, key: str) -> SectionSpec:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+    def covers_year(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+
+def _columns(data: list[dict[str, Any]]) -> tuple[ColumnSpec, ...]:
+    return tuple(
+        ColumnSpec(
+            key=c["key"],
+            label=c["label"],
+            variants=tuple(c.get("variants", ())),
+            group=c.get("group"),
+            unit=c.get("unit"),
+            signed=c.get("signed", False),
+        )
+        for c in data
+    )
+
+
+def _rows(data: list[dict[str, Any]]) -> tuple[RowSpec, ...]:
+    return tuple(
+        RowSpec(key=r["key"], label=r["label"], variants=tuple(r.get("variants", ())), group=r.get("group"))
+        for r in data
+    )
+
+
+def parse_edition(data: Any, path: str) -> Edition:
+    """Build an :class:`Edition` from parsed YAML, after validating it against edition.schema.json."""
+    errors = sorted(validator_for("edition").iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
+        raise EditionError(f"{path}: {where}: {first.message}")
+    tables = []
+    for t in data["tables"]:
+        tables.append(
+            TableSpec(
+                key=t["key"],
+                section=t["section"],
+                title=t["title"],
+                number=t["number"],
+                columns=_columns(t.get("columns", [])),
+                rows=_rows(t.get("rows", [])),
+                blocks=tuple(
+                    BlockSpec(
+                        key=b["key"],
+                        label=b["label"],
+                        article_item=b["article_item"],
+                        columns=_columns(b["columns"]),
+                        rows=_rows(b["rows"]),
+                    )
+                    for b in t.get("blocks", [])
+                ),
+            )
+        )
+    edition = Edition(
+        edition=str(data["edition"]),
+        title=data["title"],
+        source=data["source"],
+        first_year=data["report_years"]["first"],
+        last_year=data["report_years"].get("last"),
+        sections=tuple(
+            SectionSpec(
+                key=s["key"], number=s["number"], title=s["title"], basis=s["basis"],
+                variants=tuple(s.get("variants", ())),
+            )
+            for s in data["sections"]
+        ),
+        tables=tuple(tables),
+        identities=tuple(
+            Identity(
+                id=i["id"], rule=i["rule"], table=i["table"], text=i["text"], basis=i["basis"],
+                for_each=i["for_each"], left=tuple(i["left"]), right=tuple(i["right"]),
+            )
+            for i in data.get("identities", [])
+        ),
+        path=path,
+    )
+    _check_references(edition)
+    return edition
+
+
+def _check_references(edition: Edition) -> None:
+    keys = {t.key: set(t.cell_keys()) for t in edition.tables}
+    for identity in edition.identities:
+        if identity.table not in keys:
+            raise EditionError(f"{edition.path}: identity {identity.id}: unknown table {identity.table!r}")
+        for _binding, left, right in identity.expand(edition.table(identity.table)):
+            for ref in (*left, *right):
+                if ref not in keys[identity.table]:
+                    raise EditionError(f"{edition.path}: identity {identity.id}: unknown cell {ref!r}")
+
+
+def load_edition_file(path: Path) -> Edition:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise EditionError(f"{path}: {exc}") from exc
+    return parse_edition(data, str(path))
+
+
+def builtin_edition_paths() -> list[Path]:
+    folder = SCHEMA_DIR / "editions"
+    return sorted(folder.glob("*.yaml"))
+
+
+@cache
+def builtin_editions() -> dict[str, Edition]:
+    return {e.edition: e for e in map(load_edition_file, builtin_edition_paths())}
+
+
+def edition_for_year(editions: dict[str, Edition], year: int) -> Edition | None:
+    for edition in editions.values():
+        if edition.covers_year(year):
+            return edition
+    return None

@@ -1,0 +1,299 @@
+"""Run the rules over reports: load, validate, detect the edition, check, build findings.
+
+One bad file never stops a batch: a file that cannot be read becomes one DOC001 finding, and an
+internal failure on one file becomes a :class:`Notification` while the others are still checked.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections import Counter
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from nianbao._manager import Plugins
+from nianbao._manager import create_plugins
+from nianbao.config import Config
+from nianbao.document import Document
+from nianbao.document import DocumentInvalid
+from nianbao.document import validate_document
+from nianbao.editions import Edition
+from nianbao.editions import EditionError
+from nianbao.editions import builtin_editions
+from nianbao.editions import load_edition_file
+from nianbao.findings import Finding
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.fingerprint import fingerprint
+from nianbao.fingerprint import report_identity
+from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import Loader
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+BUILTIN_FAMILIES = ("DOC", "SEC", "ART", "REC", "FMT", "TXT", "HIS", "PUB")
+LOAD_FAILURE_RULE = "DOC001"
+EXTRA_SUFFIXES = (".doc", ".wps")
+
+
+class ConfigurationError(Exception):
+    """A problem with rules, plugins or editions that makes the run meaningless (exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """A problem of the tool, not of the report: a plugin that failed, an internal error."""
+
+    level: str
+    message: str
+    path: str | None = None
+
+
+@dataclass(slots=True)
+class CheckedReport:
+    path: str
+    display_path: str
+    document: Document | None
+    findings: list[Finding] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Summary:
+    files: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    suppressed: int = 0
+    internal_errors: int = 0
+    seconds: float = 0.0
+
+    def add(self, report: CheckedReport) -> None:
+        self.files += 1
+        for finding in report.findings:
+            if finding.suppressed:
+                self.suppressed += 1
+                continue
+            self.counts[finding.severity] += 1
+            self.by_rule[finding.rule_id] += 1
+        self.internal_errors += sum(1 for n in report.notifications if n.level == "error")
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+class Session:
+    """Everything a run needs, built once: plugins, editions, rules, loaders, reporters."""
+
+    def __init__(self, config: Config | None = None, plugins: Plugins | None = None) -> None:
+        self.config = config or Config()
+        self.plugins = plugins or create_plugins(self.config.plugins, self.config.plugin_files)
+        self.notifications: list[Notification] = [
+            Notification("warning", f"插件 {p.plugin} 未能加载：{p.message}") for p in self.plugins.problems
+        ]
+        hook = self.plugins.manager.hook
+        self.editions = self._editions()
+        self.all_rules = self._rules()
+        self.rules = [r for r in self.all_rules if self.config.is_selected(r.id)]
+        self.loaders: list[Loader] = [loader for batch in hook.nianbao_register_loaders() for loader in batch]
+        self.reporters = {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
+        hook.nianbao_configure.call_historic(kwargs={"config": self.config})
+
+    # --- registration ----------------------------------------------------------------------------
+
+    def _editions(self) -> dict[str, Edition]:
+        editions = dict(builtin_editions())
+        for batch in self.plugins.manager.hook.nianbao_register_editions():
+            for path in batch:
+                try:
+                    edition = load_edition_file(Path(path))
+                except EditionError as exc:
+                    raise ConfigurationError(str(exc)) from exc
+                editions[edition.edition] = edition
+        return editions
+
+    def _rules(self) -> list[Rule]:
+        rules: dict[str, Rule] = {}
+        manager = self.plugins.manager
+        for impl in manager.hook.nianbao_register_rules.get_hookimpls():
+            name = impl.plugin_name
+            try:
+                batch = impl.function(config=self.config)
+            except Exception as exc:  # noqa: BLE001 - a broken pack warns by name
+                self.notifications.append(Notification("warning", f"插件 {name} 注册规则失败：{exc}"))
+                continue
+            builtin = name.startswith("builtin-")
+            for rule in batch or ():
+                if not builtin and rule.id.startswith(BUILTIN_FAMILIES):
+                    raise ConfigurationError(
+                        f"插件 {name} 的规则 {rule.id} 使用了内置规则族前缀；请使用本机构自己的 2–4 个大写字母前缀"
+                    )
+                if rule.id in rules:
+                    raise ConfigurationError(f"规则编号 {rule.id} 重复（插件 {name}）")
+                if not builtin and rule.origin == "nianbao":
+                    rule.origin = name
+                rules[rule.id] = rule
+        return sorted(rules.values(), key=lambda r: r.id)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        for rule in self.all_rules:
+            if rule.id == rule_id.upper():
+                return rule
+        return None
+
+    # --- files -----------------------------------------------------------------------------------
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return tuple(s for loader in self.loaders for s in loader.suffixes) + EXTRA_SUFFIXES
+
+    def expand(self, paths: Iterable[Path]) -> Iterator[Path]:
+        """Files to check: each file given, and every report file below each directory given."""
+        for path in paths:
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    rel = child.relative_to(path)
+                    if any(part.startswith(".") for part in rel.parts):
+                        continue
+                    if child.is_file() and child.suffix.lower() in self.suffixes:
+                        yield child
+            else:
+                yield path
+
+    def loader_for(self, path: Path, head: bytes) -> Loader | None:
+        suffix = path.suffix.lower()
+        for loader in self.loaders:
+            if suffix in loader.suffixes:
+                return loader
+        for loader in sorted(self.loaders, key=lambda item: item.name == "text"):
+            if loader.sniff(head):
+                return loader
+        return None
+
+    def load(self, path: Path) -> Document:
+        """Load and validate one report; raises :class:`LoadError` for an unreadable file."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise LoadError("文件不存在", "no such file", reason="missing") from exc
+        except IsADirectoryError as exc:
+            raise LoadError("这是一个目录，不是文件", "this is a directory, not a file", reason="missing") from exc
+        except OSError as exc:
+            raise LoadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
+        loader = self.loader_for(path, data[:2048])
+        if loader is None:
+            raise LoadError("不支持的文件格式", "unsupported file format", reason="format")
+        document = loader.load(path, data, self.editions)
+        self._settle_edition(document)
+        validate_document(document)
+        self.plugins.manager.hook.nianbao_document_loaded(document=document)
+        return document
+
+    def _settle_edition(self, document: Document) -> None:
+        if self.config.edition != "auto":
+            document.meta.edition, document.meta.edition_source = self.config.edition, "option"
+            return
+        answer = self.plugins.manager.hook.nianbao_detect_edition(document=document, editions=self.editions)
+        if answer:
+            document.meta.edition, document.meta.edition_source = answer
+
+    # --- checking --------------------------------------------------------------------------------
+
+    def check_paths(self, paths: Sequence[Path]) -> Iterator[CheckedReport]:
+        for path in self.expand(paths):
+            yield self.check_file(path)
+
+    def check_file(self, path: Path, previous: Document | None = None) -> CheckedReport:
+        report = CheckedReport(path=str(path), display_path=display_path(path), document=None)
+        try:
+            report.document = self.load(path)
+        except LoadError as exc:
+            self._load_failure(report, exc)
+            return report
+        except DocumentInvalid as exc:
+            report.notifications.append(Notification("error", f"读取结果不符合文档模型：{exc}", report.display_path))
+            return report
+        except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+            self._load_failure(report, LoadError(
+                f"读取文件时出错（{type(exc).__name__}: {exc}）",
+                f"reading the file failed ({type(exc).__name__}: {exc})",
+            ))
+            report.notifications.append(Notification("error", traceback.format_exc(), report.display_path))
+            return report
+        report.findings = self.run_rules(report.document, report.display_path, previous)
+        return report
+
+    def _load_failure(self, report: CheckedReport, error: LoadError) -> None:
+        rule = self.rule(LOAD_FAILURE_RULE)
+        if rule is None or not self.config.is_selected(rule.id):
+            return
+        violation = Violation(Location(), {"problem": error.message, "problem_en": error.message_en}, variant="load")
+        report.findings.append(self._finding(rule, violation, None, report.display_path))
+
+    def context_for(self, document: Document, previous: Document | None = None) -> Context:
+        edition = self.editions.get(document.meta.edition or "")
+        return Context(edition=edition, editions=self.editions, previous=previous, options=self.config.options)
+
+    def run_rules(self, document: Document, shown_path: str, previous: Document | None = None) -> list[Finding]:
+        context = self.context_for(document, previous)
+        findings: list[Finding] = []
+        year = document.meta.report_year
+        applicable = [r for r in self.rules if r.applies_to(document.meta.edition, year)]
+        applicable = [r for r in applicable if not r.needs_previous or previous is not None]
+        gates = [r for r in applicable if r.gate]
+        for rule in gates:
+            findings.extend(self._run(rule, document, context, shown_path))
+        if not any(f.severity == "error" for f in findings):
+            for rule in applicable:
+                if not rule.gate:
+                    findings.extend(self._run(rule, document, context, shown_path))
+        self.plugins.manager.hook.nianbao_modify_findings(document=document, findings=findings)
+        return findings
+
+    def _run(self, rule: Rule, document: Document, context: Context, shown_path: str) -> list[Finding]:
+        out = []
+        seen: set[str] = set()
+        for violation in rule.run(document, context):
+            finding = self._finding(rule, violation, document, shown_path)
+            if finding.fingerprint in seen:
+                continue
+            seen.add(finding.fingerprint)
+            out.append(finding)
+        return out
+
+    def _finding(self, rule: Rule, violation: Violation, document: Document | None, shown_path: str) -> Finding:
+        severity = self.config.severity.get(rule.id) or violation.severity or rule.severity
+        args = dict(violation.args)
+        lang = self.config.lang
+        message = rule.render(args, lang, violation.variant)
+        discriminator = str(args.get("discriminator", ""))
+        return Finding(
+            rule_id=rule.id,
+            rule_name=rule.name,
+            severity=severity,
+            message=message,
+            args=args,
+            location=violation.location,
+            evidence=violation.evidence,
+            source=shown_path,
+            fingerprint=fingerprint(rule.id, report_identity(document, shown_path), violation.location, discriminator),
+        )
+
+
+def timed(reports: Iterable[CheckedReport], summary: Summary) -> Iterator[CheckedReport]:
+    """Pass reports through while counting them into ``summary`` and timing the run."""
+    start = time.perf_counter()
+    for report in reports:
+        summary.add(report)
+        yield report
+    summary.seconds = time.perf_counter() - start

@@ -1,0 +1,136 @@
+"""The hooks through which nianbao is extended.
+
+The built-in rules, loaders and reporters are registered through these same hooks, from the
+entry-point group ``nianbao``, exactly as an agency pack is. Every hook name starts with
+``nianbao_``; a misspelt implementation fails at start-up (``check_pending``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+
+    from nianbao.config import Config
+    from nianbao.document import Document
+    from nianbao.editions import Edition
+    from nianbao.findings import Finding
+    from nianbao.loaders import Loader
+    from nianbao.reporters import Reporter
+    from nianbao.rule import Rule
+
+hookspec = pluggy.HookspecMarker("nianbao")
+hookimpl = pluggy.HookimplMarker("nianbao")
+
+
+# -------------------------------------------------------------------------------------------------
+# Initialisation
+# -------------------------------------------------------------------------------------------------
+
+
+@hookspec
+def nianbao_add_options() -> list[click.Option]:
+    """Return extra options for ``nianbao check``.
+
+    :return: click options. Their values reach rules through ``Context.options`` under the
+        option's parameter name, and reach :func:`nianbao_configure` in ``config.options``.
+
+    Use a prefix in option names that is unique to your pack (``--js-deadline``) so that two
+    packs never collide.
+    """
+
+
+@hookspec(historic=True)
+def nianbao_configure(config: Config) -> None:
+    """Called once the configuration is final, before any report is loaded.
+
+    :param config: the effective configuration (selected rules, severities, options).
+
+    Historic: a plugin registered later still receives the call.
+    """
+
+
+# -------------------------------------------------------------------------------------------------
+# Registration
+# -------------------------------------------------------------------------------------------------
+
+
+@hookspec
+def nianbao_register_rules(config: Config) -> list[Rule]:
+    """Return the rules this plugin provides.
+
+    :param config: the effective configuration; a pack may register rules conditionally.
+
+    Rule IDs must be unique across all plugins. An agency pack uses its own prefix of two to four
+    capital letters, never a built-in family (DOC, SEC, ART, REC, FMT, TXT, HIS, PUB).
+    """
+
+
+@hookspec
+def nianbao_register_loaders() -> list[Loader]:
+    """Return loaders for input formats.
+
+    A loader has ``name``, ``suffixes``, ``sniff(head: bytes) -> bool`` and
+    ``load(path, data, editions) -> Document``. The first loader whose suffix matches is used;
+    files with an unknown suffix go to the first loader whose ``sniff`` accepts the first bytes.
+    """
+
+
+@hookspec
+def nianbao_register_reporters() -> list[type[Reporter]]:
+    """Return reporter classes. Each has a ``name`` (the ``--format`` value) and implements
+    ``start(rules)``, ``add(report)`` and ``finish(summary)``."""
+
+
+@hookspec
+def nianbao_register_editions() -> list[Path]:
+    """Return paths of edition template YAML files (validated by ``edition.schema.json``).
+
+    A file whose ``edition`` equals a built-in one replaces it; use this to correct a label for a
+    local variant of the format without changing nianbao.
+    """
+
+
+# -------------------------------------------------------------------------------------------------
+# Per report
+# -------------------------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def nianbao_detect_edition(document: Document, editions: dict[str, Edition]) -> tuple[str, str] | None:
+    """Decide which edition of the format a loaded report is checked against.
+
+    :param document: the loaded document, with ``meta.table_edition`` and ``meta.report_year``
+        filled in when the loader could tell.
+    :param editions: every known edition by name.
+    :return: ``(edition, how)`` where ``how`` is ``tables``, ``year``, ``config`` or ``plugin``;
+        or None to let the next implementation decide.
+
+    First result wins. The built-in implementation trusts the tables' shape, then the report year.
+    """
+
+
+@hookspec
+def nianbao_document_loaded(document: Document) -> None:
+    """Called after a report is loaded and validated, before its rules run.
+
+    :param document: the loaded document. A plugin may fill in metadata it knows better (e.g. the
+        agency's body type from a local register) but must not change table values.
+    """
+
+
+@hookspec
+def nianbao_modify_findings(document: Document, findings: list[Finding]) -> None:
+    """Called with one report's findings before they are reported.
+
+    :param document: the loaded document.
+    :param findings: the findings, in order; the list may be filtered or reordered in place.
+    """
+
+
+HOOK_NAMES: tuple[str, ...] = tuple(name for name in dir() if name.startswith("nianbao_"))
+

@@ -1,0 +1,91 @@
+"""Evaluate reconciliation identities (edition data) against a loaded table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nianbao.document import Table
+from nianbao.editions import Identity
+from nianbao.editions import TableSpec
+from nianbao.findings import CellEvidence
+from nianbao.findings import Derivation
+from nianbao.findings import Location
+
+_EPSILON = 1e-6
+
+
+def cell_label(spec: TableSpec, key: str) -> str:
+    """``（七）总计 / 自然人``: the row's and the column's official labels."""
+    row_key, column_key = key.split(".", 1)
+    row = spec.row(row_key)
+    column = spec.column(row_key, column_key)
+    column_label = f"{column.group.split()[-1]}{column.label}" if column.group and spec.key == "reviews" else column.label
+    return f"{row.label} / {column_label}"
+
+
+def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
+    value = table.values[key]
+    return CellEvidence(
+        key=key,
+        label=cell_label(spec, key),
+        pointer=f"/tables/{table.key}/values/{key}",
+        line=value.ref.line,
+        page=value.ref.page,
+        raw=value.raw,
+        value=value.value,
+    )
+
+
+def cell_location(spec: TableSpec, table: Table, key: str) -> Location:
+    row_key, column_key = key.split(".", 1)
+    value = table.values.get(key)
+    ref = value.ref if value is not None else (table.row(row_key).ref if table.row(row_key) else table.ref)
+    return Location(
+        line=ref.line, page=ref.page, locator=ref.locator, section=spec.section,
+        table=table.key, row=row_key, column=column_key, label=cell_label(spec, key),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    binding: dict[str, str]
+    left: list[str]
+    right: list[str]
+    actual: int | float
+    expected: int | float
+    derivation: Derivation
+    location: Location
+
+
+def _number(x: int | float) -> int | float:
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mismatch]:
+    """Yield every binding where sum(left) ≠ sum(right).
+
+    A binding is skipped when one of its cells was not read or is not a number (other rules report
+    those), or when every cell of one side is blank, so the identity cannot be checked. Blank cells
+    otherwise count as 0, as reports use them for "none".
+    """
+    for binding, left, right in identity.expand(spec):
+        cells = [table.values.get(key) for key in (*left, *right)]
+        if any(c is None or (not c.blank and c.value is None) for c in cells):
+            continue
+        left_cells = [table.values[k] for k in left]
+        right_cells = [table.values[k] for k in right]
+        if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
+            continue
+        actual = sum(c.value or 0 for c in left_cells)
+        expected = sum(c.value or 0 for c in right_cells)
+        if abs(actual - expected) <= _EPSILON:
+            continue
+        derivation = Derivation(
+            identity=identity.text,
+            cells=tuple(evidence_cell(spec, table, k) for k in (*left, *right)),
+            expected=_number(expected),
+            actual=_number(actual),
+        )
+        yield Mismatch(binding, left, right, _number(actual), _number(expected), derivation,
+                       cell_location(spec, table, left[0]))

@@ -1,0 +1,17 @@
+"""Loaders: one module per input format, each turning a file into the same :class:`Document`."""
+
+from __future__ import annotations
+
+from nianbao.hookspecs import hookimpl
+from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import Loader
+
+__all__ = ["LoadError", "Loader"]
+
+
+@hookimpl
+def nianbao_register_loaders() -> list[Loader]:
+    from nianbao.loaders.text import MarkdownLoader
+    from nianbao.loaders.text import TextLoader
+
+    return [MarkdownLoader(), TextLoader()]

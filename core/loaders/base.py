@@ -1,0 +1,95 @@
+"""What every loader shares: the :class:`Loader` protocol, :class:`LoadError`, and text decoding."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from nianbao.document import Document
+from nianbao.editions import Edition
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a report. The message says what is wrong, in Chinese, and
+    ``message_en`` in English; the engine reports it as DOC001."""
+
+    def __init__(self, message: str, message_en: str, *, reason: str = "unreadable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en
+        self.reason = reason
+
+
+class Loader(Protocol):
+    name: str
+    suffixes: tuple[str, ...]
+
+    def sniff(self, head: bytes) -> bool:
+        """True when the first bytes of a file look like this loader's format."""
+
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+        """Read the whole file. Raise :class:`LoadError` for a file that is not a readable report."""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+_GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "gb_2312-80": "gb18030"}
+
+
+def normalise_encoding(name: str) -> str:
+    """Map a declared charset to the codec that decodes it safely: GB2312/GBK pages routinely hold
+    characters outside those sets, so both are read as their superset GB18030."""
+    lowered = name.strip().lower()
+    if lowered in _GB_ALIASES:
+        return "gb18030"
+    try:
+        return codecs.lookup(lowered).name
+    except LookupError:
+        return lowered
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def decode_text(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode bytes: BOM, then the declared charset, then UTF-8, then GB18030, then detection.
+
+    Raises :class:`LoadError` for binary data or bytes no candidate decodes.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return Decoded(data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig")
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return Decoded(data.decode(name), name)
+    if looks_binary(data):
+        raise LoadError("文件是二进制数据，不是文本", "the file holds binary data, not text", reason="binary")
+    candidates = [normalise_encoding(declared)] if declared else []
+    candidates += ["utf-8", "gb18030"]
+    for name in candidates:
+        try:
+            return Decoded(data.decode(name), name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise LoadError("无法识别文件的字符编码", "cannot tell the file's character encoding", reason="encoding")
+    return Decoded(str(best), normalise_encoding(best.encoding))

@@ -1,0 +1,327 @@
+"""Turn what a loader read (paragraphs and raw tables, in reading order) into a :class:`Document`.
+
+Every loader ends here, so sections, template tables and metadata are found the same way
+whatever the input format. Loaders only decide what a paragraph is and what a table cell is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+
+from nianbao import labels
+from nianbao.document import CellValue
+from nianbao.document import Document
+from nianbao.document import Note
+from nianbao.document import Paragraph
+from nianbao.document import Section
+from nianbao.document import Source
+from nianbao.document import SourceRef
+from nianbao.document import Table
+from nianbao.document import TableRow
+from nianbao.editions import Edition
+from nianbao.editions import RowSpec
+from nianbao.editions import TableSpec
+from nianbao.editions import edition_for_year
+from nianbao.metadata import detect_meta
+from nianbao.numbers import parse_cell
+
+
+@dataclass(slots=True)
+class RawCell:
+    """One cell as read. ``origin`` is False for the copies a row/col span leaves in the grid."""
+
+    text: str
+    ref: SourceRef = field(default_factory=SourceRef)
+    origin: bool = True
+
+
+@dataclass(slots=True)
+class RawTable:
+    """A table as read, before it is matched to a template.
+
+    ``kind`` is ``grid`` when the source has real cells (HTML, DOCX, ruled PDF tables), so an
+    empty cell is a blank value, or ``text`` when cells come from splitting lines, so empty cells
+    may be leftovers of flattened merged cells and are ignored.
+    """
+
+    rows: list[list[RawCell]]
+    ref: SourceRef = field(default_factory=SourceRef)
+    kind: str = "grid"
+
+
+Block = Paragraph | RawTable
+
+_CN = "一二三四五六七八九十"
+_TOP = re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*(.*)$", re.S)
+_SUB = re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
+_TITLE_MAX = 40
+
+
+def build_document(
+    source: Source,
+    blocks: Iterable[Block],
+    editions: Mapping[str, Edition],
+    title_hint: str | None = None,
+) -> Document:
+    """Assemble a document from blocks in reading order."""
+    blocks = list(blocks)
+    document = Document(source=source)
+    _split_sections(document, blocks, editions)
+    raw_tables = [(b, s) for b, s in _tables_with_sections(blocks, document)]
+    table_edition = _edition_from_tables([t for t, _ in raw_tables], editions)
+    detect_meta(document, title_hint)
+    document.meta.table_edition = table_edition
+    template = None
+    if table_edition:
+        template = editions[table_edition]
+    elif document.meta.report_year:
+        template = edition_for_year(editions, document.meta.report_year)
+    if template is None and editions:
+        template = editions[max(editions)]
+    if template is not None:
+        for raw, section in raw_tables:
+            _read_table(document, raw, template, section)
+    return document
+
+
+# --- sections ------------------------------------------------------------------------------------
+
+
+def _heading(text: str, pattern: re.Pattern[str]) -> tuple[str, str, str] | None:
+    """``(number, title, rest)`` when ``text`` starts with a heading marker and a short title."""
+    match = pattern.match(text)
+    if not match:
+        return None
+    number, body = match.group(1), match.group(2).strip()
+    if not body:
+        return None
+    if len(body) <= _TITLE_MAX and not body.endswith(("。", "；", ";")):
+        return number, body, ""
+    for stop in ("。", "：", ":"):
+        head, sep, rest = body.partition(stop)
+        if sep and 0 < len(head) <= _TITLE_MAX:
+            return number, head, rest.strip()
+    return None
+
+
+def _split_sections(document: Document, blocks: list[Block], editions: Mapping[str, Edition]) -> None:
+    specs = [s for e in editions.values() for s in e.sections]
+    current: Section | None = None
+    child: Section | None = None
+    for block in blocks:
+        if isinstance(block, RawTable):
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        top = _heading(text, _TOP)
+        if top and _plausible_top(top, document, specs):
+            number, title, rest = top
+            current = Section(number=number, title=title, heading=text if not rest else f"{number}、{title}",
+                              level=1, key=_section_key(number, title, specs), ref=block.ref)
+            document.sections.append(current)
+            child = None
+            if rest:
+                current.paragraphs.append(Paragraph(rest, block.ref))
+            continue
+        sub = _heading(text, _SUB) if current is not None else None
+        if sub and current is not None:
+            number, title, rest = sub
+            child = Section(number=number, title=title, heading=text if not rest else f"（{number}）{title}",
+                            level=2, ref=block.ref)
+            current.children.append(child)
+            if rest:
+                child.paragraphs.append(Paragraph(rest, block.ref))
+            continue
+        target = child or current
+        if target is None:
+            document.preamble.append(Paragraph(text, block.ref))
+        else:
+            target.paragraphs.append(Paragraph(text, block.ref))
+
+
+def _plausible_top(heading: tuple[str, str, str], document: Document, specs: list) -> bool:
+    """A top-level marker opens a section when its title is a known section title, or when it is
+    the next number in sequence; a numbered list item inside a section is neither."""
+    number, title, _rest = heading
+    if any(s.matches(title) for s in specs):
+        return True
+    if not document.sections:
+        return number == "一"
+    previous = document.sections[-1].number
+    return _CN.find(number) == _CN.find(previous) + 1 if len(number) == 1 and len(previous) == 1 else False
+
+
+def _section_key(number: str, title: str, specs: list) -> str | None:
+    for spec in specs:
+        if spec.matches(title):
+            return spec.key
+    for spec in specs:
+        if spec.number == number:
+            return spec.key
+    return None
+
+
+def _tables_with_sections(blocks: list[Block], document: Document) -> Iterable[tuple[RawTable, Section | None]]:
+    """Pair each raw table with the top-level section it stands in (by reading order)."""
+    section: Section | None = None
+    headings = {id(s.ref): s for s in document.sections}
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            section = headings.get(id(block.ref), section)
+        else:
+            yield block, section
+
+
+# --- edition from the tables' shape ----------------------------------------------------------------
+
+
+def edition_markers(editions: Mapping[str, Edition]) -> dict[str, set[str]]:
+    """Folded labels that occur in one edition's tables and in no other edition's."""
+    per_edition: dict[str, set[str]] = {}
+    for name, edition in editions.items():
+        found: set[str] = set()
+        for table in edition.tables:
+            for block in table.blocks:
+                found.add(labels.core(block.label))
+                found.update(labels.core(c.label) for c in block.columns)
+            found.update(labels.core(c.label) for c in table.columns)
+            found.update(labels.core(r.label) for r in table.all_rows())
+        per_edition[name] = found
+    return {
+        name: found - set().union(*(f for other, f in per_edition.items() if other != name))
+        for name, found in per_edition.items()
+    }
+
+
+def _edition_from_tables(tables: list[RawTable], editions: Mapping[str, Edition]) -> str | None:
+    texts = {labels.core(cell.text) for t in tables for row in t.rows for cell in row if cell.text.strip()}
+    scores = {name: len(markers & texts) for name, markers in edition_markers(editions).items()}
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return None
+    winners = [name for name, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+# --- template tables -------------------------------------------------------------------------------
+
+
+def _read_table(document: Document, raw: RawTable, edition: Edition, section: Section | None) -> None:
+    header_text = "".join(labels.core(c.text) for row in raw.rows for c in row)
+    touched: set[str] = set()
+    for row in raw.rows:
+        cells = [c for c in row if c.origin]
+        placed = _place_row(cells, edition, header_text, raw.kind)
+        if placed is None:
+            continue
+        spec, row_spec, label_index = placed
+        touched.add(spec.key)
+        table = document.tables.get(spec.key)
+        if table is None:
+            table = Table(key=spec.key, edition=edition.edition, ref=_first_ref(cells))
+            document.tables[spec.key] = table
+            if section is not None and spec.key not in section.tables:
+                section.tables.append(spec.key)
+        if row_spec is None:
+            label = "".join(c.text.strip() for c in cells[: label_index + 1]) if label_index >= 0 else ""
+            if _has_numbers(cells[label_index + 1:]):
+                table.unmatched.append(label)
+            continue
+        if table.row(row_spec.key) is not None:
+            document.notes.append(Note(
+                code="duplicate-row",
+                message=f"{spec.number}的“{row_spec.label}”行出现两次，只读取了第一次出现的数值",
+                ref=_first_ref(cells), table=spec.key, row=row_spec.key,
+            ))
+            continue
+        label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
+        table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
+        _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind)
+    for key in touched:
+        document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows if any(c.text.strip() for c in row))
+
+
+def _first_ref(cells: list[RawCell]) -> SourceRef:
+    return cells[0].ref if cells else SourceRef()
+
+
+def _has_numbers(cells: list[RawCell]) -> bool:
+    return any(parse_cell(c.text).value is not None for c in cells)
+
+
+def _place_row(
+    cells: list[RawCell], edition: Edition, header_text: str, kind: str
+) -> tuple[TableSpec, RowSpec | None, int] | None:
+    """Find the template table and row a raw row belongs to, and the index of its label cell.
+
+    The label is the rightmost cell that names a template row; cells to its left are group labels
+    (三、本年度办理结果, （三）不予公开). A row with no label but a full set of numbers belongs to a
+    single-row table whose column groups appear in the raw table (表四).
+    """
+    for index in range(len(cells) - 1, -1, -1):
+        text = cells[index].text
+        if not text.strip() or parse_cell(text).value is not None:
+            continue
+        after = cells[index + 1:]
+        if not any(parse_cell(c.text).value is not None or (kind == "grid" and parse_cell(c.text).blank) for c in after):
+            continue  # a header cell such as 总计 at the end of a header row
+        for spec in edition.tables:
+            row_spec = spec.match_row(text)
+            if row_spec is not None:
+                return spec, row_spec, index
+    numbers = [c for c in cells if parse_cell(c.text).value is not None]
+    labelled = [c for c in cells if c.text.strip() and parse_cell(c.text).value is None and not parse_cell(c.text).blank]
+    for spec in edition.tables:
+        if len(spec.all_rows()) != 1 or labelled:
+            continue
+        groups = {labels.core(g) for c in spec.columns if c.group for g in c.group.split()}
+        if groups and all(g in header_text for g in groups) and len(numbers) >= len(spec.columns):
+            return spec, spec.all_rows()[0], -1
+    return None
+
+
+def _fill_values(
+    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, cells: list[RawCell], kind: str
+) -> None:
+    columns = spec.columns_for(row_spec.key)
+    if kind == "text":
+        values = [c for c in cells if c.text.strip()]
+    else:
+        values = list(cells)
+        while len(values) > len(columns) and values and not values[-1].text.strip():
+            values.pop()
+        while len(values) > len(columns) and values and not values[0].text.strip():
+            values.pop(0)
+    ref = _first_ref(cells)
+    if len(values) < len(columns):
+        document.notes.append(Note(
+            code="row-unreadable",
+            message=(f"{spec.number}“{row_spec.label}”行只读到{len(values)}个数值，格式要求{len(columns)}个，"
+                     "无法确定各数值所属的列，未读取该行"),
+            ref=ref, table=spec.key, row=row_spec.key,
+        ))
+        return
+    if len(values) > len(columns):
+        extra = len(values) - len(columns)
+        document.notes.append(Note(
+            code="row-extra-cells",
+            message=(f"{spec.number}“{row_spec.label}”行有{len(values)}个数值，格式只有{len(columns)}列；"
+                     f"按右对齐读取后{len(columns)}个，舍去左侧的{extra}个（{'、'.join(c.text.strip() for c in values[:extra])}）"),
+            ref=ref, table=spec.key, row=row_spec.key,
+        ))
+        values = values[extra:]
+    for column, cell in zip(columns, values):
+        parsed = parse_cell(cell.text)
+        table.values[f"{row_spec.key}.{column.key}"] = CellValue(
+            raw=cell.text.strip(),
+            value=parsed.value,
+            blank=parsed.blank,
+            ref=cell.ref,
+            unit=parsed.unit,
+            problem=parsed.problem,
+        )

@@ -1,0 +1,15 @@
+"""Reporters: one module per output format."""
+
+from __future__ import annotations
+
+from nianbao.hookspecs import hookimpl
+from nianbao.reporters.base import Reporter
+
+__all__ = ["Reporter"]
+
+
+@hookimpl
+def nianbao_register_reporters() -> list[type[Reporter]]:
+    from nianbao.reporters.text import TextReporter
+
+    return [TextReporter]

@@ -1,0 +1,85 @@
+"""``--format text``: one line per finding, ``path:line: RULE message``, evidence indented below,
+then a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import ClassVar
+from typing import TextIO
+
+from nianbao.findings import Finding
+
+if TYPE_CHECKING:
+    from nianbao.engine import CheckedReport
+    from nianbao.engine import Summary
+    from nianbao.rule import Rule
+
+_LEVEL = {
+    "zh": {"error": "错误", "warning": "警告", "note": "提示"},
+    "en": {"error": "error", "warning": "warning", "note": "note"},
+}
+
+
+def position(finding: Finding) -> str:
+    loc = finding.location
+    if loc.line is not None:
+        return f"{finding.source}:{loc.line}"
+    if loc.page is not None:
+        return f"{finding.source}:p{loc.page}"
+    return finding.source
+
+
+def format_value(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else str(value)
+
+
+class TextReporter:
+    name: ClassVar[str] = "text"
+    description: ClassVar[str] = "path:line: RULE message, for people and editors"
+
+    def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.show_suppressed = show_suppressed
+
+    def start(self, rules: Sequence[Rule]) -> None:
+        return None
+
+    def add(self, report: CheckedReport) -> None:
+        for finding in report.findings:
+            if finding.suppressed and not self.show_suppressed:
+                continue
+            self.write_finding(finding)
+        for note in report.notifications:
+            self.stream.write(f"{report.display_path}: nianbao {note.level}: {note.message}\n")
+
+    def write_finding(self, finding: Finding) -> None:
+        level = _LEVEL.get(self.lang, _LEVEL["zh"])[finding.severity]
+        line = f"{position(finding)}: {finding.rule_id} [{level}] {finding.message}"
+        if finding.suppressed:
+            line += f"  ({'已接受' if self.lang == 'zh' else 'accepted'}: {finding.suppressed})"
+        self.stream.write(line + "\n")
+        evidence = finding.evidence
+        if evidence is not None and evidence.cells:
+            for cell in evidence.cells:
+                where = f"{cell.line}行" if cell.line else (f"第{cell.page}页" if cell.page else "")
+                if self.lang == "en":
+                    where = f"line {cell.line}" if cell.line else (f"page {cell.page}" if cell.page else "")
+                self.stream.write(f"    {cell.label} = {format_value(cell.value) or '(空)'}  [{where}]\n")
+
+    def finish(self, summary: Summary) -> None:
+        counts = summary.counts
+        if self.lang == "en":
+            text = (f"Checked {summary.files} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+                    f"{counts['note']} note(s)")
+            if summary.suppressed:
+                text += f", {summary.suppressed} accepted"
+        else:
+            text = (f"共检查 {summary.files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，"
+                    f"提示 {counts['note']} 个")
+            if summary.suppressed:
+                text += f"，已接受 {summary.suppressed} 个"
+        self.stream.write(text + "\n")

@@ -1,0 +1,128 @@
+"""The :class:`Rule`: one requirement, declared once, checked by one function.
+
+Everything the user sees about a rule (``nianbao rules``, ``nianbao explain``, SARIF ``rules[]``,
+pytest item names) is generated from this object and the module docstring it carries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from typing import TYPE_CHECKING
+from typing import Any
+
+from nianbao.findings import SEVERITIES
+from nianbao.findings import Severity
+from nianbao.findings import Violation
+
+if TYPE_CHECKING:
+    from nianbao.document import Document
+    from nianbao.editions import Edition
+
+RULE_ID = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DOC_HEADINGS = ("要求", "依据", "示例", "修改")
+LANGS = ("zh", "en")
+
+
+@dataclass(slots=True)
+class Context:
+    """What a check may read besides the document: the edition template the report is checked
+    against, every known edition, last year's report (``--previous``) and rule options."""
+
+    edition: Edition | None
+    editions: Mapping[str, Edition]
+    previous: Document | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[["Document", Context], Iterator[Violation]]
+
+
+class _Template(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(eq=False)
+class Rule:
+    """A rule's metadata. ``message`` and each entry of ``variants`` map a language to a template
+    formatted with the violation's ``args``; ``doc`` is the user documentation in Markdown with the
+    headings 要求 / 依据 / 示例 / 修改."""
+
+    id: str
+    name: str
+    title: str
+    title_en: str
+    severity: Severity
+    source: str
+    message: Mapping[str, str]
+    doc: str
+    editions: tuple[str, ...] = ("2019", "2021")
+    years: tuple[int | None, int | None] = (None, None)
+    variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    gate: bool = False
+    needs_previous: bool = False
+    origin: str = "nianbao"
+    _check: Check | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not RULE_ID.match(self.id):
+            raise ValueError(f"rule id {self.id!r} must be 2-4 capital letters and three digits")
+        if not RULE_NAME.match(self.name):
+            raise ValueError(f"rule {self.id}: name {self.name!r} must be kebab-case")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.id}: severity {self.severity!r} is not one of {SEVERITIES}")
+        for template in (self.message, *self.variants.values()):
+            missing = [lang for lang in LANGS if lang not in template]
+            if missing:
+                raise ValueError(f"rule {self.id}: message lacks {', '.join(missing)}")
+
+    def check(self, func: Check) -> Check:
+        """Decorator: register ``func`` as this rule's check."""
+        self._check = func
+        return func
+
+    def run(self, document: Document, context: Context) -> Iterator[Violation]:
+        if self._check is None:
+            raise RuntimeError(f"rule {self.id} has no check function")
+        return self._check(document, context)
+
+    def applies_to(self, edition: str | None, year: int | None) -> bool:
+        if edition is not None and "*" not in self.editions and edition not in self.editions:
+            return False
+        first, last = self.years
+        if year is not None and first is not None and year < first:
+            return False
+        if year is not None and last is not None and year > last:
+            return False
+        return True
+
+    def render(self, args: Mapping[str, Any], lang: str = "zh", variant: str = "default") -> str:
+        templates = self.message if variant == "default" else self.variants[variant]
+        return templates.get(lang, templates["zh"]).format_map(_Template(args))
+
+    def doc_section(self, heading: str) -> str:
+        """The text under ``## heading`` in the rule's doc, without the heading."""
+        match = re.search(rf"^## {re.escape(heading)}\s*$(.*?)(?=^## |\Z)", self.doc, re.M | re.S)
+        return match.group(1).strip() if match else ""
+
+    @property
+    def summary(self) -> str:
+        """The first paragraph of the doc: one line on what the rule finds."""
+        return self.doc.strip().split("\n\n", 1)[0].replace("\n", " ")
+
+    @property
+    def edition_text(self) -> str:
+        return "全部" if "*" in self.editions else " / ".join(self.editions)
+
+    @property
+    def year_text(self) -> str:
+        first, last = self.years
+        if first is None and last is None:
+            return "全部"
+        return f"{first or ''}–{last or ''}"

@@ -1,0 +1,164 @@
+"""The rule test kit: a small report plus the exact findings it must give.
+
+A case is ``<dir>/<RULE>/<name>.<md|txt|html|docx|pdf>`` with ``<name>.expected.json`` beside it
+(a list of finding projections, see :func:`project`). A case whose name starts with ``pass`` may
+omit the sidecar: it must give no finding. Each case runs with only its rule enabled.
+
+The built-in rules are proved with this kit, and agencies prove their packs with it:
+``nianbao test-rules DIR`` or, in a pytest ``conftest.py``::
+
+    from nianbao.testing import collect_cases  # noqa: F401  (re-exported pytest hook)
+    pytest_collect_file = collect_cases
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nianbao.config import Config
+from nianbao.engine import Session
+from nianbao.findings import Finding
+
+CASE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx", ".pdf")
+UPDATE_ENV = "NIANBAO_UPDATE_EXPECTED"
+PROJECTION = ("rule", "severity", "line", "page", "section", "table", "row", "column", "expected", "actual", "message")
+
+
+def project(finding: Finding) -> dict[str, Any]:
+    """The part of a finding a case asserts: rule, severity, location, expected/actual, message."""
+    loc = finding.location
+    evidence = finding.evidence
+    full = {
+        "rule": finding.rule_id,
+        "severity": finding.severity,
+        "line": loc.line,
+        "page": loc.page,
+        "section": loc.section,
+        "table": loc.table,
+        "row": loc.row,
+        "column": loc.column,
+        "expected": evidence.expected if evidence else None,
+        "actual": evidence.actual if evidence else None,
+        "message": finding.message,
+    }
+    return {k: v for k, v in full.items() if v is not None}
+
+
+def _sort_key(item: dict[str, Any]) -> tuple:
+    return tuple(str(item.get(k, "")) for k in ("rule", "line", "page", "table", "row", "column", "message"))
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    path: Path
+    rule_id: str
+
+    @property
+    def expected_path(self) -> Path:
+        return self.path.with_name(self.path.stem + ".expected.json")
+
+    @property
+    def name(self) -> str:
+        return f"{self.rule_id}/{self.path.name}"
+
+    def expected(self) -> list[dict[str, Any]]:
+        if self.expected_path.exists():
+            return json.loads(self.expected_path.read_text(encoding="utf-8"))
+        if self.path.stem.startswith("pass"):
+            return []
+        raise FileNotFoundError(f"{self.expected_path} is missing (only pass-* cases may omit it)")
+
+    def actual(self, session: Session | None = None, lang: str = "zh") -> list[dict[str, Any]]:
+        session = session or Session(Config(select=(self.rule_id,), lang=lang))
+        if self.rule_id not in {r.id for r in session.rules}:
+            raise LookupError(f"rule {self.rule_id} is not registered")
+        report = session.check_file(self.path)
+        found = [project(f) for f in report.findings if f.rule_id == self.rule_id]
+        return sorted(found, key=_sort_key)
+
+    def write_expected(self, findings: list[dict[str, Any]]) -> None:
+        text = json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
+        self.expected_path.write_text(text, encoding="utf-8")
+
+
+def find_cases(root: Path) -> Iterator[Case]:
+    """Every case below ``root``: files in a folder named like a rule ID."""
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() in CASE_SUFFIXES and path.is_file() and not path.name.startswith("."):
+            rule_id = path.parent.name
+            if rule_id.isupper() or rule_id[:2].isupper():
+                yield Case(path, rule_id)
+
+
+def diff(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> str:
+    lines = []
+    for item in expected:
+        if item not in actual:
+            lines.append("- missing: " + json.dumps(item, ensure_ascii=False))
+    for item in actual:
+        if item not in expected:
+            lines.append("+ unexpected: " + json.dumps(item, ensure_ascii=False))
+    return "\n".join(lines)
+
+
+def run_case(case: Case, session: Session | None = None) -> str | None:
+    """None when the case passes, else a readable difference. With NIANBAO_UPDATE_EXPECTED=1 the
+    expected file is rewritten from the actual findings instead (review the diff before committing)."""
+    actual = case.actual(session)
+    if os.environ.get(UPDATE_ENV) == "1" and not (case.path.stem.startswith("pass") and not actual):
+        case.write_expected(actual)
+        return None
+    expected = case.expected()
+    if expected == actual:
+        return None
+    return diff(expected, actual) or "order differs"
+
+
+# --- pytest integration ----------------------------------------------------------------------------
+
+try:
+    import pytest
+except ImportError:  # pragma: no cover - pytest is only needed for the pytest integration
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    class CaseFailed(Exception):
+        pass
+
+    class CaseItem(pytest.Item):
+        def __init__(self, *, case: Case, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.case = case
+
+        def runtest(self) -> None:
+            problem = run_case(self.case)
+            if problem:
+                raise CaseFailed(problem)
+
+        def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+            if isinstance(excinfo.value, CaseFailed):
+                return f"{self.case.name}: findings differ from {self.case.expected_path.name}\n{excinfo.value}"
+            return super().repr_failure(excinfo)
+
+        def reportinfo(self) -> tuple[Path, int, str]:
+            return self.path, 0, f"case {self.case.name}"
+
+    class CaseFile(pytest.File):
+        def collect(self) -> Iterator[CaseItem]:
+            rule_id = self.path.parent.name
+            yield CaseItem.from_parent(self, name=f"{rule_id}::{self.path.stem}", case=Case(self.path, rule_id))
+
+    def collect_cases(file_path: Path, parent: Any) -> CaseFile | None:
+        """A ``pytest_collect_file`` implementation for a folder of cases."""
+        if file_path.suffix.lower() not in CASE_SUFFIXES:
+            return None
+        rule_id = file_path.parent.name
+        if not (rule_id[:2].isupper() and rule_id[-3:].isdigit()):
+            return None
+        return CaseFile.from_parent(parent, path=file_path)

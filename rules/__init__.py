@@ -1,0 +1,27 @@
+"""The built-in rules, one module each. They register through the same entry-point group as
+agency packs (``nianbao``), from this explicit list."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from nianbao.config import Config
+from nianbao.hookspecs import hookimpl
+from nianbao.rule import Rule
+
+MODULES: tuple[str, ...] = (
+    "doc001_unreadable_report",
+    "rec001_balance_mismatch",
+    "rec002_outcome_total_mismatch",
+    "rec003_row_total_mismatch",
+    "rec004_case_total_mismatch",
+)
+
+
+def builtin_rules() -> list[Rule]:
+    return [import_module(f"nianbao.rules.{name}").RULE for name in MODULES]
+
+
+@hookimpl
+def nianbao_register_rules(config: Config) -> list[Rule]:
+    return builtin_rules()

@@ -1,0 +1,55 @@
+"""表三某一列的办理结果与结转之和，不等于新收与上年结转之和。
+
+## 要求
+
+表三“收到和处理政府信息公开申请情况”的每一列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、
+其他、总计）都要满足：第一项（本年新收）加第二项（上年结转）之和，等于第三项（本年度办理结果的（七）总计）
+加第四项（结转下年度继续办理）之和。
+
+## 依据
+
+年度报告格式表三表头：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”
+（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+自然人一列：新收 103、上年结转 0，办理结果（七）总计 102、结转下年度 2，102 + 2 = 104 ≠ 103 + 0。
+
+```
+REC001 [错误] 表三“自然人”列：（七）总计 + 结转下年度 = 104，新收 + 上年结转 = 103，两者应相等（差 1）
+```
+
+## 修改
+
+逐列核对四项数据：通常是（七）总计或结转下年度填错，或漏计了上年结转的申请。改正后四项应满足
+一 + 二 = 三 + 四。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._reconcile import identity_violations
+
+RULE = Rule(
+    id="REC001",
+    name="balance-mismatch",
+    title="表三收支不平衡：一 + 二 ≠ 三（七）+ 四",
+    title_en="Application table does not balance: received + carried over ≠ concluded + carried forward",
+    severity="error",
+    source="年度报告格式 表三表头勾稽关系说明（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{table_no}“{column_label}”列：（七）总计 + 结转下年度 = {actual}，新收 + 上年结转 = {expected}，两者应相等（差 {difference}）",
+        "en": "{table_no} column “{column_label}”: concluded + carried forward = {actual}, received + carried over = {expected}; they must be equal (difference {difference})",
+    },
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    yield from identity_violations(RULE.id, document, context)

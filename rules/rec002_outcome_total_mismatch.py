@@ -1,0 +1,52 @@
+"""表三（七）总计不等于（一）至（六）各项办理结果之和。
+
+## 要求
+
+表三“三、本年度办理结果”中，每一列的（七）总计必须等于（一）予以公开、（二）部分公开、（三）不予公开
+1–8 项、（四）无法提供 1–3 项、（五）不予处理 1–5 项、（六）其他处理（2021 版为 1–3 项，2019 版为一行）之和。
+
+## 依据
+
+年度报告格式表三的结构：（七）总计为本年度办理结果各情形的合计（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+自然人一列（一）至（六）各项相加为 102，（七）总计却填了 103。
+
+```
+REC002 [错误] 表三“（七）总计 / 自然人”为 103，应为（一）至（六）各项之和 102（差 1）
+```
+
+## 修改
+
+逐项核对办理结果各行。每件申请只计入一种情形（部分公开只计“部分公开”），（七）总计是它们的和。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._reconcile import identity_violations
+
+RULE = Rule(
+    id="REC002",
+    name="outcome-total-mismatch",
+    title="表三（七）总计不等于各办理结果之和",
+    title_en="Application table: (7) total is not the sum of the outcome rows",
+    severity="error",
+    source="年度报告格式 表三“三、本年度办理结果”（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{table_no}“{cell}”为 {actual}，应为（一）至（六）各项之和 {expected}（差 {difference}）",
+        "en": "{table_no} “{cell}” is {actual}; the sum of outcomes (1)–(6) is {expected} (difference {difference})",
+    },
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    yield from identity_violations(RULE.id, document, context)

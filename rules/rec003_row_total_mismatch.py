@@ -1,0 +1,52 @@
+"""表三某一行的“总计”列不等于六类申请人之和。
+
+## 要求
+
+表三每一行的“总计”必须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。
+“总计”单元格留空的行无法核对，由 REC005 提示。
+
+## 依据
+
+年度报告格式表三表头：“申请人情况”下六类申请人的合计为“总计”（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+“一、本年新收政府信息公开申请数量”一行：103 + 5 + 0 + 0 + 0 + 2 = 110，总计却填了 111。
+
+```
+REC003 [错误] 表三“一、本年新收政府信息公开申请数量 / 总计”为 111，应为六类申请人之和 110（差 1）
+```
+
+## 修改
+
+核对该行各类申请人的数量和总计，使总计等于各列之和。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._reconcile import identity_violations
+
+RULE = Rule(
+    id="REC003",
+    name="row-total-mismatch",
+    title="表三行总计不等于各类申请人之和",
+    title_en="Application table: a row's total is not the sum of the applicant columns",
+    severity="error",
+    source="年度报告格式 表三表头“申请人情况”（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{table_no}“{cell}”为 {actual}，应为六类申请人之和 {expected}（差 {difference}）",
+        "en": "{table_no} “{cell}” is {actual}; the six applicant columns add up to {expected} (difference {difference})",
+    },
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    yield from identity_violations(RULE.id, document, context)
