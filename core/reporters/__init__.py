@@ -10,6 +10,10 @@ __all__ = ["Reporter"]
 
 @hookimpl
 def nianbao_register_reporters() -> list[type[Reporter]]:
+    from nianbao.reporters.github import GithubReporter
+    from nianbao.reporters.json import JsonReporter
+    from nianbao.reporters.junit import JunitReporter
+    from nianbao.reporters.sarif import SarifReporter
     from nianbao.reporters.text import TextReporter
 
-    return [TextReporter]
+    return [TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter]

@@ -1,5 +1,5 @@
-"""``--format text``: one line per finding, ``path:line: RULE message``, evidence indented below,
-then a summary."""
+"""``--format text``: one line per finding, ``path:line: RULE [级别] message``, evidence indented
+below, then a summary line."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import TextIO
 
+from nianbao.findings import CellEvidence
 from nianbao.findings import Finding
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from nianbao.engine import Summary
     from nianbao.rule import Rule
 
-_LEVEL = {
+LEVEL = {
     "zh": {"error": "错误", "warning": "警告", "note": "提示"},
     "en": {"error": "error", "warning": "warning", "note": "note"},
 }
@@ -36,13 +37,43 @@ def format_value(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def cell_place(cell: CellEvidence, lang: str) -> str:
+    if lang == "en":
+        return f"line {cell.line}" if cell.line else (f"page {cell.page}" if cell.page else "")
+    return f"{cell.line}行" if cell.line else (f"第{cell.page}页" if cell.page else "")
+
+
+def notification_text(message: str) -> str:
+    """A tool notification in one line: an internal error carries a traceback, of which the
+    last line (the exception) is what a reader of the report needs."""
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].startswith("Traceback"):
+        return lines[-1].strip()
+    return " ".join(line.strip() for line in lines)
+
+
+def summary_line(summary: Summary, lang: str) -> str:
+    counts = summary.counts
+    if lang == "en":
+        text = (f"Checked {summary.files} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+                f"{counts['note']} note(s)")
+        if summary.suppressed:
+            text += f", {summary.suppressed} accepted"
+        return text
+    text = (f"共检查 {summary.files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，"
+            f"提示 {counts['note']} 个")
+    if summary.suppressed:
+        text += f"，已接受 {summary.suppressed} 个"
+    return text
+
+
 class TextReporter:
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "path:line: RULE message, for people and editors"
 
     def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False) -> None:
         self.stream = stream
-        self.lang = lang
+        self.lang = lang if lang in LEVEL else "zh"
         self.show_suppressed = show_suppressed
 
     def start(self, rules: Sequence[Rule]) -> None:
@@ -54,32 +85,21 @@ class TextReporter:
                 continue
             self.write_finding(finding)
         for note in report.notifications:
-            self.stream.write(f"{report.display_path}: nianbao {note.level}: {note.message}\n")
+            self.stream.write(f"{report.display_path}: nianbao {note.level}: {notification_text(note.message)}\n")
 
     def write_finding(self, finding: Finding) -> None:
-        level = _LEVEL.get(self.lang, _LEVEL["zh"])[finding.severity]
+        level = LEVEL[self.lang][finding.severity]
         line = f"{position(finding)}: {finding.rule_id} [{level}] {finding.message}"
         if finding.suppressed:
             line += f"  ({'已接受' if self.lang == 'zh' else 'accepted'}: {finding.suppressed})"
         self.stream.write(line + "\n")
         evidence = finding.evidence
         if evidence is not None and evidence.cells:
+            empty = "(空)" if self.lang == "zh" else "(blank)"
             for cell in evidence.cells:
-                where = f"{cell.line}行" if cell.line else (f"第{cell.page}页" if cell.page else "")
-                if self.lang == "en":
-                    where = f"line {cell.line}" if cell.line else (f"page {cell.page}" if cell.page else "")
-                self.stream.write(f"    {cell.label} = {format_value(cell.value) or '(空)'}  [{where}]\n")
+                place = cell_place(cell, self.lang)
+                self.stream.write(f"    {cell.label} = {format_value(cell.value) or empty}"
+                                  f"{f'  [{place}]' if place else ''}\n")
 
     def finish(self, summary: Summary) -> None:
-        counts = summary.counts
-        if self.lang == "en":
-            text = (f"Checked {summary.files} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
-                    f"{counts['note']} note(s)")
-            if summary.suppressed:
-                text += f", {summary.suppressed} accepted"
-        else:
-            text = (f"共检查 {summary.files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，"
-                    f"提示 {counts['note']} 个")
-            if summary.suppressed:
-                text += f"，已接受 {summary.suppressed} 个"
-        self.stream.write(text + "\n")
+        self.stream.write(summary_line(summary, self.lang) + "\n")

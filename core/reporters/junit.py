@@ -1,0 +1,89 @@
+"""``--format junit``: JUnit XML for CI dashboards.
+
+One ``testsuite`` per report and one ``testcase`` per rule that ran on it; a rule with error or
+warning findings fails, and its ``failure`` lists them one per line. Notes and accepted findings
+do not fail a rule; they are listed in the test case's ``system-out``.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import ClassVar
+from typing import TextIO
+
+from nianbao.findings import Finding
+from nianbao.reporters.records import rules_run
+from nianbao.reporters.text import LEVEL
+from nianbao.reporters.text import position
+
+if TYPE_CHECKING:
+    from nianbao.engine import CheckedReport
+    from nianbao.engine import Summary
+    from nianbao.rule import Rule
+
+FAILING = ("error", "warning")
+# XML 1.0 cannot hold these characters at all, not even escaped
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+class JunitReporter:
+    name: ClassVar[str] = "junit"
+    description: ClassVar[str] = "JUnit XML: a test suite per report, a test case per rule"
+
+    def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False) -> None:
+        self.stream = stream
+        self.lang = lang if lang in LEVEL else "zh"
+        self.rules: Sequence[Rule] = ()
+        self.root = ET.Element("testsuites", name="nianbao")
+
+    def start(self, rules: Sequence[Rule]) -> None:
+        self.rules = rules
+
+    def line(self, finding: Finding) -> str:
+        text = f"{position(finding)}: {finding.rule_id} [{LEVEL[self.lang][finding.severity]}] {finding.message}"
+        if finding.suppressed:
+            text += f"  ({'已接受' if self.lang == 'zh' else 'accepted'}: {finding.suppressed})"
+        return xml_text(text)
+
+    def add(self, report: CheckedReport) -> None:
+        suite = ET.SubElement(self.root, "testsuite", name=xml_text(report.display_path))
+        ran = rules_run(report, self.rules)
+        failures = 0
+        for rule in ran:
+            findings = [f for f in report.findings if f.rule_id == rule.id]
+            case = ET.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}",
+                                 classname=xml_text(report.display_path), file=xml_text(report.display_path))
+            failing = [f for f in findings if f.severity in FAILING and not f.suppressed]
+            if failing:
+                failures += 1
+                worst = "error" if any(f.severity == "error" for f in failing) else "warning"
+                failure = ET.SubElement(case, "failure", type=worst,
+                                        message=xml_text(f"{rule.id}: {failing[0].message}"))
+                failure.text = "\n".join(self.line(f) for f in failing)
+            quiet = [f for f in findings if f not in failing]
+            if quiet:
+                ET.SubElement(case, "system-out").text = "\n".join(self.line(f) for f in quiet)
+        if report.notifications:
+            ET.SubElement(suite, "system-err").text = xml_text(
+                "\n".join(f"nianbao {n.level}: {n.message}" for n in report.notifications))
+        errors = sum(1 for n in report.notifications if n.level == "error")
+        suite.set("tests", str(len(ran)))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        suite.set("skipped", "0")
+
+    def finish(self, summary: Summary) -> None:
+        suites = list(self.root)
+        for key in ("tests", "failures", "errors"):
+            self.root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
+        self.root.set("time", f"{summary.seconds:.3f}")
+        ET.indent(self.root)
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.stream.write(ET.tostring(self.root, encoding="unicode") + "\n")

@@ -1,0 +1,104 @@
+"""Plain-data forms of rules, reports and findings, shared by the machine-readable reporters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from typing import Any
+
+from nianbao.findings import Derivation
+from nianbao.findings import Finding
+from nianbao.findings import Location
+
+if TYPE_CHECKING:
+    from nianbao.engine import CheckedReport
+    from nianbao.engine import Summary
+    from nianbao.rule import Rule
+
+META_FIELDS = ("title", "agency", "report_year", "report_year_source", "edition", "edition_source",
+               "table_edition", "body_type", "published_on")
+
+
+def location_record(location: Location) -> dict[str, Any]:
+    return {
+        "line": location.line,
+        "page": location.page,
+        "locator": location.locator,
+        "section": location.section,
+        "table": location.table,
+        "row": location.row,
+        "column": location.column,
+        "label": location.label,
+        "pointer": location.pointer,
+        "logical": location.logical,
+    }
+
+
+def evidence_record(evidence: Derivation | None) -> dict[str, Any] | None:
+    if evidence is None:
+        return None
+    return {
+        "identity": evidence.identity,
+        "cells": [
+            {"key": c.key, "label": c.label, "pointer": c.pointer, "line": c.line, "page": c.page,
+             "raw": c.raw, "value": c.value}
+            for c in evidence.cells
+        ],
+        "expected": evidence.expected,
+        "actual": evidence.actual,
+    }
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule_id": finding.rule_id,
+        "rule_name": finding.rule_name,
+        "severity": finding.severity,
+        "message": finding.message,
+        "args": finding.args,
+        "location": location_record(finding.location),
+        "evidence": evidence_record(finding.evidence),
+        "fingerprint": finding.fingerprint,
+        "suppressed": finding.suppressed,
+    }
+
+
+def meta_record(report: CheckedReport) -> dict[str, Any] | None:
+    if report.document is None:
+        return None
+    meta = report.document.meta
+    return {name: getattr(meta, name) for name in META_FIELDS}
+
+
+def summary_record(summary: Summary) -> dict[str, Any]:
+    return {
+        "files": summary.files,
+        "errors": summary.counts["error"],
+        "warnings": summary.counts["warning"],
+        "notes": summary.counts["note"],
+        "suppressed": summary.suppressed,
+        "internal_errors": summary.internal_errors,
+        "by_rule": dict(sorted(summary.by_rule.items())),
+    }
+
+
+def rules_run(report: CheckedReport, rules: Sequence[Rule]) -> list[Rule]:
+    """The rules that ran on ``report``, in catalogue order.
+
+    Mirrors the engine: a file that could not be loaded is checked by the load-failure rule alone;
+    otherwise the rules that apply to the report's edition and year ran, except that an error
+    from a gate rule stops the others. A rule that produced a finding always counts as having run.
+    """
+    reported = {f.rule_id for f in report.findings}
+    document = report.document
+    if document is None:
+        ran: Iterable[Rule] = ()
+    else:
+        applicable = [r for r in rules if r.applies_to(document.meta.edition, document.meta.report_year)
+                      and not r.needs_previous]
+        gated = any(f.severity == "error" for f in report.findings
+                    if any(r.gate and r.id == f.rule_id for r in rules))
+        ran = [r for r in applicable if r.gate or not gated]
+    names = {r.id for r in ran} | reported
+    return [r for r in rules if r.id in names]

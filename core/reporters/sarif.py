@@ -1,0 +1,198 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning services and editors.
+
+``tool.driver.rules`` is generated from the rule registry. Results carry the report's path as a
+percent-encoded URI relative to ``%SRCROOT%`` (the working directory), the line when known, the
+table cell as a logical location and the finding's fingerprint, which does not depend on line
+numbers or the file format, so a re-published report keeps its alerts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+from typing import Any
+from typing import ClassVar
+from typing import TextIO
+from urllib.parse import quote
+
+from nianbao import __version__
+from nianbao.explain import explain_text
+from nianbao.findings import Finding
+from nianbao.findings import Location
+
+if TYPE_CHECKING:
+    from nianbao.engine import CheckedReport
+    from nianbao.engine import Notification
+    from nianbao.engine import Summary
+    from nianbao.rule import Rule
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "nianbao/v1"
+AUTOMATION_CATEGORY = "nianbao/check"
+_LANGUAGE = {"zh": "zh-CN", "en": "en-US"}
+_NOTIFICATION_LEVEL = {"error": "error", "warning": "warning", "note": "note", "info": "note"}
+
+
+def artifact_location(path: str) -> dict[str, Any]:
+    """A percent-encoded URI for ``path``: relative to ``%SRCROOT%`` when the file lies below the
+    working directory, otherwise an absolute ``file:`` URI."""
+    try:
+        pure = PurePath(os.path.relpath(Path(path).resolve()))
+    except ValueError:  # another drive on Windows: no relative form exists
+        pure = PurePath(Path(path).resolve())
+    if not pure.is_absolute() and ".." not in pure.parts:
+        return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": Path(path).resolve().as_uri()}
+
+
+def directory_uri(path: Path) -> str:
+    uri = path.resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
+    family = rule.id.rstrip("0123456789")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title_en if lang == "en" else rule.title},
+        "fullDescription": {"text": rule.summary},
+        "help": {"text": explain_text(rule, lang), "markdown": rule.doc.strip()},
+        "defaultConfiguration": {"level": rule.severity},
+        "properties": {
+            "editions": list(rule.editions),
+            "source": rule.source,
+            "origin": rule.origin,
+            "tags": [family, rule.name],
+        },
+    }
+
+
+def logical_locations(location: Location) -> list[dict[str, Any]]:
+    if location.table:
+        name = location.column or location.row or location.table
+        kind = "element"
+    elif location.section:
+        name, kind = location.section, "module"
+    else:
+        return []
+    entry: dict[str, Any] = {"name": name, "fullyQualifiedName": location.logical, "kind": kind}
+    if location.label:
+        entry["decoratedName"] = location.label
+    return [entry]
+
+
+class SarifReporter:
+    name: ClassVar[str] = "sarif"
+    description: ClassVar[str] = "SARIF 2.1.0, for code scanning and editors"
+
+    def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.rules: list[dict[str, Any]] = []
+        self.rule_index: dict[str, int] = {}
+        self.artifacts: list[dict[str, Any]] = []
+        self.results: list[dict[str, Any]] = []
+        self.notifications: list[dict[str, Any]] = []
+
+    def start(self, rules: Sequence[Rule]) -> None:
+        self.rules = [rule_descriptor(rule, self.lang) for rule in rules]
+        self.rule_index = {rule.id: index for index, rule in enumerate(rules)}
+
+    def add(self, report: CheckedReport) -> None:
+        location = artifact_location(report.path)
+        artifact: dict[str, Any] = {"location": dict(location)}
+        if report.document is not None:
+            artifact["hashes"] = {"sha-256": report.document.source.sha256}
+        location["index"] = len(self.artifacts)
+        self.artifacts.append(artifact)
+        for finding in report.findings:
+            self.results.append(self.result(finding, location))
+        for note in report.notifications:
+            self.notifications.append(self.notification(note, location))
+
+    def result(self, finding: Finding, artifact: dict[str, Any]) -> dict[str, Any]:
+        loc = finding.location
+        physical: dict[str, Any] = {"artifactLocation": dict(artifact)}
+        if loc.line is not None:
+            physical["region"] = {"startLine": loc.line}
+        place: dict[str, Any] = {"physicalLocation": physical}
+        logical = logical_locations(loc)
+        if logical:
+            place["logicalLocations"] = logical
+        result: dict[str, Any] = {"ruleId": finding.rule_id}
+        if finding.rule_id in self.rule_index:
+            result["ruleIndex"] = self.rule_index[finding.rule_id]
+        result.update({
+            "level": finding.severity,
+            "message": {"text": finding.message},
+            "locations": [place],
+            "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        })
+        related = self.related(finding, artifact)
+        if related:
+            result["relatedLocations"] = related
+        properties: dict[str, Any] = {"pointer": loc.pointer}
+        if loc.page is not None:
+            properties["page"] = loc.page
+        if finding.evidence is not None:
+            properties["expected"] = finding.evidence.expected
+            properties["actual"] = finding.evidence.actual
+            properties["identity"] = finding.evidence.identity
+        result["properties"] = properties
+        if finding.suppressed:
+            result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.suppressed}]
+        return result
+
+    @staticmethod
+    def related(finding: Finding, artifact: dict[str, Any]) -> list[dict[str, Any]]:
+        """The cells of the derivation, each where it stands in the file."""
+        if finding.evidence is None:
+            return []
+        places = []
+        for number, cell in enumerate(finding.evidence.cells):
+            physical: dict[str, Any] = {"artifactLocation": dict(artifact)}
+            if cell.line is not None:
+                physical["region"] = {"startLine": cell.line}
+            value = "" if cell.value is None else cell.value
+            places.append({"id": number, "physicalLocation": physical, "message": {"text": f"{cell.label} = {value}"}})
+        return places
+
+    @staticmethod
+    def notification(note: Notification, artifact: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "level": _NOTIFICATION_LEVEL.get(note.level, "note"),
+            "message": {"text": note.message},
+            "locations": [{"physicalLocation": {"artifactLocation": dict(artifact)}}],
+        }
+
+    def finish(self, summary: Summary) -> None:
+        inputs = "\n".join(sorted(a["location"]["uri"] for a in self.artifacts))
+        run_id = hashlib.sha256(inputs.encode("utf-8")).hexdigest()[:16]
+        run: dict[str, Any] = {
+            "tool": {"driver": {
+                "name": "nianbao",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "language": _LANGUAGE.get(self.lang, "zh-CN"),
+                "rules": self.rules,
+            }},
+            "automationDetails": {"id": f"{AUTOMATION_CATEGORY}/{run_id}"},
+            "originalUriBaseIds": {SRCROOT: {"uri": directory_uri(Path.cwd())}},
+            "invocations": [{
+                "executionSuccessful": summary.internal_errors == 0,
+                "toolExecutionNotifications": self.notifications,
+            }],
+            "artifacts": self.artifacts,
+            "language": _LANGUAGE.get(self.lang, "zh-CN"),
+            "columnKind": "unicodeCodePoints",
+            "results": self.results,
+        }
+        log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+        self.stream.write(json.dumps(log, ensure_ascii=False, indent=2, default=str) + "\n")
