@@ -1,0 +1,151 @@
+"""``nianbao check``: the text output, ``-o``, exit codes, and bad input that never stops a batch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_reporters_support import SELECT
+from test_reporters_support import line_of
+from test_reporters_support import run_cli
+from test_reporters_support import write_report
+
+SUMMARY_ZH = "共检查 {files} 个文件：错误 {errors} 个，警告 0 个，提示 0 个"
+SUMMARY_EN = "Checked {files} file(s): {errors} error(s), 0 warning(s), 0 note(s)"
+
+
+def finding_lines(output: str) -> list[str]:
+    """The finding and summary lines, without the indented evidence."""
+    return [line for line in output.splitlines() if not line.startswith("    ")]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_text_lines_and_summary(folder: Path) -> None:
+    path = write_report(folder / "年报 2020", "示例区.md")
+    result = run_cli("check", "--select", SELECT, "年报 2020")
+    total, granted = line_of(path, "（七）总计"), line_of(path, "三、本年度办理结果")
+    assert finding_lines(result.stdout) == [
+        f"年报 2020/示例区.md:{total}: REC002 [错误] 表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）",
+        f"年报 2020/示例区.md:{granted}: REC003 [错误] 表三“（一）予以公开 / 总计”为 60，应为六类申请人之和 61（差 -1）",
+        SUMMARY_ZH.format(files=1, errors=2),
+    ]
+    evidence = result.stdout.splitlines()[1:3]
+    assert evidence == [f"    （七）总计 / 自然人 = 102  [{total}行]", f"    （一）予以公开 / 自然人 = 56  [{granted}行]"]
+    assert result.exit_code == 1
+
+
+def test_english(folder: Path) -> None:
+    path = write_report(folder, "report.md")
+    result = run_cli("check", "--select", SELECT, "--lang", "en", "report.md")
+    assert finding_lines(result.stdout) == [
+        f"report.md:{line_of(path, '（七）总计')}: REC002 [error] "
+        "表三 “（七）总计 / 自然人” is 102; the sum of outcomes (1)–(6) is 103 (difference -1)",
+        f"report.md:{line_of(path, '三、本年度办理结果')}: REC003 [error] "
+        "表三 “（一）予以公开 / 总计” is 60; the six applicant columns add up to 61 (difference -1)",
+        SUMMARY_EN.format(files=1, errors=2),
+    ]
+    assert result.stdout.splitlines()[1] == f"    （七）总计 / 自然人 = 102  [line {line_of(path, '（七）总计')}]"
+
+
+def test_exit_codes(folder: Path) -> None:
+    write_report(folder, "clean.md", changed=False)
+    write_report(folder, "wrong.md")
+    assert run_cli("check", "--select", SELECT, "clean.md").exit_code == 0
+    assert run_cli("check", "--select", SELECT, "wrong.md").exit_code == 1
+    assert run_cli("check", "--select", SELECT, "--exit-zero", "wrong.md").exit_code == 0
+    unknown = run_cli("check", "--format", "yaml", "clean.md")
+    assert unknown.exit_code == 2
+    assert "unknown format 'yaml'" in unknown.stderr
+    assert run_cli("check", "--no-such-option", "clean.md").exit_code == 2
+    assert run_cli("check").exit_code == 2
+
+
+def test_missing_file_is_named_and_the_others_are_checked(folder: Path) -> None:
+    write_report(folder, "wrong.md")
+    result = run_cli("check", "--select", SELECT, "缺失.md", "wrong.md")
+    assert result.exit_code == 2
+    assert result.stderr == "nianbao: error: 缺失.md: 文件不存在 (no such file or directory)\n"
+    assert finding_lines(result.stdout)[-1] == SUMMARY_ZH.format(files=1, errors=2)
+
+
+def test_output_file(folder: Path) -> None:
+    write_report(folder / "年报", "wrong.md")
+    expected = run_cli("check", "--select", SELECT, "年报").stdout
+    result = run_cli("check", "--select", SELECT, "-o", "年报/结果.txt", "年报")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    # written after the run: the output file in the folder being checked is not read as a report
+    assert (folder / "年报" / "结果.txt").read_text(encoding="utf-8") == expected
+    assert expected.splitlines()[-1] == SUMMARY_ZH.format(files=1, errors=2)
+
+
+def test_output_file_in_json(folder: Path) -> None:
+    write_report(folder, "wrong.md")
+    result = run_cli("check", "--select", SELECT, "--format", "json", "--output", "out.json", "wrong.md")
+    assert result.exit_code == 1
+    output = json.loads((folder / "out.json").read_text(encoding="utf-8"))
+    assert [f["rule_id"] for f in output["reports"][0]["findings"]] == ["REC002", "REC003"]
+
+
+def test_output_never_overwrites_a_report(folder: Path) -> None:
+    report = write_report(folder / "年报", "wrong.md")
+    before = report.read_bytes()
+    for target in ("年报/wrong.md", "./年报/../年报/wrong.md"):
+        result = run_cli("check", "-o", target, "年报")
+        assert result.exit_code == 2
+        assert "is one of the reports being checked; nianbao never writes over a report" in result.stderr
+        assert report.read_bytes() == before
+
+
+def test_output_into_a_missing_folder(folder: Path) -> None:
+    write_report(folder, "wrong.md")
+    result = run_cli("check", "-o", "没有/out.txt", "wrong.md")
+    assert result.exit_code == 2
+    assert result.stderr == "nianbao: error: 没有/out.txt: 输出文件所在的文件夹不存在 (the folder for the output file does not exist)\n"
+    assert not (folder / "没有").exists()
+
+
+def test_bad_files_give_doc001_and_do_not_stop_the_batch(folder: Path) -> None:
+    batch = folder / "批次"
+    write_report(batch, "z-wrong.md")
+    (batch / "a-binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\xff\xfe")
+    (batch / "b-empty.txt").write_bytes(b"")
+    (batch / "c-note.txt").write_text("会议通知\n\n请各单位于周五前报送材料。\n", encoding="utf-8")
+    result = run_cli("check", "--select", SELECT, "批次")
+    lines = finding_lines(result.stdout)
+    assert lines[:3] == [
+        "批次/a-binary.md: DOC001 [错误] 无法检查此文件：文件是二进制数据，不是文本",
+        "批次/b-empty.txt: DOC001 [错误] 无法检查此文件：文件是空的",
+        "批次/c-note.txt: DOC001 [错误] 不是一份可识别的政府信息公开工作年度报告：未找到任何报告章节（一、总体情况 …）或统计表",
+    ]
+    assert [line.split(" [")[0].split(": ")[1] for line in lines[3:5]] == ["REC002", "REC003"]
+    assert lines[5] == SUMMARY_ZH.format(files=4, errors=5)
+    assert len(lines) == 6
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+
+
+def test_english_load_failure(folder: Path) -> None:
+    (folder / "empty.txt").write_bytes(b"")
+    result = run_cli("check", "--lang", "en", "--select", SELECT, "empty.txt")
+    assert finding_lines(result.stdout) == ["empty.txt: DOC001 [error] cannot check this file: the file is empty",
+                                            SUMMARY_EN.format(files=1, errors=1)]
+
+
+def test_installed_command(folder: Path) -> None:
+    write_report(folder, "wrong.md")
+    command = [sys.executable, "-c", "from nianbao.cli import run; run()"]
+    done = subprocess.run([*command, "check", "--select", SELECT, "wrong.md", "missing.md"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "nianbao: error: missing.md: 文件不存在 (no such file or directory)\n"
+    assert done.stdout.splitlines()[-1] == SUMMARY_ZH.format(files=1, errors=2)

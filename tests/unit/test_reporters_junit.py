@@ -1,0 +1,70 @@
+"""``--format junit``: a test suite per report, a test case per rule that ran on it."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from test_reporters_support import SELECT
+from test_reporters_support import line_of
+from test_reporters_support import run_cli
+from test_reporters_support import write_report
+
+RULES = ["DOC001 unreadable-report", "REC001 balance-mismatch", "REC002 outcome-total-mismatch",
+         "REC003 row-total-mismatch", "REC004 case-total-mismatch"]
+
+
+def run_junit(*args: str) -> ET.Element:
+    result = run_cli("check", "--select", SELECT, "--format", "junit", *args)
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n'), result.output
+    return ET.fromstring(result.stdout.split("\n", 1)[1])
+
+
+def test_one_suite_per_report_and_one_case_per_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    broken = write_report(tmp_path / "年报", "有误.md")
+    write_report(tmp_path / "年报", "无误.md", changed=False)
+    (tmp_path / "年报" / "空.txt").write_bytes(b"")
+    root = run_junit("年报")
+    assert root.tag == "testsuites"
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("11", "3", "0")
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert list(suites) == ["年报/无误.md", "年报/有误.md", "年报/空.txt"]
+
+    clean = suites["年报/无误.md"]
+    assert [c.get("name") for c in clean.findall("testcase")] == RULES
+    assert (clean.get("tests"), clean.get("failures")) == ("5", "0")
+    assert all(not list(case) for case in clean.findall("testcase"))
+
+    wrong = suites["年报/有误.md"]
+    assert (wrong.get("tests"), wrong.get("failures")) == ("5", "2")
+    cases = {c.get("name"): c for c in wrong.findall("testcase")}
+    assert cases["REC001 balance-mismatch"].find("failure") is None
+    failure = cases["REC002 outcome-total-mismatch"].find("failure")
+    assert failure.get("type") == "error"
+    assert failure.get("message") == "REC002: 表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）"
+    assert failure.text == (f"年报/有误.md:{line_of(broken, '（七）总计')}: REC002 [错误] "
+                            "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）")
+    assert cases["REC003 row-total-mismatch"].find("failure").text == (
+        f"年报/有误.md:{line_of(broken, '三、本年度办理结果')}: REC003 [错误] "
+        "表三“（一）予以公开 / 总计”为 60，应为六类申请人之和 61（差 -1）")
+    assert cases["REC002 outcome-total-mismatch"].get("classname") == "年报/有误.md"
+
+    empty = suites["年报/空.txt"]
+    (case,) = empty.findall("testcase")
+    assert case.get("name") == "DOC001 unreadable-report"
+    assert case.find("failure").text == "年报/空.txt: DOC001 [错误] 无法检查此文件：文件是空的"
+
+
+def test_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_report(tmp_path, "r.md")
+    root = run_junit("--lang", "en", "r.md")
+    failures = [f.text for f in root.iter("failure")]
+    assert failures == [
+        f"r.md:{line_of(tmp_path / 'r.md', '（七）总计')}: REC002 [error] "
+        "表三 “（七）总计 / 自然人” is 102; the sum of outcomes (1)–(6) is 103 (difference -1)",
+        f"r.md:{line_of(tmp_path / 'r.md', '三、本年度办理结果')}: REC003 [error] "
+        "表三 “（一）予以公开 / 总计” is 60; the six applicant columns add up to 61 (difference -1)",
+    ]
