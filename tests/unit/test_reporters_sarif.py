@@ -192,3 +192,21 @@ def test_unreadable_file_has_a_result_without_region(tmp_path: Path, monkeypatch
     assert result["locations"] == [{"physicalLocation": {"artifactLocation": {
         "uri": "empty.md", "uriBaseId": "%SRCROOT%", "index": 0}}}]
     assert log["runs"][0]["artifacts"] == [{"location": {"uri": "empty.md", "uriBaseId": "%SRCROOT%"}}]
+
+
+def test_real_reports_give_valid_sarif_and_json(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                sarif_validator: Draft4Validator) -> None:
+    from nianbao.schemas import validator_for
+
+    monkeypatch.chdir(corpus.parent)
+    files = sorted(p.name for p in corpus.iterdir() if p.suffix.lower() in Session(Config()).suffixes)
+    log = json.loads(run_cli("check", "--format", "sarif", corpus.name).stdout)
+    assert_valid(log, sarif_validator)
+    run = log["runs"][0]
+    assert [a["location"]["uri"] for a in run["artifacts"]] == [f"{corpus.name}/{name}" for name in files]
+    assert run["invocations"][0]["executionSuccessful"] is True
+    output = json.loads(run_cli("check", "--format", "json", corpus.name).stdout)
+    assert [e.message for e in validator_for("findings").iter_errors(output)] == []
+    assert [r["path"] for r in output["reports"]] == [f"{corpus.name}/{name}" for name in files]
+    assert [f["partialFingerprints"]["nianbao/v1"] for f in run["results"]] == [
+        f["fingerprint"] for r in output["reports"] for f in r["findings"]]
