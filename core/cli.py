@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -76,22 +77,35 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         click.echo(f"nianbao: error: {path}: 文件不存在 (no such file or directory)", err=True)
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
+    if output is not None and not output.parent.is_dir():
+        click.echo(f"nianbao: error: {output}: 输出文件所在的文件夹不存在 (the folder for the output file does not exist)",
+                   err=True)
+        sys.exit(EXIT_USAGE)
+    # Written to FILE only once the run is done, so a FILE in a folder being checked is never
+    # read as a report and a failed run leaves no half-written output.
+    buffer = io.StringIO()
+    stream = buffer if output else sys.stdout
     summary = Summary()
-    try:
-        reporter = session.reporters[fmt](stream, lang=lang)
-        reporter.start(session.rules)
-        for report in timed(session.check_paths([p for p in paths if p.exists()]), summary):
-            reporter.add(report)
-        reporter.finish(summary)
-    finally:
-        if output:
-            stream.close()
+    reporter = session.reporters[fmt](stream, lang=lang)
+    reporter.start(session.rules)
+    for report in timed(session.check_paths([p for p in paths if p.exists()]), summary):
+        reporter.add(report)
+    reporter.finish(summary)
+    if output is not None:
+        _write_output(output, buffer.getvalue())
     if missing or summary.internal_errors:
         sys.exit(EXIT_USAGE)
     if summary.counts["error"] and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _write_output(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @main.command(name="rules")
