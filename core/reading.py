@@ -26,6 +26,7 @@ from nianbao.editions import Edition
 from nianbao.editions import RowSpec
 from nianbao.editions import TableSpec
 from nianbao.editions import edition_for_year
+from nianbao.glued import read_glued_table
 from nianbao.metadata import detect_meta
 from nianbao.numbers import parse_cell
 
@@ -45,7 +46,9 @@ class RawTable:
 
     ``kind`` is ``grid`` when the source has real cells (HTML, DOCX, ruled PDF tables), so an
     empty cell is a blank value, or ``text`` when cells come from splitting lines, so empty cells
-    may be leftovers of flattened merged cells and are ignored.
+    may be leftovers of flattened merged cells and are ignored, or ``glued`` when each row is
+    ``[label, run]`` and the run holds the row's numbers with their separators lost
+    (:mod:`nianbao.glued` splits it where the split is certain).
     """
 
     rows: list[list[RawCell]]
@@ -212,6 +215,9 @@ def _edition_from_tables(tables: list[RawTable], editions: Mapping[str, Edition]
 
 
 def _read_table(document: Document, raw: RawTable, edition: Edition, section: Section | None) -> None:
+    if raw.kind == "glued":
+        read_glued_table(document, raw, edition, section)
+        return
     header_text = "".join(labels.core(c.text) for row in raw.rows for c in row)
     touched: set[str] = set()
     for row in raw.rows:

@@ -1,5 +1,6 @@
 """Markdown and plain-text reports: headings found by their markers, tables from tab- or
-pipe-separated lines."""
+pipe-separated lines. Flattened text (a web page's text with table cells glued together) is read
+by :mod:`nianbao.loaders.flattened`."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from nianbao.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import decode_text
 from nianbao.loaders.base import sha256
+from nianbao.loaders.flattened import is_flattened
+from nianbao.loaders.flattened import read_flattened
 from nianbao.reading import Block
 from nianbao.reading import RawCell
 from nianbao.reading import RawTable
@@ -75,8 +78,9 @@ def read_blocks(text: str, markdown: bool) -> Iterator[Block]:
             table = None
             pending_blank = False
         content = line
+        # Plain-text copies of Markdown reports keep their heading marks, which are not content.
+        content = _MD_HEADING.sub("", content)
         if markdown:
-            content = _MD_HEADING.sub("", content)
             content = _MD_LIST.sub("", content)
             content = _EMPHASIS.sub(r"\2", content)
         content = content.strip()
@@ -98,6 +102,12 @@ class _TextLike:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         decoded = decode_text(data)
+        source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
+        if not self.markdown and is_flattened(decoded.text, editions):
+            page = read_flattened(decoded.text, editions)
+            document = build_document(source, page.blocks, editions, title_hint=page.title)
+            document.meta.published_on = document.meta.published_on or page.published_on
+            return document
         blocks = list(read_blocks(decoded.text, self.markdown))
         title = None
         if self.markdown:
@@ -105,7 +115,6 @@ class _TextLike:
                 if re.match(r"^\s{0,3}#\s+\S", line):
                     title = _MD_HEADING.sub("", line).strip()
                     break
-        source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         return build_document(source, blocks, editions, title_hint=title)
 
 

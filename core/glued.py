@@ -1,0 +1,295 @@
+"""Table rows whose cells lost their separators: ``640020470`` for 64, 0, 0, 2, 0, 4, 70.
+
+Text extracted from web pages often glues a row's cells into one run of digits. A run is split
+into the template's number of columns only where the split is certain: when it has exactly one
+possible split, or when the table's reconciliation identities (edition data) leave exactly one.
+Every other row is left unread with a ``row-unreadable`` note; a value is never guessed.
+
+A loader hands such rows over as a :class:`~nianbao.reading.RawTable` of kind ``glued`` whose
+rows are ``[label cell, run cell]``; :func:`read_glued_table` places and resolves them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from typing import TYPE_CHECKING
+
+from nianbao import labels
+from nianbao.document import CellValue
+from nianbao.document import Document
+from nianbao.document import Note
+from nianbao.document import Section
+from nianbao.document import SourceRef
+from nianbao.document import Table
+from nianbao.document import TableRow
+from nianbao.editions import Edition
+from nianbao.editions import Identity
+from nianbao.editions import RowSpec
+from nianbao.editions import TableSpec
+from nianbao.numbers import parse_cell
+
+if TYPE_CHECKING:
+    from nianbao.reading import RawTable
+
+Number = int | float
+Split = tuple[str, ...]
+
+# A cell is 0 or a number without a leading zero, with an optional sign and decimals.
+_PART = re.compile(r"[-−]?(?:0|[1-9]\d*)(?:\.\d+)?")
+_UNIT = re.compile(r"(万元|元)$")
+MAX_SPLITS = 100_000
+MAX_COMBINATIONS = 200_000
+_EPSILON = 1e-6
+
+
+def run_parts(text: str) -> tuple[list[str], str | None]:
+    """The whitespace-separated chunks of a run, and the unit written after it (``元``)."""
+    stripped = text.strip()
+    unit = None
+    match = _UNIT.search(stripped)
+    if match:
+        unit = match.group(1)
+        stripped = stripped[: match.start()].rstrip()
+    return stripped.split(), unit
+
+
+def splits(text: str, count: int, limit: int = MAX_SPLITS) -> list[Split] | None:
+    """Every way to cut ``text`` into ``count`` numbers, or None when there are more than ``limit``.
+
+    Whitespace always separates cells (some extractions keep a few spaces); within a chunk any cut
+    is possible, but no number has a leading zero except a lone ``0``.
+    """
+    chunks, _unit = run_parts(text)
+    found: list[Split] = []
+
+    def chunk_splits(chunk: str, pieces: int) -> Iterator[Split]:
+        if pieces == 1:
+            if _PART.fullmatch(chunk):
+                yield (chunk,)
+            return
+        for end in range(1, len(chunk) - pieces + 2):
+            head = chunk[:end]
+            if not _PART.fullmatch(head):
+                continue
+            for rest in chunk_splits(chunk[end:], pieces - 1):
+                yield (head, *rest)
+
+    def walk(index: int, remaining: int, prefix: Split) -> bool:
+        if index == len(chunks):
+            if remaining == 0:
+                found.append(prefix)
+            return len(found) <= limit
+        left_after = len(chunks) - index - 1
+        for pieces in range(1, remaining - left_after + 1):
+            for part in chunk_splits(chunks[index], pieces):
+                if not walk(index + 1, remaining - pieces, prefix + part):
+                    return False
+        return True
+
+    if not chunks or count < len(chunks):
+        return []
+    if not walk(0, count, ()):
+        return None
+    return found
+
+
+def _value(text: str) -> Number:
+    parsed = parse_cell(text)
+    assert parsed.value is not None  # every part matched _PART
+    return parsed.value
+
+
+@dataclass(slots=True)
+class RowResult:
+    """What came of one glued row: its values when certain, else why not."""
+
+    key: str
+    text: str
+    columns: tuple[str, ...]
+    candidates: list[tuple[Number, ...]] = field(default_factory=list)
+    too_many: bool = False
+    split_count: int = 0
+    checked: bool = False
+
+    @property
+    def values(self) -> tuple[Number, ...] | None:
+        return self.candidates[0] if len(self.candidates) == 1 and not self.too_many else None
+
+
+def _bindings(identities: Sequence[Identity], spec: TableSpec) -> list[tuple[list[str], list[str]]]:
+    out = []
+    for identity in identities:
+        if identity.table != spec.key:
+            continue
+        for _binding, left, right in identity.expand(spec):
+            out.append((left, right))
+    return out
+
+
+def _holds(left: list[str], right: list[str], cells: dict[str, Number]) -> bool:
+    return abs(sum(cells[k] for k in left) - sum(cells[k] for k in right)) <= _EPSILON
+
+
+def _cells_of(row: RowResult, values: tuple[Number, ...]) -> dict[str, Number]:
+    return {f"{row.key}.{column}": value for column, value in zip(row.columns, values)}
+
+
+def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str]) -> dict[str, RowResult]:
+    """Split each row's run (``runs`` maps a row key to its glued text) as far as it is certain.
+
+    A row with one possible split keeps it, so that an arithmetic error in the report is still
+    reported. A row with several keeps those that satisfy the identities within the row (REC003,
+    REC004), then those that, together with the other rows, satisfy the identities across rows
+    (REC001, REC002); it is certain only when all surviving combinations agree on it.
+    """
+    bindings = _bindings(identities, spec)
+    rows: dict[str, RowResult] = {}
+    for key, text in runs.items():
+        columns = tuple(c.key for c in spec.columns_for(key))
+        row = RowResult(key=key, text=text, columns=columns)
+        found = splits(text, len(columns))
+        if found is None:
+            row.too_many = True
+        else:
+            row.candidates = [tuple(_value(p) for p in split) for split in found]
+            row.split_count = len(found)
+        rows[key] = row
+    for row in rows.values():
+        if row.too_many or len(row.candidates) < 2:
+            continue
+        own = [(lt, rt) for lt, rt in bindings if {k.split(".")[0] for k in (*lt, *rt)} == {row.key}]
+        if own:
+            row.checked = True
+            row.candidates = [c for c in row.candidates if all(_holds(lt, rt, _cells_of(row, c)) for lt, rt in own)]
+    _resolve_across(rows, bindings)
+    return rows
+
+
+def _resolve_across(rows: dict[str, RowResult], bindings: list[tuple[list[str], list[str]]]) -> None:
+    known = {r.key for r in rows.values() if not r.too_many and r.candidates}
+    undecided = {r.key for r in rows.values() if r.key in known and len(r.candidates) > 1}
+    across = []
+    for left, right in bindings:
+        touched = {k.split(".")[0] for k in (*left, *right)}
+        if len(touched) > 1 and touched <= known and touched & undecided:
+            across.append((left, right))
+    involved = {k.split(".")[0] for left, right in across for k in (*left, *right)}
+    open_rows = [r for r in rows.values() if r.key in undecided and r.key in involved]
+    if not open_rows:
+        return
+    combinations = 1
+    for row in open_rows:
+        combinations *= len(row.candidates)
+    if combinations > MAX_COMBINATIONS:
+        return
+    fixed: dict[str, Number] = {}
+    for row in rows.values():
+        if row.key in known and len(row.candidates) == 1:
+            fixed.update(_cells_of(row, row.candidates[0]))
+    surviving: list[tuple[tuple[Number, ...], ...]] = []
+    for choice in itertools.product(*(r.candidates for r in open_rows)):
+        cells = dict(fixed)
+        for row, values in zip(open_rows, choice):
+            cells.update(_cells_of(row, values))
+        if all(_holds(left, right, cells) for left, right in across):
+            surviving.append(choice)
+    for index, row in enumerate(open_rows):
+        row.checked = True
+        row.candidates = list(dict.fromkeys(choice[index] for choice in surviving))
+
+
+# --- placing glued rows into template tables ---------------------------------------------------------
+
+
+def _place(label: str, edition: Edition) -> tuple[TableSpec, RowSpec] | None:
+    for spec in edition.tables:
+        row = spec.match_row(label)
+        if row is not None:
+            return spec, row
+    # A single-row table (表四) has no row label: its run follows the column header.
+    folded = labels.fold(label)
+    for spec in edition.tables:
+        rows = spec.all_rows()
+        if len(rows) != 1:
+            continue
+        groups = {labels.core(g) for c in spec.columns if c.group for g in c.group.split()}
+        names = {labels.core(c.label) for c in spec.columns}
+        if groups and all(g in folded for g in groups | names):
+            return spec, rows[0]
+    return None
+
+
+def _number_text(value: Number) -> str:
+    return str(value)
+
+
+def read_glued_table(document: Document, raw: RawTable, edition: Edition, section: Section | None) -> None:
+    """Place each ``[label, run]`` row of ``raw`` in its template table and fill what is certain."""
+    placed: dict[str, tuple[TableSpec, list[tuple[RowSpec, str, str, SourceRef]]]] = {}
+    for cells in raw.rows:
+        if len(cells) != 2:
+            continue
+        label_cell, run_cell = cells
+        found = _place(label_cell.text, edition)
+        if found is None:
+            continue
+        spec, row_spec = found
+        entry = placed.setdefault(spec.key, (spec, []))
+        if any(r.key == row_spec.key for r, *_ in entry[1]):
+            document.notes.append(Note(
+                code="duplicate-row",
+                message=f"{spec.number}的“{row_spec.label}”行出现两次，只读取了第一次出现的数值",
+                ref=run_cell.ref, table=spec.key, row=row_spec.key,
+            ))
+            continue
+        entry[1].append((row_spec, label_cell.text.strip(), run_cell.text, run_cell.ref))
+    for spec, rows in placed.values():
+        table = document.tables.get(spec.key)
+        if table is None:
+            table = Table(key=spec.key, edition=edition.edition, ref=rows[0][3])
+            document.tables[spec.key] = table
+        if section is not None and spec.key not in section.tables:
+            section.tables.append(spec.key)
+        table.grid.extend([label, run.strip()] for _row, label, run, _ref in rows)
+        results = resolve(spec, edition.identities, {r.key: run for r, _label, run, _ref in rows})
+        for row_spec, label, run, ref in rows:
+            if table.row(row_spec.key) is not None:
+                continue
+            table.rows.append(TableRow(row_spec.key, label, ref))
+            result = results[row_spec.key]
+            values = result.values
+            if values is None:
+                document.notes.append(_unreadable(spec, row_spec, result, ref))
+                continue
+            _chunks, unit = run_parts(run)
+            for column, value in zip(result.columns, values):
+                table.values[f"{row_spec.key}.{column}"] = CellValue(
+                    raw=_number_text(value), value=value, blank=False, ref=ref,
+                    unit=unit if column == result.columns[-1] else None,
+                )
+
+
+def _unreadable(spec: TableSpec, row: RowSpec, result: RowResult, ref: SourceRef) -> Note:
+    digits = result.text.strip()
+    columns = len(result.columns)
+    if result.too_many:
+        why = f"可能的拆分超过{MAX_SPLITS}种"
+    elif result.split_count == 0:
+        why = f"无法拆成{columns}个数"
+    elif not result.candidates:
+        why = f"{result.split_count}种可能的拆分中没有一种满足勾稽关系"
+    elif result.checked:
+        why = f"{result.split_count}种可能的拆分中仍有{len(result.candidates)}种满足勾稽关系"
+    else:
+        why = f"有{result.split_count}种可能的拆分，且没有勾稽关系可用来判断"
+    return Note(
+        code="row-unreadable",
+        message=(f"{spec.number}“{row.label}”行的数字“{digits}”粘连在一起，需拆成{columns}列，{why}，"
+                 "无法确定各列数值，未读取该行"),
+        ref=ref, table=spec.key, row=row.key,
+    )
