@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ import click
 from nianbao import __version__
 from nianbao._manager import create_plugins
 from nianbao.config import Config
+from nianbao.document import Document
+from nianbao.document import DocumentInvalid
 from nianbao.engine import ConfigurationError
 from nianbao.engine import Session
 from nianbao.engine import Summary
@@ -61,9 +64,17 @@ def main() -> None:
               help="Format edition to check against; auto decides from the tables, then the year.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of messages.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option("--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Last year's report of the same agency, for the year-over-year rules (HIS). "
+                   "Without it, reports of consecutive years of one agency in the paths are paired.")
+@click.option("--published-on", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Date the report was published (YYYY-MM-DD), for the deadline rule PUB001.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          edition: str, lang: str, exit_zero: bool, **extra: Any) -> None:
+          edition: str, lang: str, exit_zero: bool, previous: Path | None, published_on: datetime | None,
+          **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
+    if published_on is not None:
+        extra["published_on"] = published_on.date().isoformat()
     config = Config(select=_split(select), ignore=_split(ignore), edition=edition, lang=lang, options=extra)
     session = _session(config)
     _warn(session)
@@ -71,6 +82,9 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
         raise click.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(sorted(session.reporters))}",
                                  param_hint="--format")
     inputs = {p.resolve() for p in session.expand(paths)}
+    earlier = _previous_report(session, previous, len(inputs)) if previous is not None else None
+    if previous is not None:
+        inputs.add(previous.resolve())
     if output is not None and output.resolve() in inputs:
         raise click.BadParameter(f"{output} is one of the reports being checked; nianbao never writes over a report",
                                  param_hint="--output")
@@ -88,7 +102,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     summary = Summary()
     reporter = session.reporters[fmt](stream, lang=lang)
     reporter.start(session.rules)
-    for report in timed(session.check_paths([p for p in paths if p.exists()]), summary):
+    for report in timed(session.check_paths([p for p in paths if p.exists()], previous=earlier), summary):
         reporter.add(report)
     reporter.finish(summary)
     if output is not None:
@@ -106,6 +120,21 @@ def _write_output(path: Path, text: str) -> None:
     except OSError as exc:
         click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)", err=True)
         sys.exit(EXIT_USAGE)
+
+
+def _previous_report(session: Session, path: Path, reports: int) -> Document:
+    """Load the report named by ``--previous``; a problem with it is a usage error naming the file."""
+    if reports > 1:
+        raise click.BadParameter(
+            f"{path}: --previous 只能用于检查一份报告；检查文件夹时，同一机关相邻年度的报告会自动配对 "
+            "(--previous applies to one report; in a folder, consecutive years of one agency are paired)",
+            param_hint="--previous")
+    try:
+        return session.load(path)
+    except LoadError as exc:
+        raise click.BadParameter(f"{path}: {exc.message} ({exc.message_en})", param_hint="--previous") from exc
+    except DocumentInvalid as exc:
+        raise click.BadParameter(f"{path}: 读取结果不符合文档模型：{exc}", param_hint="--previous") from exc
 
 
 @main.command(name="rules")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import time
 import traceback
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Iterator
+from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -209,14 +211,45 @@ class Session:
 
     # --- checking --------------------------------------------------------------------------------
 
-    def check_paths(self, paths: Sequence[Path]) -> Iterator[CheckedReport]:
-        for path in self.expand(paths):
-            yield self.check_file(path)
+    def check_paths(self, paths: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
+        """Check every report below ``paths``, loading each file once.
 
-    def check_file(self, path: Path, previous: Document | None = None) -> CheckedReport:
+        Last year's report (``Context.previous``) is ``previous`` when given (``--previous``);
+        otherwise each report is paired with the report of the same agency for the year before,
+        when the batch holds exactly one (see :func:`pair_consecutive_years`).
+        """
+        files = list(self.expand(paths))
+        loaded = self._load_quietly(files)
+        if previous is not None:
+            earlier: dict[Path, Document] = {path: previous for path in files}
+            problems: dict[Path, str] = {}
+        else:
+            earlier, problems = pair_consecutive_years(loaded)
+        for path in files:
+            report = self.check_file(path, earlier.get(path), document=loaded.get(path))
+            if path in problems:
+                report.notifications.append(Notification("warning", problems[path], report.display_path))
+            if previous is not None and report.document is not None:
+                warning = year_gap_warning(report.document, previous)
+                if warning:
+                    report.notifications.append(Notification("warning", warning, report.display_path))
+            yield report
+
+    def _load_quietly(self, files: Sequence[Path]) -> dict[Path, Document]:
+        """The files that load cleanly; check_file reports the others as it always does."""
+        loaded: dict[Path, Document] = {}
+        for path in files:
+            try:
+                loaded[path] = self.load(path)
+            except Exception:  # noqa: BLE001 - check_file loads it again and reports the problem
+                continue
+        return loaded
+
+    def check_file(self, path: Path, previous: Document | None = None,
+                   document: Document | None = None) -> CheckedReport:
         report = CheckedReport(path=str(path), display_path=display_path(path), document=None)
         try:
-            report.document = self.load(path)
+            report.document = document if document is not None else self.load(path)
         except LoadError as exc:
             self._load_failure(report, exc)
             return report
@@ -288,6 +321,53 @@ class Session:
             source=shown_path,
             fingerprint=fingerprint(rule.id, report_identity(document, shown_path), violation.location, discriminator),
         )
+
+
+def _agency_key(document: Document) -> str | None:
+    agency = document.meta.agency
+    if not agency:
+        return None
+    return "".join(unicodedata.normalize("NFKC", agency).split())
+
+
+def pair_consecutive_years(documents: Mapping[Path, Document]) -> tuple[dict[Path, Document], dict[Path, str]]:
+    """Pair each report with last year's report of the same agency (``meta.agency``) in the batch.
+
+    Returns ``(previous, problems)``: ``previous`` maps a report's path to last year's document;
+    ``problems`` maps a report's path to a warning where the batch holds several reports of that
+    agency for last year in the same format, so none is chosen. The same report published in two
+    formats (HTML and text) is several reports for one year; the one in the same format as this
+    report is taken.
+    """
+    by_key: dict[tuple[str, int], list[tuple[Path, Document]]] = {}
+    for path, document in documents.items():
+        agency, year = _agency_key(document), document.meta.report_year
+        if agency and year:
+            by_key.setdefault((agency, year), []).append((path, document))
+    previous: dict[Path, Document] = {}
+    problems: dict[Path, str] = {}
+    for (agency, year), reports in by_key.items():
+        earlier = by_key.get((agency, year - 1), [])
+        if not earlier:
+            continue
+        for path, document in reports:
+            candidates = earlier
+            if len(candidates) > 1:
+                candidates = [c for c in earlier if c[1].source.format == document.source.format]
+            if len(candidates) == 1:
+                previous[path] = candidates[0][1]
+            else:
+                names = "、".join(display_path(p) for p, _ in earlier)
+                problems[path] = f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；请用 --previous 指定"
+    return previous, problems
+
+
+def year_gap_warning(document: Document, previous: Document) -> str | None:
+    """A warning when ``--previous`` names a report that is not for the year before."""
+    this, last = document.meta.report_year, previous.meta.report_year
+    if this is None or last is None or last == this - 1:
+        return None
+    return f"--previous 指定的报告（{display_path(Path(previous.source.path))}）是{last}年度的，本报告是{this}年度的"
 
 
 def timed(reports: Iterable[CheckedReport], summary: Summary) -> Iterator[CheckedReport]:

@@ -2,7 +2,8 @@
 
 A case is ``<dir>/<RULE>/<name>.<md|txt|html|docx|pdf>`` with ``<name>.expected.json`` beside it
 (a list of finding projections, see :func:`project`). A case whose name starts with ``pass`` may
-omit the sidecar: it must give no finding. Each case runs with only its rule enabled.
+omit the sidecar: it must give no finding. Each case runs with only its rule enabled. A case for a
+year-over-year rule has last year's report beside it as ``<name>.previous.<md|txt|…>``.
 
 The built-in rules are proved with this kit, and agencies prove their packs with it:
 ``nianbao test-rules DIR`` or, in a pytest ``conftest.py``::
@@ -26,6 +27,7 @@ from nianbao.findings import Finding
 
 CASE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx", ".pdf")
 UPDATE_ENV = "NIANBAO_UPDATE_EXPECTED"
+PREVIOUS_MARK = ".previous"
 PROJECTION = ("rule", "severity", "line", "page", "section", "table", "row", "column", "expected", "actual", "message")
 
 
@@ -66,6 +68,15 @@ class Case:
     def name(self) -> str:
         return f"{self.rule_id}/{self.path.name}"
 
+    @property
+    def previous_path(self) -> Path | None:
+        """Last year's report for this case (``<name>.previous.<suffix>``), if there is one."""
+        for suffix in CASE_SUFFIXES:
+            candidate = self.path.with_name(self.path.stem + PREVIOUS_MARK + suffix)
+            if candidate.is_file():
+                return candidate
+        return None
+
     def expected(self) -> list[dict[str, Any]]:
         if self.expected_path.exists():
             return json.loads(self.expected_path.read_text(encoding="utf-8"))
@@ -77,7 +88,8 @@ class Case:
         session = session or Session(Config(select=(self.rule_id,), lang=lang))
         if self.rule_id not in {r.id for r in session.rules}:
             raise LookupError(f"rule {self.rule_id} is not registered")
-        report = session.check_file(self.path)
+        previous = session.load(self.previous_path) if self.previous_path is not None else None
+        report = session.check_file(self.path, previous)
         found = [project(f) for f in report.findings if f.rule_id == self.rule_id]
         return sorted(found, key=_sort_key)
 
@@ -86,10 +98,16 @@ class Case:
         self.expected_path.write_text(text, encoding="utf-8")
 
 
+def is_previous_report(path: Path) -> bool:
+    """True for last year's report beside a case: it is input to the case, not a case itself."""
+    return path.stem.endswith(PREVIOUS_MARK)
+
+
 def find_cases(root: Path) -> Iterator[Case]:
     """Every case below ``root``: files in a folder named like a rule ID."""
     for path in sorted(root.rglob("*")):
-        if path.suffix.lower() in CASE_SUFFIXES and path.is_file() and not path.name.startswith("."):
+        if (path.suffix.lower() in CASE_SUFFIXES and path.is_file() and not path.name.startswith(".")
+                and not is_previous_report(path)):
             rule_id = path.parent.name
             if rule_id.isupper() or rule_id[:2].isupper():
                 yield Case(path, rule_id)
@@ -156,7 +174,7 @@ if pytest is not None:
 
     def collect_cases(file_path: Path, parent: Any) -> CaseFile | None:
         """A ``pytest_collect_file`` implementation for a folder of cases."""
-        if file_path.suffix.lower() not in CASE_SUFFIXES:
+        if file_path.suffix.lower() not in CASE_SUFFIXES or is_previous_report(file_path):
             return None
         rule_id = file_path.parent.name
         if not (rule_id[:2].isupper() and rule_id[-3:].isdigit()):

@@ -15,6 +15,14 @@ MODULES: tuple[str, ...] = (
     "rec002_outcome_total_mismatch",
     "rec003_row_total_mismatch",
     "rec004_case_total_mismatch",
+    "his001_carried_over_mismatch",
+    "his002_in_force_count_drift",
+    "his003_item_count_drift",
+    "his004_repeats_last_year",
+    "fmt002_processing_fee_not_reported",
+    "fmt003_year_disagrees_with_title",
+    "fmt005_placeholder_left_in",
+    "sec005_section_numbering",
 )
 
 

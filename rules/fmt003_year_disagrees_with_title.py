@@ -1,0 +1,121 @@
+"""正文中的统计期限或报告年度与标题的年度不一致。
+
+## 要求
+
+年度报告的统计期限是标题所写年度的 1 月 1 日至 12 月 31 日。正文中写明的统计期限、提到的“××年政府
+信息公开工作年度报告”以及“一、总体情况”开头的年份，都应与标题的年度一致。不一致通常是沿用上年报告
+时漏改了年份。
+
+## 依据
+
+《条例》第四十九条、第五十条：年度报告报告的是上一年度的政府信息公开工作；年度报告格式（国办公开办函
+〔2019〕60号、〔2021〕30号）的报告标题写明年度。
+
+## 示例
+
+标题为“……2022年度政府信息公开工作年度报告”，引言却写“本报告所列数据的统计期限为2021年1月1日至2021年12月31日”。
+
+```
+FMT003 [错误] 统计期限“2021年1月1日至2021年12月31日”与标题的年度（2022年）不一致
+```
+
+## 修改
+
+把统计期限、正文提到的报告年度和总体情况开头的年份改为标题所写的年度；如标题的年度有误，改标题。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.document import Paragraph
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="FMT003",
+    name="year-disagrees-with-title",
+    title="统计期限或报告年度与标题不一致",
+    title_en="The statistics period or report year in the text disagrees with the title",
+    severity="error",
+    source="《条例》第四十九条、第五十条；年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "统计期限“{period}”与标题的年度（{title_year}年）不一致",
+        "en": "the statistics period “{period}” disagrees with the title's year ({title_year})",
+    },
+    variants={
+        "partial": {
+            "zh": "统计期限“{period}”不是标题年度（{title_year}年）的全年（1月1日至12月31日）",
+            "en": "the statistics period “{period}” is not the whole of the title's year ({title_year})",
+        },
+        "mention": {
+            "zh": "正文提到“{mention}”，与标题的年度（{title_year}年）不一致",
+            "en": "the text names “{mention}”, which disagrees with the title's year ({title_year})",
+        },
+        "overview": {
+            "zh": "“一、总体情况”以“{mention}”开头，与标题的年度（{title_year}年）不一致",
+            "en": "section 1 (overview) opens with “{mention}”, which disagrees with the title's year ({title_year})",
+        },
+    },
+    editions=("*",),
+    doc=__doc__,
+)
+
+_YEAR = r"((?:19|20)\d{2})\s*年"
+_TITLE_YEAR = re.compile(_YEAR)
+REPORT_TITLE = re.compile(r"(?:政府信息公开|政务公开).{0,6}年度?报告|信息公开年报")
+PERIOD = re.compile(
+    r"统计[^。；;]{0,20}?" + _YEAR + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*"
+    r"(?:" + _YEAR + r")?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+MENTION = re.compile(_YEAR + r"度?\s*(?:政府信息公开|政务公开)工作年度报告")
+OPENING = re.compile(r"^\s*" + _YEAR + r"(?:度)?(?=[，,]|以来)")
+
+
+def _where(paragraph: Paragraph) -> Location:
+    return Location(line=paragraph.ref.line, page=paragraph.ref.page, locator=paragraph.ref.locator)
+
+
+def _periods(paragraph: Paragraph, year: int) -> Iterator[Violation]:
+    for match in PERIOD.finditer(paragraph.text):
+        start_year, start_month, start_day, end_year, end_month, end_day = match.groups()
+        years = {int(start_year), int(end_year or start_year)}
+        period = re.sub(r"\s+", "", match.group(0)[match.start(1) - match.start(0):])
+        args = {"period": period, "title_year": year, "discriminator": period}
+        if years != {year}:
+            yield Violation(_where(paragraph), args)
+        elif (int(start_month), int(start_day), int(end_month), int(end_day)) != (1, 1, 12, 31):
+            yield Violation(_where(paragraph), args, variant="partial", severity="warning")
+
+
+def _mentions(paragraph: Paragraph, year: int) -> Iterator[Violation]:
+    for match in MENTION.finditer(paragraph.text):
+        if int(match.group(1)) != year:
+            mention = re.sub(r"\s+", "", match.group(0))
+            yield Violation(_where(paragraph), {"mention": mention, "title_year": year, "discriminator": mention},
+                            variant="mention")
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    title = document.meta.title or ""
+    found = _TITLE_YEAR.search(title)
+    if not found or not REPORT_TITLE.search(title):
+        return
+    year = int(found.group(1))
+    for paragraph in document.paragraphs():
+        if paragraph.text.strip() == title.strip():
+            continue
+        yield from _periods(paragraph, year)
+        yield from _mentions(paragraph, year)
+    overview = document.section("overview")
+    if overview is not None and overview.paragraphs:
+        first = overview.paragraphs[0]
+        opening = OPENING.match(first.text)
+        if opening and int(opening.group(1)) != year:
+            yield Violation(_where(first), {"mention": opening.group(0).strip(), "title_year": year},
+                            variant="overview", severity="warning")

@@ -1,0 +1,88 @@
+"""报告中留有模板占位符：XX、××、某某、【单位】、……
+
+## 要求
+
+公布的年度报告不能留有起草模板里的占位符：用 XX、××、○○ 代替的名称和数字，“某某局”这样的代称，
+【单位】【日期】这样的填空标记，以及代替数字的省略号（“共公开信息……条”）。
+
+## 依据
+
+《条例》第四十九条、第五十条：年度报告应向社会公布并包括规定的内容；国办公开办函〔2021〕30号
+“（四）明确责任”：发布内容不准确不全面、敷衍塞责的，依《条例》第四十七条追究责任。
+
+## 示例
+
+“一、总体情况”写着“全年主动公开政府信息XX条”。
+
+```
+FMT005 [错误] 留有占位符“XX”：“…全年主动公开政府信息XX条…”
+```
+
+## 修改
+
+用实际的名称、日期和数字替换占位符；确实没有的，写“无”或 0。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.document import Paragraph
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="FMT005",
+    name="placeholder-left-in",
+    title="留有模板占位符",
+    title_en="A template placeholder is left in",
+    severity="error",
+    source="《条例》第四十九条、第五十条；国办公开办函〔2021〕30号“（四）明确责任”",
+    message={
+        "zh": "留有占位符“{placeholder}”：“{context}”",
+        "en": "placeholder “{placeholder}” left in: “{context}”",
+    },
+    editions=("*",),
+    doc=__doc__,
+)
+
+_UNIT = r"(?:单位|机关|部门|名称|日期|时间|年份|数量|数字|金额|姓名|地址|电话|区县|县区|市县|镇街|乡镇|街道|文号)"
+PLACEHOLDERS = re.compile(
+    r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])"  # XX区, 20XX年, XX条
+    r"|[×✕╳○□]{2,}"  # ××局, ○○条, □□ (not 〇, the zero of 二〇〇八年)
+    r"|(?<![\u4e00-\u9fff])某某|某某(?=" + _UNIT + r"|局|委|办|厅|区|县|市|省|镇|乡|街道|公司|条|件|年|月|日|号)"
+    r"|[【\[［]\s*(?:请?填写?|待定|待补充|此处)?\s*" + _UNIT + r"?\s*(?:名称|全称)?\s*[】\]］]"
+    r"|[…]{2,}\s*(?=[条件个项次万元%％年月日号人])|(?<=[共计为有收发开])\s*[…]{2,}"
+)
+_CONTEXT = 12
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - _CONTEXT):start]
+    after = text[end:end + _CONTEXT]
+    return ("…" if start > _CONTEXT else "") + before + text[start:end] + after + ("…" if end + _CONTEXT < len(text) else "")
+
+
+def _in(paragraph: Paragraph) -> Iterator[Violation]:
+    text = paragraph.text
+    for match in PLACEHOLDERS.finditer(text):
+        if not match.group(0).strip():
+            continue
+        yield Violation(
+            Location(line=paragraph.ref.line, page=paragraph.ref.page, locator=paragraph.ref.locator),
+            {"placeholder": match.group(0).strip(), "context": _excerpt(text, match.start(), match.end()),
+             "discriminator": f"{paragraph.ref.line}:{match.start()}:{match.group(0)}"},
+        )
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    if document.meta.title:
+        yield from _in(Paragraph(document.meta.title))
+    for paragraph in document.paragraphs():
+        if paragraph.text.strip() != (document.meta.title or "").strip():
+            yield from _in(paragraph)

@@ -1,0 +1,106 @@
+"""表三“二、上年结转”与上年报告的“四、结转下年度继续办理”不一致。
+
+## 要求
+
+上一年度结转到本年度继续办理的申请，就是上年报告表三“四、结转下年度继续办理”的件数。本年表三
+“二、上年结转政府信息公开申请数量”每一列（自然人、各类法人或其他组织、总计）都必须等于上年报告
+同一列的“四、结转下年度继续办理”。
+
+## 依据
+
+年度报告格式表三（国办公开办函〔2019〕60号、〔2021〕30号）：“二、上年结转政府信息公开申请数量”
+与“四、结转下年度继续办理”是同一批申请在相邻两个年度报告中的两端。需要上年报告
+（`nianbao check 本年报告 --previous 上年报告`，或把同一机关相邻年度的报告放在一起检查）。
+
+## 示例
+
+上年报告“四、结转下年度继续办理 / 自然人”为 0，本年报告“二、上年结转政府信息公开申请数量 / 自然人”却填了 1。
+
+```
+HIS001 [错误] 表三“二、上年结转政府信息公开申请数量 / 自然人”为 1，上年报告“四、结转下年度继续办理 / 自然人”为 0
+```
+
+## 修改
+
+以上年报告公布的结转件数为准核对本年的上年结转；如上年报告有误，应更正上年报告并在本年报告中说明。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import CellValue
+from nianbao.document import Document
+from nianbao.document import Table
+from nianbao.findings import CellEvidence
+from nianbao.findings import Derivation
+from nianbao.findings import Violation
+from nianbao.identities import cell_location
+from nianbao.identities import evidence_cell
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="HIS001",
+    name="carried-over-mismatch",
+    title="上年结转与上年报告的结转下年度不一致",
+    title_en="Carried over from last year differs from last year's carried forward",
+    severity="error",
+    source="年度报告格式 表三“二、上年结转”“四、结转下年度继续办理”（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "表三“二、上年结转政府信息公开申请数量 / {column_label}”为 {actual}，"
+              "上年报告“四、结转下年度继续办理 / {column_label}”为 {expected}",
+        "en": "Table 3 “carried over from last year / {column_label}” is {actual}; last year's report carried "
+              "forward {expected}",
+    },
+    needs_previous=True,
+    doc=__doc__,
+)
+
+IDENTITY = "本年表三“二、上年结转” = 上年表三“四、结转下年度继续办理”"
+
+
+def comparable(*cells: CellValue | None) -> bool:
+    """All cells were read as numbers or blanks, and not all are blank."""
+    if any(c is None or (c.value is None and not c.blank) for c in cells):
+        return False
+    return not all(c.blank for c in cells if c is not None)
+
+
+def number(cell: CellValue) -> int | float:
+    """A read cell's value; a blank cell counts as 0, as reports use it for "none"."""
+    return cell.value or 0
+
+
+def previous_cell(table: Table, key: str, label: str) -> CellEvidence:
+    """Evidence for a cell of last year's report (its line is a line of that report)."""
+    value = table.values[key]
+    return CellEvidence(key=key, label=f"上年报告 {label}", pointer=f"/tables/{table.key}/values/{key}",
+                        line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    previous = context.previous
+    if context.edition is None or previous is None:
+        return
+    this, last = document.tables.get("applications"), previous.tables.get("applications")
+    if this is None or last is None:
+        return
+    spec = context.edition.table("applications")
+    for column in spec.columns:
+        key, last_key = f"carried_over.{column.key}", f"carried_forward.{column.key}"
+        cell, last_cell = this.values.get(key), last.values.get(last_key)
+        if not comparable(cell, last_cell) or number(cell) == number(last_cell):
+            continue
+        yield Violation(
+            location=cell_location(spec, this, key),
+            args={"column_label": column.label, "actual": number(cell), "expected": number(last_cell)},
+            evidence=Derivation(
+                identity=IDENTITY,
+                cells=(evidence_cell(spec, this, key),
+                       previous_cell(last, last_key, f"四、结转下年度继续办理 / {column.label}")),
+                expected=number(last_cell),
+                actual=number(cell),
+            ),
+        )

@@ -1,0 +1,97 @@
+"""表二“现行有效件数”不等于上年现行有效件数加本年制发减本年废止。
+
+## 要求
+
+2021 版格式表二第二十条第（一）项按规章、行政规范性文件分别报告本年制发件数、本年废止件数和现行
+有效件数。没有其他变动时，本年现行有效件数 = 上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。
+集中清理、统计口径调整等会使两者不等，这是允许的，但应在报告中说明原因，所以这是警告而非错误。
+
+## 依据
+
+年度报告格式表二“第二十条第（一）项”（国办公开办函〔2021〕30号）；《条例》第二十条第（一）项。
+需要上年报告（`--previous`，或把同一机关相邻年度的报告放在一起检查），且两年都使用 2021 版格式。
+
+## 示例
+
+上年报告行政规范性文件现行有效 470 件，本年制发 62 件、废止 33 件，本年现行有效却为 440 件。
+
+```
+HIS002 [警告] 表二“行政规范性文件”现行有效件数为 440，上年现行有效 470 + 本年制发 62 − 本年废止 33 = 499（差 -59）；如经清理或口径调整，请在报告中说明
+```
+
+## 修改
+
+核对三个数：上年公布的现行有效件数、本年制发件数、本年废止件数（含清理中宣布失效的文件）。确因清理或
+口径调整而不一致的，在“一、总体情况”或表下说明清理情况和调整后的基数。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Violation
+from nianbao.identities import cell_location
+from nianbao.identities import evidence_cell
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules.his001_carried_over_mismatch import comparable
+from nianbao.rules.his001_carried_over_mismatch import number
+from nianbao.rules.his001_carried_over_mismatch import previous_cell
+
+RULE = Rule(
+    id="HIS002",
+    name="in-force-count-drift",
+    title="现行有效件数与上年件数及本年增减不符",
+    title_en="Documents in force do not follow from last year's count and this year's changes",
+    severity="warning",
+    source="年度报告格式 表二第二十条第（一）项（国办公开办函〔2021〕30号）",
+    message={
+        "zh": "表二“{row_label}”现行有效件数为 {actual}，上年现行有效 {last} + 本年制发 {issued} − 本年废止 "
+              "{repealed} = {expected}（差 {difference}）；如经清理或口径调整，请在报告中说明",
+        "en": "Table 2 “{row_label}”: {actual} in force, but last year's {last} + {issued} issued − {repealed} "
+              "repealed = {expected} (difference {difference}); explain a clean-up or a change of scope",
+    },
+    editions=("2021",),
+    needs_previous=True,
+    doc=__doc__,
+)
+
+ROWS = ("regulations", "normative_documents")
+IDENTITY = "本年现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数"
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    previous = context.previous
+    if context.edition is None or previous is None:
+        return
+    this, last = document.tables.get("active_disclosure"), previous.tables.get("active_disclosure")
+    if this is None or last is None or this.edition != "2021" or last.edition != "2021":
+        return
+    spec = context.edition.table("active_disclosure")
+    for row in ROWS:
+        keys = [f"{row}.issued", f"{row}.repealed", f"{row}.in_force"]
+        last_key = f"{row}.in_force"
+        cells = [this.values.get(k) for k in keys]
+        last_cell = last.values.get(last_key)
+        if not comparable(*cells, last_cell):
+            continue
+        issued, repealed, actual = (number(c) for c in cells)
+        expected = number(last_cell) + issued - repealed
+        if actual == expected:
+            continue
+        label = spec.row(row).label
+        yield Violation(
+            location=cell_location(spec, this, keys[2]),
+            args={"row_label": label, "actual": actual, "expected": expected, "last": number(last_cell),
+                  "issued": issued, "repealed": repealed, "difference": actual - expected},
+            evidence=Derivation(
+                identity=IDENTITY,
+                cells=(*(evidence_cell(spec, this, k) for k in keys),
+                       previous_cell(last, last_key, f"{label} / 现行有效件数")),
+                expected=expected,
+                actual=actual,
+            ),
+        )

@@ -1,0 +1,129 @@
+"""报告的大部分文字或某张统计表与上年报告雷同。
+
+## 要求
+
+年度报告应如实反映本年度的工作。正文大部分句子与上年报告相同（数字不同也算相同），或某张统计表的
+全部数值与上年报告一字不差，说明报告很可能是照搬上年报告改了年份和数字。全为 0 的表（例如两年都没有
+收到申请）不算雷同。
+
+## 依据
+
+国办公开办函〔2021〕30号“（四）明确责任”：出现“发布内容不准确不全面或者内容雷同、敷衍塞责等问题并造成
+不良后果的”，依《条例》第四十七条追究责任。需要上年报告（`--previous`，或把同一机关相邻年度的报告放在一起检查）。
+
+## 示例
+
+本年正文 9 句中有 7 句只改了年份和数字，其余与上年报告相同。
+
+```
+HIS004 [警告] 正文 78% 的句子（9 句中的 7 句，数字除外）与上年报告相同，报告内容雷同
+```
+
+## 修改
+
+按本年度实际工作重写总体情况、存在的主要问题及改进情况等部分；统计表按本年度的实际数据填写。
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.document import Section
+from nianbao.findings import Derivation
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="HIS004",
+    name="repeats-last-year",
+    title="报告内容与上年报告雷同",
+    title_en="The report repeats last year's report",
+    severity="warning",
+    source="国办公开办函〔2021〕30号“（四）明确责任”（内容雷同）",
+    message={
+        "zh": "正文 {percent}% 的句子（{total} 句中的 {same} 句，数字除外）与上年报告相同，报告内容雷同",
+        "en": "{percent}% of the sentences ({same} of {total}, figures aside) are the same as in last year's report",
+    },
+    variants={
+        "table": {
+            "zh": "{table_no}的 {cells} 个数值与上年报告完全相同",
+            "en": "all {cells} values of {table_no} are the same as in last year's report",
+        },
+    },
+    needs_previous=True,
+    doc=__doc__,
+)
+
+SHARE = 0.5
+MIN_SENTENCES = 5
+MIN_LENGTH = 10
+_SPLIT = re.compile(r"[。！？；!?;\n]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _texts(sections: Iterable[Section]) -> Iterator[str]:
+    for section in sections:
+        yield from (p.text for p in section.paragraphs)
+        yield from _texts(section.children)
+
+
+def sentences(document: Document) -> list[str]:
+    """The body's sentences (section text, headings and tables aside), with figures masked so that
+    a sentence copied with new numbers still compares equal."""
+    out = []
+    for text in _texts(document.sections):
+        for sentence in _SPLIT.split(unicodedata.normalize("NFKC", text)):
+            folded = _FIGURE.sub("#", "".join(sentence.split()))
+            if len(folded) >= MIN_LENGTH:
+                out.append(folded)
+    return out
+
+
+def _repeated_text(document: Document, previous: Document) -> Iterator[Violation]:
+    this = sentences(document)
+    last = set(sentences(previous))
+    same = sum(1 for s in this if s in last)
+    if len(this) < MIN_SENTENCES or same / len(this) < SHARE:
+        return
+    percent = round(100 * same / len(this))
+    yield Violation(
+        location=Location(),
+        args={"percent": percent, "same": same, "total": len(this), "discriminator": "text"},
+        evidence=Derivation(identity="与上年报告相同的句子 / 正文句子", expected=f"< {round(100 * SHARE)}%",
+                            actual=f"{percent}%"),
+    )
+
+
+def _repeated_tables(document: Document, previous: Document, context: Context) -> Iterator[Violation]:
+    for key, table in document.tables.items():
+        last = previous.tables.get(key)
+        if last is None or last.edition != table.edition or not table.values:
+            continue
+        if set(table.values) != set(last.values):
+            continue
+        values = {k: (c.value, c.blank) for k, c in table.values.items()}
+        if any(values[k] != (c.value, c.blank) for k, c in last.values.items()):
+            continue
+        if not any(v for v, _blank in values.values()):
+            continue
+        spec = context.edition.table(key) if context.edition else None
+        yield Violation(
+            location=Location(line=table.ref.line, page=table.ref.page, section=spec.section if spec else None,
+                              table=key),
+            args={"table_no": spec.number if spec else key, "cells": len(values), "discriminator": key},
+            variant="table",
+        )
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    if context.previous is None:
+        return
+    yield from _repeated_text(document, context.previous)
+    yield from _repeated_tables(document, context.previous, context)
