@@ -56,7 +56,7 @@ def agency_from_title(title: str) -> str | None:
     text = re.sub(r"^(关于)?", "", text)
     match = re.match(r"^(.*?)(?:(?:19|20)\d{2}年度?)?(?:政府信息公开|政务公开)", text)
     before = match.group(1) if match else ""
-    before = re.sub(r"(?:19|20)\d{2}年度?$", "", before)
+    before = re.sub(r"^(?:19|20)\d{2}年度?|(?:19|20)\d{2}年度?$", "", before)
     if before:
         return before
     match = re.match(r"^(?:19|20)\d{2}年度?(.*?)(?:政府信息公开|政务公开)", text)

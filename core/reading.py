@@ -282,11 +282,14 @@ def _place_row(
                 return spec, row_spec, index
     numbers = [c for c in cells if parse_cell(c.text).value is not None]
     labelled = [c for c in cells if c.text.strip() and parse_cell(c.text).value is None and not parse_cell(c.text).blank]
+    # In a grid an empty cell is a blank value and still holds its column's place; in text a blank
+    # is only what is written as one (-, —, /).
+    slots = [c for c in cells if parse_cell(c.text).blank and (kind == "grid" or c.text.strip())] if numbers else []
     for spec in edition.tables:
         if len(spec.all_rows()) != 1 or labelled:
             continue
         groups = {labels.core(g) for c in spec.columns if c.group for g in c.group.split()}
-        if groups and all(g in header_text for g in groups) and len(numbers) >= len(spec.columns):
+        if groups and all(g in header_text for g in groups) and len(numbers) + len(slots) >= len(spec.columns):
             return spec, spec.all_rows()[0], -1
     return None
 

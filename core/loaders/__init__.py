@@ -11,7 +11,8 @@ __all__ = ["LoadError", "Loader"]
 
 @hookimpl
 def nianbao_register_loaders() -> list[Loader]:
+    from nianbao.loaders.html import HtmlLoader
     from nianbao.loaders.text import MarkdownLoader
     from nianbao.loaders.text import TextLoader
 
-    return [MarkdownLoader(), TextLoader()]
+    return [HtmlLoader(), MarkdownLoader(), TextLoader()]

@@ -1,0 +1,396 @@
+"""HTML reports: whole pages or article fragments from government CMSs (TRS, UEditor, Word pastes).
+
+The bytes are decoded here, never by lxml: a page declaring gb2312 routinely holds GBK-only
+characters, and lxml given such bytes stops at the first one. Tables become grids with every
+row/col span expanded (the copies marked ``origin=False``); everything else becomes one
+paragraph per block-level element, in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Mapping
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+
+from nianbao.document import Document
+from nianbao.document import Note
+from nianbao.document import Paragraph
+from nianbao.document import Source
+from nianbao.document import SourceRef
+from nianbao.editions import Edition
+from nianbao.loaders.base import Decoded
+from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import decode_text
+from nianbao.loaders.base import looks_binary
+from nianbao.loaders.base import normalise_encoding
+from nianbao.loaders.base import sha256
+from nianbao.reading import Block
+from nianbao.reading import RawCell
+from nianbao.reading import RawTable
+from nianbao.reading import build_document
+
+_SNIFF = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|article|section|h[1-6])[\s>/]",
+    re.I | re.S,
+)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_\-:.]+)[\"']", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Single-byte codecs decode any bytes at all, so success proves nothing about them.
+_PERMISSIVE = {"latin_1", "iso8859-1", "cp1252", "windows-1252", "ascii"}
+
+_SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg"}
+_CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
+_CHROME_NAME = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumbs?|crumbs?|footer|header|share|toolbar|sidebar)(?:$|[\s_-])",
+                          re.I)
+_ARTICLE_CLASS = re.compile(r"\bTRS_Editor\b", re.I)
+_BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote",
+    "section", "article", "main", "body", "html", "center", "address", "figure", "figcaption", "caption", "tr",
+    "hr", "fieldset", "legend",
+}
+_NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
+_SPAN_LIMIT = 1000
+_TITLE_SEARCH = 3  # a title stands among the first paragraphs of the article
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an XML declaration or a ``<meta>`` in the first 4 KB names, if any."""
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_html(data: bytes) -> Decoded:
+    """Decode an HTML file's bytes.
+
+    Valid UTF-8 is UTF-8 whatever the page declares (a GBK text is almost never valid UTF-8);
+    otherwise the declared charset (gb2312/gbk read as gb18030) when it decodes every byte, and
+    charset-normalizer when nothing is declared or the declaration is wrong.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or looks_binary(data):
+        return decode_text(data)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared:
+        name = normalise_encoding(declared)
+        if name not in _PERMISSIVE:
+            try:
+                return Decoded(data.decode(name), name)
+            except (UnicodeDecodeError, LookupError):
+                pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return Decoded(str(best), normalise_encoding(best.encoding))
+    try:
+        return Decoded(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError as exc:
+        raise LoadError("无法识别网页的字符编码", "cannot tell the page's character encoding",
+                        reason="encoding") from exc
+
+
+# --- text of elements --------------------------------------------------------------------------
+
+
+def _tag(element: lxml.etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _pieces(element: lxml.etree._Element) -> Iterator[str | None]:
+    """The text of ``element`` in order; None marks a line break (``<br>`` or a block boundary)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        tag = _tag(child)
+        if tag and tag not in _SKIP:
+            if tag == "br" or tag in _BLOCK:
+                yield None
+            if tag != "br":
+                yield from _pieces(child)
+            if tag in _BLOCK:
+                yield None
+        if child.tail:
+            yield child.tail
+
+
+def _lines(element: lxml.etree._Element) -> list[str]:
+    """The element's text split at line breaks, each line with its spaces collapsed."""
+    lines: list[str] = []
+    current: list[str] = []
+    for piece in _pieces(element):
+        if piece is None:
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(piece)
+    lines.append("".join(current))
+    return [text for text in map(_collapse, lines) if text]
+
+
+def cell_text(element: lxml.etree._Element) -> str:
+    """A cell's text: its lines joined by newlines (labels fold whitespace away).
+
+    Two lines that are both numbers are two values in one cell, not one number cut in two, so
+    they are joined with `` / `` and the cell does not read as a single number.
+    """
+    lines = _lines(element)
+    if sum(1 for line in lines if _NUMBER_PART.match(line.replace(" ", ""))) > 1:
+        return " / ".join(lines)
+    return "\n".join(lines)
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def _span(element: lxml.etree._Element, name: str) -> int:
+    match = re.match(r"\s*(\d+)", element.get(name) or "")
+    value = int(match.group(1)) if match else 1
+    return min(max(value, 1), _SPAN_LIMIT)
+
+
+def _rows_of(table: lxml.etree._Element) -> list[lxml.etree._Element]:
+    return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+
+
+def read_grid(table: lxml.etree._Element) -> RawTable:
+    """The table as a grid: a cell spanning several rows or columns fills every slot it covers;
+    the slots after its first are copies (``origin=False``) with the same text and source."""
+    tree = table.getroottree()
+    rows = _rows_of(table)
+    grid: list[list[RawCell | None]] = [[] for _ in rows]
+    for r, tr in enumerate(rows):
+        col = 0
+        for td in tr:
+            if _tag(td) not in ("td", "th"):
+                continue
+            while col < len(grid[r]) and grid[r][col] is not None:
+                col += 1
+            text = cell_text(td)
+            ref = SourceRef(line=td.sourceline, locator=tree.getpath(td))
+            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
+            for dr in range(min(rowspan, len(rows) - r)):
+                line = grid[r + dr]
+                for dc in range(colspan):
+                    while len(line) <= col + dc:
+                        line.append(None)
+                    line[col + dc] = RawCell(text, ref, origin=(dr == 0 and dc == 0))
+            col += colspan
+    filled = [[cell if cell is not None else RawCell("", SourceRef(line=tr.sourceline), origin=False)
+               for cell in line] for line, tr in zip(grid, rows)]
+    return RawTable(rows=[line for line in filled if line], ref=SourceRef(line=table.sourceline,
+                                                                          locator=tree.getpath(table)), kind="grid")
+
+
+# --- reading order -------------------------------------------------------------------------------
+
+
+def _is_chrome(element: lxml.etree._Element) -> bool:
+    if _tag(element) in _CHROME_TAGS:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and bool(_CHROME_NAME.search(names))
+
+
+def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[str, int | None]]) -> None:
+    """Collect blocks below ``element``. A run of inline content between block elements is one
+    paragraph; it gathers in ``inline`` until the next block boundary."""
+    if element.text:
+        inline.append((element.text, element.sourceline))
+    for child in element:
+        tag = _tag(child)
+        if not tag or tag in _SKIP or _is_chrome(child):
+            pass
+        elif tag == "table":
+            _flush(inline, blocks)
+            blocks.append(read_grid(child))
+        elif tag == "br":
+            _flush(inline, blocks)
+        elif tag in _BLOCK:
+            _flush(inline, blocks)
+            if _holds_blocks(child):
+                _walk(child, blocks, inline)
+                _flush(inline, blocks)
+            else:
+                _paragraph(child, blocks)
+        elif _holds_blocks(child):
+            # Word pastes wrap paragraphs in spans: the blocks inside still break the run
+            _walk(child, blocks, inline)
+        else:
+            inline.append(("".join(_pieces_flat(child)), child.sourceline))
+        if child.tail:
+            inline.append((child.tail, child.sourceline))
+
+
+def _holds_blocks(element: lxml.etree._Element) -> bool:
+    return any(_tag(c) in _BLOCK or _tag(c) == "table" for c in element.iterdescendants())
+
+
+def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
+    text = _collapse("".join(t for t, _ in inline))
+    line = next((n for t, n in inline if t.strip() and n), None)
+    inline.clear()
+    if text:
+        blocks.append(Paragraph(text, SourceRef(line=line)))
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+
+
+def _pieces_flat(element: lxml.etree._Element) -> Iterator[str]:
+    """An inline element's text, the tail excluded, without line breaks."""
+    for piece in _pieces(element):
+        yield piece if piece is not None else " "
+
+
+def _paragraph(element: lxml.etree._Element, blocks: list[Block]) -> None:
+    """A block element with no blocks inside: one paragraph per line (``<br>`` separates lines)."""
+    tree = element.getroottree()
+    for text in _lines(element):
+        blocks.append(Paragraph(text, SourceRef(line=element.sourceline, locator=tree.getpath(element))))
+
+
+def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
+    """The article body when the page marks it (TRS ``TRS_Editor``, ``<article>``) and it holds
+    the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
+    for candidate in body.iter():
+        if not isinstance(candidate.tag, str):
+            continue
+        if _ARTICLE_CLASS.search(candidate.get("class") or "") or _tag(candidate) == "article":
+            if candidate.xpath(".//table") or not body.xpath(".//table"):
+                return candidate
+    return body
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+
+def _clean_title(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    if not text:
+        return None
+    parts = [p for p in _TITLE_SEPARATORS.split(text) if p]
+    for part in parts:
+        if "报告" in part or "年报" in part:
+            return part.strip()
+    return parts[0].strip() if parts else None
+
+
+def _emphasised(element: lxml.etree._Element) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if "text-align:center" in style or (element.get("align") or "").lower() == "center":
+        return True
+    if "font-weight:bold" in style or "font-weight:700" in style:
+        return True
+    text = "".join(element.itertext()).strip()
+    strong = "".join("".join(b.itertext()) for b in element.iter("b", "strong")).strip()
+    return bool(text) and strong == text
+
+
+def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str | None:
+    """The report's title: a heading, the first centred or bold paragraph, the page ``<title>``,
+    or a comment on the first line (archived fragments keep the page title there)."""
+    candidates: list[str] = []
+    for heading in article.iter("h1", "h2", "h3"):
+        candidates.append("".join(heading.itertext()))
+    leading = [e for e in article.iter("p", "div", "center")
+               if "".join(e.itertext()).strip() and not e.xpath(".//table|.//p|.//div")][:_TITLE_SEARCH]
+    for element in leading:
+        if _emphasised(element):
+            candidates.append("".join(element.itertext()))
+            break
+    for element in root.iter("title"):
+        candidates.append("".join(element.itertext()))
+    # a comment before <html> is not inside the tree: it is a sibling of the root
+    comments = [*root.itersiblings(lxml.etree.Comment, preceding=True), *root.iter(lxml.etree.Comment)]
+    for comment in comments:
+        if comment.sourceline == 1 and comment.text:
+            candidates.append(comment.text)
+    cleaned = [c for c in map(_clean_title, candidates) if c]
+    for text in cleaned:
+        if "报告" in text or "年报" in text:
+            return text
+    return cleaned[0] if cleaned else None
+
+
+# --- the loader ----------------------------------------------------------------------------------
+
+
+def parse_html(text: str) -> lxml.etree._Element:
+    text = _XML_DECLARATION.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise LoadError(f"无法解析网页：{exc}", f"cannot parse the page: {exc}", reason="unreadable") from exc
+    return root
+
+
+def read_blocks(root: lxml.etree._Element) -> tuple[list[Block], lxml.etree._Element]:
+    body = root.find("body")
+    if body is None:
+        body = root
+    article = _article_root(body)
+    blocks: list[Block] = []
+    inline: list[tuple[str, int | None]] = []
+    _walk(article, blocks, inline)
+    _flush(inline, blocks)
+    return blocks, article
+
+
+class HtmlLoader:
+    name = "html"
+    suffixes = (".html", ".htm", ".shtml", ".xhtml")
+
+    def sniff(self, head: bytes) -> bool:
+        return bool(_SNIFF.match(head))
+
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+        if not data.strip():
+            raise LoadError("文件是空的", "the file is empty", reason="empty")
+        decoded = decode_html(data)
+        root = parse_html(decoded.text)
+        blocks, article = read_blocks(root)
+        if not blocks:
+            raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
+        cut = _cut_off_table(decoded.text, blocks)
+        source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
+        document = build_document(source, blocks, editions, title_hint=title_hint(root, article))
+        if cut is not None:
+            document.notes.append(cut)
+        return document
+
+
+def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
+    """A file that ends inside a table (a download cut short) is read up to its last whole row:
+    the row being written when the file ended may have lost cells or digits, so it is dropped."""
+    lowered = text.lower()
+    if lowered.rfind("<table") <= lowered.rfind("</table"):
+        return None
+    tables = [b for b in blocks if isinstance(b, RawTable)]
+    if not tables:
+        return None
+    table = tables[-1]
+    tail = lowered[lowered.rfind("<tr"):] if "<tr" in lowered else ""
+    dropped = ""
+    if tail and "</tr" not in tail and table.rows:
+        row = table.rows.pop()
+        dropped = "；最后一行（{}）可能不完整，未读取".format("".join(c.text for c in row if c.origin)[:40])
+    return Note(
+        code="file-cut-off",
+        message=f"文件在表格中途结束，可能没有下载或保存完整{dropped}",
+        message_en="the file ends inside a table and may be incomplete"
+                   + ("; its last row may be partial and was not read" if dropped else ""),
+        ref=table.ref,
+    )
