@@ -16,15 +16,27 @@ if TYPE_CHECKING:
 
 class Reporter(Protocol):
     """Streams findings to ``stream``. The CLI calls ``start`` once, ``add`` for each report in
-    order, then ``finish``. A reporter keeps no more state than its format needs."""
+    order, then ``finish``. A reporter keeps no more state than its format needs: the text and
+    GitHub formats write as they go, the JSON format streams one report at a time, SARIF and
+    JUnit hold the run until ``finish`` because their headers carry totals.
+
+    ``name`` is the ``--format`` value and ``description`` one line for ``--help``. ``lang`` is
+    ``zh`` or ``en`` (messages are already rendered in it; a reporter translates only its own
+    words). Findings accepted in the configuration carry their reason in ``Finding.suppressed``:
+    the text formats hide them unless ``show_suppressed``; machine-readable formats keep them,
+    marked.
+    """
 
     name: ClassVar[str]
     description: ClassVar[str]
 
     def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False) -> None: ...
 
-    def start(self, rules: Sequence[Rule]) -> None: ...
+    def start(self, rules: Sequence[Rule]) -> None:
+        """Called once before any report, with the rules selected for the run in catalogue order."""
 
-    def add(self, report: CheckedReport) -> None: ...
+    def add(self, report: CheckedReport) -> None:
+        """Called once per checked file, in order, with its findings and tool notifications."""
 
-    def finish(self, summary: Summary) -> None: ...
+    def finish(self, summary: Summary) -> None:
+        """Called once after the last report with the run's counts; write whatever is left."""
