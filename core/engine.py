@@ -284,11 +284,15 @@ class Session:
         applicable = [r for r in self.rules if r.applies_to(document.meta.edition, year)]
         applicable = [r for r in applicable if not r.needs_previous or previous is not None]
         gates = [r for r in applicable if r.gate]
+        stopped: set[str] = set()
         for rule in gates:
-            findings.extend(self._run(rule, document, context, shown_path))
+            found = self._run(rule, document, context, shown_path)
+            if found:
+                stopped.update(rule.stops)
+            findings.extend(found)
         if not any(f.severity == "error" for f in findings):
             for rule in applicable:
-                if not rule.gate:
+                if not rule.gate and not rule.is_stopped_by(stopped):
                     findings.extend(self._run(rule, document, context, shown_path))
         self.plugins.manager.hook.nianbao_modify_findings(document=document, findings=findings)
         return findings

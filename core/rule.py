@@ -52,7 +52,9 @@ class _Template(dict):
 class Rule:
     """A rule's metadata. ``message`` and each entry of ``variants`` map a language to a template
     formatted with the violation's ``args``; ``doc`` is the user documentation in Markdown with the
-    headings 要求 / 依据 / 示例 / 修改."""
+    headings 要求 / 依据 / 示例 / 修改. A ``gate`` rule runs first: an error from any gate stops every
+    other rule, and any finding of a gate stops the rules and families it names in ``stops`` (a report
+    in an older format is noted, not failed, and is not checked against the current format)."""
 
     id: str
     name: str
@@ -66,6 +68,7 @@ class Rule:
     years: tuple[int | None, int | None] = (None, None)
     variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     gate: bool = False
+    stops: tuple[str, ...] = ()
     needs_previous: bool = False
     origin: str = "nianbao"
     _check: Check | None = field(default=None, repr=False)
@@ -81,6 +84,10 @@ class Rule:
             missing = [lang for lang in LANGS if lang not in template]
             if missing:
                 raise ValueError(f"rule {self.id}: message lacks {', '.join(missing)}")
+
+    def is_stopped_by(self, stopped: set[str] | frozenset[str]) -> bool:
+        """True when ``stopped`` names this rule's ID or its family (``SEC`` for ``SEC001``)."""
+        return self.id in stopped or self.id.rstrip("0123456789") in stopped
 
     def check(self, func: Check) -> Check:
         """Decorator: register ``func`` as this rule's check."""

@@ -23,6 +23,7 @@ MODULES: tuple[str, ...] = (
     "fmt003_year_disagrees_with_title",
     "fmt005_placeholder_left_in",
     "sec005_section_numbering",
+    "fmt004_older_format",
 )
 
 
