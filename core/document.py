@@ -54,7 +54,9 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Section:
-    """A numbered heading and what follows it. ``level`` 1 is 一、…, level 2 is （一）…"""
+    """A numbered heading and what follows it. ``level`` 1 is 一、…, level 2 is （一）…
+    ``tables`` names the template tables that stand in it; ``other_tables`` counts the tables in it
+    that match no template table (a fee list, a chart's data)."""
 
     number: str
     title: str
@@ -65,6 +67,7 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
+    other_tables: int = 0
 
     def text(self) -> str:
         """All paragraph text of this section and its children, in order."""
@@ -128,6 +131,7 @@ class Note:
     ref: SourceRef = field(default_factory=SourceRef)
     table: str | None = None
     row: str | None = None
+    message_en: str | None = None
 
 
 @dataclass(slots=True)

@@ -242,12 +242,15 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             document.notes.append(Note(
                 code="duplicate-row",
                 message=f"{spec.number}的“{row_spec.label}”行出现两次，只读取了第一次出现的数值",
+                message_en=f"{spec.number} row “{row_spec.label}” appears twice; only the first one was read",
                 ref=_first_ref(cells), table=spec.key, row=row_spec.key,
             ))
             continue
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
         _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind)
+    if not touched and section is not None:
+        section.other_tables += 1
     for key in touched:
         document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows if any(c.text.strip() for c in row))
 
@@ -312,6 +315,9 @@ def _fill_values(
             code="row-unreadable",
             message=(f"{spec.number}“{row_spec.label}”行只读到{len(values)}个数值，格式要求{len(columns)}个，"
                      "无法确定各数值所属的列，未读取该行"),
+            message_en=(f"{spec.number} row “{row_spec.label}” has {len(values)} value(s) where the format has "
+                        f"{len(columns)} columns; which value belongs to which column is uncertain, so the row was "
+                        "not read"),
             ref=ref, table=spec.key, row=row_spec.key,
         ))
         return
@@ -321,6 +327,9 @@ def _fill_values(
             code="row-extra-cells",
             message=(f"{spec.number}“{row_spec.label}”行有{len(values)}个数值，格式只有{len(columns)}列；"
                      f"按右对齐读取后{len(columns)}个，舍去左侧的{extra}个（{'、'.join(c.text.strip() for c in values[:extra])}）"),
+            message_en=(f"{spec.number} row “{row_spec.label}” has {len(values)} values where the format has "
+                        f"{len(columns)} columns; the last {len(columns)} were read and the {extra} on the left "
+                        f"dropped ({', '.join(c.text.strip() for c in values[:extra])})"),
             ref=ref, table=spec.key, row=row_spec.key,
         ))
         values = values[extra:]

@@ -1,0 +1,70 @@
+"""What the 表二 rules share: the template tables made of 第二十条 item blocks, and whether the
+report shows a block at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao import labels
+from nianbao.document import Table
+from nianbao.editions import BlockSpec
+from nianbao.editions import TableSpec
+from nianbao.numbers import parse_cell
+from nianbao.rule import Context
+
+
+def block_tables(context: Context) -> Iterator[TableSpec]:
+    """The edition's tables that are divided into 第二十条 item blocks (表二)."""
+    if context.edition is None:
+        return
+    for spec in context.edition.tables:
+        if spec.blocks:
+            yield spec
+
+
+def read_against_other_edition(table: Table | None, context: Context) -> bool:
+    """True when the report's table was read against another edition's template (FMT001 reports
+    that); its blocks and rows cannot be judged against this edition."""
+    return table is not None and context.edition is not None and table.edition != context.edition.edition
+
+
+def block_present(table: Table | None, block: BlockSpec) -> bool:
+    """A block is in the report when one of its rows was read or its header (第二十条第（九）项)
+    stands in the table."""
+    if table is None:
+        return False
+    if any(table.row(row.key) is not None for row in block.rows):
+        return True
+    wanted = labels.core(block.label)
+    return any(labels.core(cell) == wanted for line in table.grid for cell in line)
+
+
+def unrecognised_rows(table: Table, spec: TableSpec) -> dict[str, list[str]]:
+    """Per block key, the labels of grid rows under that block's header that hold numbers but name
+    no template row, no block and no column: a row written under another name (规范性文件 for
+    行政规范性文件)."""
+    known = {labels.core(text) for row in spec.all_rows() for text in (row.label, *row.variants)}
+    known |= {labels.core(block.label) for block in spec.blocks}
+    known |= {labels.core(text) for block in spec.blocks for c in block.columns
+              for text in (c.label, *c.variants)}
+    found: dict[str, list[str]] = {}
+    current: BlockSpec | None = None
+    for line in table.grid:
+        folded = {labels.core(c) for c in line}
+        header = next((b for b in spec.blocks if labels.core(b.label) in folded), None)
+        if header is not None:
+            current = header
+            continue
+        texts = [c for c in line if c.strip() and parse_cell(c).value is None and not parse_cell(c).blank]
+        numbers = [c for c in line if parse_cell(c).value is not None]
+        if current is None or not texts or not numbers:
+            continue
+        if any(labels.core(t) in known or spec.match_row(t) is not None for t in texts):
+            continue
+        found.setdefault(current.key, []).append(texts[0].strip())
+    return found
+
+
+def block_items(block: BlockSpec) -> str:
+    """The rows a block holds, for a message: ``规章、行政规范性文件``."""
+    return "、".join(row.label for row in block.rows)

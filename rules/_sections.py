@@ -1,0 +1,28 @@
+"""What the section rules share: the template's sections and the report's top-level sections."""
+
+from __future__ import annotations
+
+from nianbao.document import Document
+from nianbao.document import Section
+from nianbao.editions import SectionSpec
+from nianbao.rule import Context
+
+
+def template_sections(context: Context) -> tuple[SectionSpec, ...]:
+    return context.edition.sections if context.edition is not None else ()
+
+
+def recognised(document: Document, context: Context) -> list[tuple[Section, int]]:
+    """The report's top-level sections that name a template section, with that section's position
+    in the template, in reading order."""
+    order = {spec.key: index for index, spec in enumerate(template_sections(context))}
+    return [(s, order[s.key]) for s in document.sections if s.level == 1 and s.key in order]
+
+
+def written(section: Section) -> str:
+    """A heading as the report writes it, without what follows its title: ``五、存在问题及改进情况``."""
+    return f"{section.number}、{section.title}"
+
+
+def official(spec: SectionSpec) -> str:
+    return f"{spec.number}、{spec.title}"

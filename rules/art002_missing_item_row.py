@@ -1,0 +1,87 @@
+"""表二某一项第二十条统计栏缺少格式规定的行。
+
+## 要求
+
+表二中出现的每一栏（第二十条第某项）都应包括格式规定的全部行。例如 2019 版第（五）项应有“行政许可”和
+“其他对外管理服务事项”两行，第（六）项应有“行政处罚”和“行政强制”两行。整栏缺失由 ART001 报告。
+
+## 依据
+
+《条例》第二十条；年度报告格式表二（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+2021 年度报告表二第二十条第（六）项只有“行政处罚”一行。
+
+```
+ART002 [错误] 表二“第二十条第（六）项”缺少“行政强制”行
+```
+
+该栏中有数字、但行名不是格式规定的行名时（如 2021 版写成“规范性文件”），提示中会列出这个行名。
+
+## 修改
+
+补上缺少的行；没有发生的事项填 0。行名请使用格式规定的措辞，否则检查器可能认不出该行。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._blocks import block_present
+from nianbao.rules._blocks import block_tables
+from nianbao.rules._blocks import read_against_other_edition
+from nianbao.rules._blocks import unrecognised_rows
+
+RULE = Rule(
+    id="ART002",
+    name="missing-item-row",
+    title="表二某项统计栏缺少规定的行",
+    title_en="An Article 20 block of the active-disclosure table lacks a row",
+    severity="error",
+    source="《条例》第二十条；年度报告格式表二（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{table_no}“{block}”缺少“{row_label}”行",
+        "en": "{table_no}, block “{block}”: row “{row_label}” is missing",
+    },
+    variants={
+        "renamed": {
+            "zh": "{table_no}“{block}”缺少“{row_label}”行；该栏有格式以外的行“{written}”，如为同一行，请改用格式的行名",
+            "en": ("{table_no}, block “{block}”: row “{row_label}” is missing; the block has a row "
+                   "“{written}” the format does not name: if it is the same row, use the format's label"),
+        },
+    },
+    articles=("art20",),
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    for spec in block_tables(context):
+        table = document.tables.get(spec.key)
+        if read_against_other_edition(table, context):
+            continue
+        if table is None:
+            continue
+        strangers = unrecognised_rows(table, spec)
+        for block in spec.blocks:
+            if not block_present(table, block):
+                continue
+            written = "、".join(strangers.get(block.key, ()))
+            present = [table.row(r.key) for r in block.rows if table.row(r.key) is not None]
+            # Point at the block's first row that was read: the missing one belongs beside it.
+            line = present[0].ref.line if present else table.ref.line
+            for row in block.rows:
+                if table.row(row.key) is None:
+                    yield Violation(
+                        Location(line=line, section=spec.section, table=spec.key, row=row.key),
+                        {"table_no": spec.number, "block": block.label, "row_label": row.label,
+                         "written": written},
+                        variant="renamed" if written else "default",
+                    )

@@ -1,0 +1,100 @@
+"""表二的某个数值不是数字、单位与表头不符、件数不是整数，或在不允许的列中为负数。
+
+## 要求
+
+表二每个单元格应填写一个数，并符合该列表头的要求：
+
+- 金额列按表头的单位填写（2021 版“本年收费金额（单位：万元）”、2019 版“采购总金额”均为万元），
+  单元格中写了别的单位（如“251000元”）时报告该单元格、所填内容和应使用的单位；
+- 件数、项目数等计数列应为整数；
+- 只有 2019 版的“本年增/减”列可以为负数，其他列不能为负。
+
+空白单元格不在本规则之列。
+
+## 依据
+
+年度报告格式表二表头（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+2019 年度报告表二“政府集中采购 / 采购总金额”填写为“251000元”，而该列的单位是万元。
+
+```
+ART003 [错误] 表二“政府集中采购 / 采购总金额”填写为“251000元”，该列的单位是万元
+```
+
+## 修改
+
+按表头的单位换算后填写数字本身（251000 元即 25.1 万元），不要在单元格中写单位；计数填整数；
+除“本年增/减”外不填负数。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._blocks import block_tables
+from nianbao.rules._blocks import read_against_other_edition
+from nianbao.rules._cells import cell_args
+from nianbao.rules._cells import cell_finding_parts
+from nianbao.rules._cells import is_whole
+from nianbao.rules._cells import show
+
+RULE = Rule(
+    id="ART003",
+    name="invalid-item-value",
+    title="表二数值不是数字、单位不符或为负数",
+    title_en="An active-disclosure table value is not a number, is in the wrong unit, or is negative",
+    severity="error",
+    source="年度报告格式表二表头（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{table_no}“{cell}”填写为“{raw}”，不是数字",
+        "en": "{table_no} “{cell}” reads “{raw}”, which is not a number",
+    },
+    variants={
+        "unit": {
+            "zh": "{table_no}“{cell}”填写为“{raw}”，该列的单位是{unit}",
+            "en": "{table_no} “{cell}” reads “{raw}”; the column's unit is {unit}",
+        },
+        "negative": {
+            "zh": "{table_no}“{cell}”为 {value}，该列不能为负数",
+            "en": "{table_no} “{cell}” is {value}; this column cannot be negative",
+        },
+        "fraction": {
+            "zh": "{table_no}“{cell}”为 {value}，该列是计数，应为整数",
+            "en": "{table_no} “{cell}” is {value}; this column is a count and must be a whole number",
+        },
+    },
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    for spec in block_tables(context):
+        table = document.tables.get(spec.key)
+        if table is None or read_against_other_edition(table, context):
+            continue
+        for key, cell in table.values.items():
+            if cell.blank:
+                continue
+            row_key, column_key = key.split(".", 1)
+            column = spec.column(row_key, column_key)
+            args = cell_args(spec, key, cell)
+            if cell.value is None:
+                location, evidence = cell_finding_parts(spec, table, key, "单元格应为数字", None, cell.raw)
+                yield Violation(location, args, evidence)
+            elif column.unit and cell.unit and cell.unit != column.unit:
+                what = f"该列单位为{column.unit}"
+                location, evidence = cell_finding_parts(spec, table, key, what, column.unit, cell.raw)
+                yield Violation(location, {**args, "unit": column.unit}, evidence, variant="unit")
+            elif cell.value < 0 and not column.signed:
+                location, evidence = cell_finding_parts(spec, table, key, "该列不能为负数", None, cell.value)
+                yield Violation(location, {**args, "value": show(cell.value)}, evidence, variant="negative")
+            elif not column.unit and not is_whole(cell.value):
+                location, evidence = cell_finding_parts(spec, table, key, "计数应为整数", None, cell.value)
+                yield Violation(location, {**args, "value": show(cell.value)}, evidence, variant="fraction")

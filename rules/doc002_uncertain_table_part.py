@@ -1,0 +1,70 @@
+"""表格的某一部分无法确定地读取，检查器没有读取或只读取了一部分。
+
+## 要求
+
+检查器只读取能够确定的数值：某一行的数值个数与格式的列数对不上、同一行出现两次、数字粘连无法唯一拆分时，
+宁可不读，也不猜测。每一处这样的情况报告一条，说明哪张表的哪一行、为什么没有读取。无法读取整行的是警告
+（该行的勾稽关系未经核对），其余的是提示。
+
+## 依据
+
+年度报告格式表二至表四的行列结构（国办公开办函〔2019〕60号、〔2021〕30号）；《条例》第五十条要求年度报告
+包括这些统计数据。
+
+## 示例
+
+表三“（六）其他处理”一行只有 6 个数值，格式要求 7 列。
+
+```
+DOC002 [警告] 表三“（六）其他处理”行只读到6个数值，格式要求7个，无法确定各数值所属的列，未读取该行
+```
+
+## 修改
+
+核对源文件中该行的单元格：补上漏填的数值（没有发生的填 0），去掉多余的单元格，不要合并单元格。
+如果源文件本身无误，可以用 `nianbao extract --table` 查看读取结果，并对该条提示作接受处理。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+# A row left unread removes its cells from every arithmetic check: that deserves a warning. Other
+# notes (a duplicate row, cells dropped at the edge of a row) still leave the row read.
+WARNING_CODES = frozenset({"row-unreadable"})
+
+RULE = Rule(
+    id="DOC002",
+    name="uncertain-table-part",
+    title="表格的某一部分无法确定地读取",
+    title_en="Part of a table could not be read with certainty",
+    severity="note",
+    source="年度报告格式表二至表四（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{message}",
+        "en": "{message_en}",
+    },
+    editions=("*",),
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    for note in document.notes:
+        section = None
+        if context.edition is not None and note.table:
+            section = next((t.section for t in context.edition.tables if t.key == note.table), None)
+        yield Violation(
+            Location(line=note.ref.line, page=note.ref.page, locator=note.ref.locator, section=section,
+                     table=note.table, row=note.row),
+            {"message": note.message, "message_en": note.message_en or note.message, "code": note.code,
+             "discriminator": f"{note.code}:{note.message}"},
+            severity="warning" if note.code in WARNING_CODES else "note",
+        )

@@ -1,0 +1,68 @@
+"""统计表使用的格式版本与报告年度不符。
+
+## 要求
+
+2019、2020 年度的报告使用 2019 版格式（国办公开办函〔2019〕60号）的统计表；2021 年度起使用 2021 版格式
+（国办公开办函〔2021〕30号）的统计表。统计表的版本由表格本身判断（例如表三“（六）其他处理”是一行还是三行，
+表二有没有第二十条第（九）项），报告年度取自标题、统计期限或文件名。
+
+## 依据
+
+国办公开办函〔2021〕30号印发修订后的年度报告格式，自 2021 年度报告起执行；此前的 2019、2020 年度报告
+使用国办公开办函〔2019〕60号的格式。
+
+## 示例
+
+2022 年度报告的表三“（六）其他处理”只有一行，表二还有第二十条第（九）项，即仍在使用 2019 版的表格。
+
+```
+FMT001 [错误] 2022年度报告应使用2021版格式的统计表，但表格是2019版的
+```
+
+## 修改
+
+按报告年度适用的格式版本重新制作统计表。2021 年度起：表二按第二十条第（一）（五）（六）（八）项填报，
+表三“（六）其他处理”分三行填报。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.editions import edition_for_year
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="FMT001",
+    name="edition-year-mismatch",
+    title="统计表的格式版本与报告年度不符",
+    title_en="The tables follow a format edition other than the one for the report year",
+    severity="error",
+    source="国办公开办函〔2019〕60号、〔2021〕30号",
+    message={
+        "zh": "{year}年度报告应使用{expected}版格式的统计表，但表格是{actual}版的",
+        "en": ("a report for {year} must use the {expected} edition's tables, but its tables follow the "
+               "{actual} edition"),
+    },
+    editions=("*",),
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    year, actual = document.meta.report_year, document.meta.table_edition
+    if year is None or actual is None:
+        return
+    expected = edition_for_year(dict(context.editions), year)
+    if expected is None or expected.edition == actual:
+        return
+    tables = sorted((t for t in document.tables.values() if t.edition == actual),
+                    key=lambda t: t.ref.line or t.ref.page or 0)
+    first = tables[0] if tables else None
+    location = Location(line=first.ref.line, page=first.ref.page, table=first.key) if first else Location()
+    yield Violation(location, {"year": year, "expected": expected.edition, "actual": actual})

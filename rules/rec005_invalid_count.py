@@ -1,0 +1,111 @@
+"""表三或表四的件数为负数、小数或不是数字，或单元格留空。
+
+## 要求
+
+表三、表四的每个单元格都是件数：应填写不小于 0 的整数。负数、小数和非数字的内容是错误，逐格报告。
+没有发生的情形应填 0，不应留空：空白单元格无法与“未填写”区分，勾稽关系也无法可靠核对。
+空白单元格按行提示，每行一条，列出该行留空的各列。带“件”字的数（如“9件”）按件数读取，不报告。
+
+## 依据
+
+年度报告格式表三、表四（国办公开办函〔2019〕60号、〔2021〕30号）：各栏均为申请或案件的件数。
+
+## 示例
+
+表三“（七）总计”一行的“总计”列留空。
+
+```
+REC005 [警告] 表三“（七）总计”行的“总计”为空白；没有发生的应填 0
+```
+
+## 修改
+
+填写件数本身（整数，不带单位）；没有发生的填 0。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._cells import blank_columns
+from nianbao.rules._cells import cell_args
+from nianbao.rules._cells import cell_finding_parts
+from nianbao.rules._cells import column_name
+from nianbao.rules._cells import is_whole
+from nianbao.rules._cells import show
+
+RULE = Rule(
+    id="REC005",
+    name="invalid-count",
+    title="表三、表四件数无效或留空",
+    title_en="A count in the application or review table is invalid or blank",
+    severity="error",
+    source="年度报告格式表三、表四（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "{table_no}“{cell}”填写为“{raw}”，不是数字",
+        "en": "{table_no} “{cell}” reads “{raw}”, which is not a number",
+    },
+    variants={
+        "negative": {
+            "zh": "{table_no}“{cell}”为 {value}，件数不能为负数",
+            "en": "{table_no} “{cell}” is {value}; a count cannot be negative",
+        },
+        "fraction": {
+            "zh": "{table_no}“{cell}”为 {value}，件数应为整数",
+            "en": "{table_no} “{cell}” is {value}; a count must be a whole number",
+        },
+        "blank": {
+            "zh": "{table_no}“{row_label}”行的“{columns}”为空白；没有发生的应填 0",
+            "en": ("{table_no} row “{row_label}”: “{columns_en}” left blank; "
+                   "write 0 where there is nothing to count"),
+        },
+    },
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    if context.edition is None:
+        return
+    for spec in context.edition.tables:
+        table = document.tables.get(spec.key)
+        if spec.blocks or table is None or table.edition != context.edition.edition:
+            continue
+        for row in spec.all_rows():
+            for column in spec.columns_for(row.key):
+                key = f"{row.key}.{column.key}"
+                cell = table.values.get(key)
+                if cell is None or cell.blank:
+                    continue
+                args = cell_args(spec, key, cell)
+                if cell.value is None:
+                    location, evidence = cell_finding_parts(spec, table, key, "件数应为数字", None, cell.raw)
+                    yield Violation(location, args, evidence)
+                    continue
+                args["value"] = show(cell.value)
+                if cell.value < 0:
+                    where, evidence = cell_finding_parts(spec, table, key, "件数不能为负数", None, cell.value)
+                    yield Violation(where, args, evidence, variant="negative")
+                elif not is_whole(cell.value):
+                    where, evidence = cell_finding_parts(spec, table, key, "件数应为整数", None, cell.value)
+                    yield Violation(where, args, evidence, variant="fraction")
+            blanks = blank_columns(spec, table, row.key)
+            if blanks:
+                names = [column_name(spec, row.key, c.key.split(".", 1)[1]) for c in blanks]
+                read_row = table.row(row.key)
+                line = read_row.ref.line if read_row else None
+                yield Violation(
+                    Location(line=line, section=spec.section, table=spec.key, row=row.key),
+                    {"table_no": spec.number, "row_label": row.label, "columns": "、".join(names),
+                     "columns_en": "”, “".join(names), "discriminator": "blank"},
+                    Derivation(identity="空白单元格", cells=tuple(blanks)),
+                    variant="blank",
+                    severity="warning",
+                )

@@ -1,0 +1,67 @@
+"""报告缺少年度报告格式规定的六个部分之一。
+
+## 要求
+
+年度报告应依次包括六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
+四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。
+缺少哪一部分，就报告哪一部分，每缺一部分一条。标题措辞与格式略有出入的部分仍算作存在（由 SEC003 提示）。
+
+## 依据
+
+《条例》第五十条规定年度报告应当包括的五项内容；年度报告格式据此规定六个部分，“不能遗漏，也不宜泛化”
+（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+报告写完“四、政府信息公开行政复议、行政诉讼情况”后直接写“六、其他需要报告的事项”，没有第五部分。
+
+```
+SEC001 [错误] 报告缺少“五、存在的主要问题及改进情况”部分
+```
+
+## 修改
+
+按格式补写缺少的部分，标题使用格式规定的措辞。没有需要报告的内容时，第六部分也要保留标题并说明“无”；
+第五部分必须如实报告存在的问题和改进情况。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._sections import official
+from nianbao.rules._sections import recognised
+from nianbao.rules._sections import template_sections
+
+RULE = Rule(
+    id="SEC001",
+    name="missing-section",
+    title="缺少格式规定的部分",
+    title_en="A section required by the format is missing",
+    severity="error",
+    source="《条例》第五十条；年度报告格式 一、报告内容（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "报告缺少“{section}”部分",
+        "en": "the report lacks section “{section}”",
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    present = recognised(document, context)
+    found = {index for _section, index in present}
+    for index, spec in enumerate(template_sections(context)):
+        if index in found:
+            continue
+        # Point at the heading the missing part belongs before, so an editor lands where it goes.
+        later = [(i, s) for s, i in present if i > index]
+        line = min(later, key=lambda pair: pair[0])[1].ref.line if later else None
+        yield Violation(Location(line=line, section=spec.key), {"section": official(spec)})

@@ -1,0 +1,66 @@
+"""报告的六个部分没有按格式规定的顺序排列。
+
+## 要求
+
+六个部分应按一、总体情况，二、主动公开，三、依申请公开，四、行政复议和行政诉讼，五、问题及改进，
+六、其他事项的顺序排列。某一部分排在格式中位于它之后的部分后面，就报告它，并指出它排在了哪一部分之后。
+
+## 依据
+
+年度报告格式 一、报告内容：六个部分的顺序与《条例》第五十条各项的顺序一致（国办公开办函〔2019〕60号、
+〔2021〕30号）。
+
+## 示例
+
+报告先写“四、政府信息公开行政复议、行政诉讼情况”，再写“三、收到和处理政府信息公开申请情况”。
+
+```
+SEC002 [警告] “三、收到和处理政府信息公开申请情况”排在“四、政府信息公开行政复议、行政诉讼情况”之后，格式规定它在前
+```
+
+## 修改
+
+按格式顺序调整各部分的位置，并使编号与顺序一致。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.document import Section
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._sections import recognised
+from nianbao.rules._sections import written
+
+RULE = Rule(
+    id="SEC002",
+    name="sections-out-of-order",
+    title="各部分顺序与格式不一致",
+    title_en="Sections are not in the format's order",
+    severity="warning",
+    source="年度报告格式 一、报告内容（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "“{section}”排在“{after}”之后，格式规定它在前",
+        "en": "“{section}” comes after “{after}”; the format puts it before",
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    furthest: tuple[Section, int] | None = None
+    for section, index in recognised(document, context):
+        if furthest is not None and index < furthest[1]:
+            yield Violation(
+                Location(line=section.ref.line, section=section.key),
+                {"section": written(section), "after": written(furthest[0])},
+            )
+            continue
+        if furthest is None or index > furthest[1]:
+            furthest = (section, index)

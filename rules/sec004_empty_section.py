@@ -1,0 +1,101 @@
+"""报告的某一部分没有内容，或第五部分只写了“无”。
+
+## 要求
+
+六个部分都应有内容：文字、小标题或统计表至少有一样。第五部分“存在的主要问题及改进情况”必须报告
+本机关存在的问题和改进情况，只写“无”“暂无”不符合要求；第六部分“其他需要报告的事项”没有可报告的
+事项时写“无”是可以的。第五部分既要写存在的问题，也要写改进情况，只写其中一半同样不符合要求。
+
+## 依据
+
+《条例》第五十条第（四）项：年度报告应当包括“政府信息公开工作存在的主要问题及改进情况”；年度报告格式
+要求报告内容“不能遗漏”（国办公开办函〔2019〕60号、〔2021〕30号）。
+
+## 示例
+
+第五部分的标题下只写了“无。”。
+
+```
+SEC004 [错误] “五、存在的主要问题及改进情况”只写了“无。”；这一部分必须报告存在的主要问题和改进情况
+```
+
+## 修改
+
+补写该部分的内容。第五部分应写明本年度工作中存在的主要问题、对上一年度问题的改进情况和下一步措施。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from nianbao import labels
+from nianbao.document import Document
+from nianbao.document import Section
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.rules._sections import recognised
+from nianbao.rules._sections import written
+
+# The part whose content may never be "nothing": problems and improvements (第五十条第（四）项).
+MUST_REPORT = "problems"
+NOTHING = frozenset({"无", "暂无", "没有", "无此情况", "无相关情况"})
+# Words that show section 五 names its problems, and words that show it names improvements.
+PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|仍需|还需|尚需")
+IMPROVEMENT_WORDS = re.compile(r"改进|整改|改正|措施|下一步|今后|计划|将(?:进一步|继续|持续|加强|着力|切实|重点|采取)")
+
+RULE = Rule(
+    id="SEC004",
+    name="empty-section",
+    title="某一部分没有内容，或第五部分只写“无”",
+    title_en="A section is empty, or section 五 says only “none”",
+    severity="error",
+    source="《条例》第五十条；年度报告格式 一、报告内容（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "“{section}”部分没有内容",
+        "en": "section “{section}” is empty",
+    },
+    variants={
+        "nothing": {
+            "zh": "“{section}”只写了“{text}”；这一部分必须报告存在的主要问题和改进情况",
+            "en": ("section “{section}” says only “{text}”; "
+                   "it must report the main problems and the improvements made"),
+        },
+        "one_sided": {
+            "zh": "“{section}”没有写{missing}；这一部分必须报告存在的主要问题和改进情况",
+            "en": "section “{section}” does not state {missing_en}; it must report both the problems and the improvements",
+        },
+    },
+    articles=("art50", "art50.4"),
+    doc=__doc__,
+)
+
+
+def _is_empty(section: Section) -> bool:
+    return not (section.paragraphs or section.children or section.tables or section.other_tables)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    for section, _index in recognised(document, context):
+        location = Location(line=section.ref.line, section=section.key)
+        if _is_empty(section):
+            yield Violation(location, {"section": written(section)})
+            continue
+        text = section.text().strip()
+        if section.key == MUST_REPORT and labels.fold(text) in NOTHING:
+            yield Violation(location, {"section": written(section), "text": text}, variant="nothing")
+        elif section.key == MUST_REPORT:
+            yield from _one_sided(section, text, location)
+
+
+def _one_sided(section: Section, text: str, location: Location) -> Iterator[Violation]:
+    """Section 五 that does not name its problems, or its improvements, or either."""
+    missing = [(zh, en) for words, zh, en in ((PROBLEM_WORDS, "存在的问题", "the problems"),
+                                              (IMPROVEMENT_WORDS, "改进情况", "the improvements"))
+               if not words.search(text)]
+    if missing:
+        yield Violation(location, {"section": written(section), "missing": "和".join(zh for zh, _ in missing),
+                                   "missing_en": " or ".join(en for _, en in missing)}, variant="one_sided")
