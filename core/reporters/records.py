@@ -87,18 +87,20 @@ def rules_run(report: CheckedReport, rules: Sequence[Rule]) -> list[Rule]:
     """The rules that ran on ``report``, in catalogue order.
 
     Mirrors the engine: a file that could not be loaded is checked by the load-failure rule alone;
-    otherwise the rules that apply to the report's edition and year ran, except that an error
-    from a gate rule stops the others. A rule that produced a finding always counts as having run.
+    otherwise the rules that apply to the report's edition and year ran, gate rules first, except
+    that an error from a gate stops every other rule and any finding of a gate stops the rules it
+    names in ``stops``. A rule that produced a finding always counts as having run.
     """
     reported = {f.rule_id for f in report.findings}
     document = report.document
-    if document is None:
-        ran: Iterable[Rule] = ()
-    else:
+    ran: Iterable[Rule] = ()
+    if document is not None:
         applicable = [r for r in rules if r.applies_to(document.meta.edition, document.meta.report_year)
                       and not r.needs_previous]
-        gated = any(f.severity == "error" for f in report.findings
-                    if any(r.gate and r.id == f.rule_id for r in rules))
-        ran = [r for r in applicable if r.gate or not gated]
+        gates = [r for r in applicable if r.gate]
+        gate_ids = {r.id for r in gates}
+        gate_error = any(f.severity == "error" for f in report.findings if f.rule_id in gate_ids)
+        stopped = {name for r in gates if r.id in reported for name in r.stops}
+        ran = [r for r in applicable if r.gate or not (gate_error or r.is_stopped_by(stopped))]
     names = {r.id for r in ran} | reported
     return [r for r in rules if r.id in names]

@@ -68,3 +68,21 @@ def test_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         f"r.md:{line_of(tmp_path / 'r.md', '三、本年度办理结果')}: REC003 [error] "
         "表三 “（一）予以公开 / 总计” is 60; the six applicant columns add up to 61 (difference -1)",
     ]
+
+
+def test_rules_stopped_by_a_gate_are_not_test_cases(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """022 is a 2018 report in the pre-2019 format: FMT004 notes it and stops the checks against
+    the current format, so REC001 and SEC001 did not run on it; on 025 (2021 edition) they did."""
+    monkeypatch.chdir(corpus.parent)
+    older, current = f"{corpus.name}/022_pingtan-2018-older.txt", f"{corpus.name}/025_pingtan-2021.txt"
+    result = run_cli("check", "--select", "DOC001,FMT004,REC001,SEC001", "--format", "junit", older, current)
+    root = ET.fromstring(result.stdout.split("\n", 1)[1])
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert [c.get("name") for c in suites[older].findall("testcase")] == ["DOC001 unreadable-report",
+                                                                         "FMT004 older-format"]
+    note = suites[older].find("testcase[@name='FMT004 older-format']")
+    assert note.find("failure") is None
+    assert note.find("system-out").text.startswith(f"{older}: FMT004 [提示] ")
+    assert [c.get("name") for c in suites[current].findall("testcase")] == [
+        "DOC001 unreadable-report", "FMT004 older-format", "REC001 balance-mismatch", "SEC001 missing-section"]
+    assert (root.get("tests"), root.get("failures")) == ("6", "0")
