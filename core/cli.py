@@ -56,7 +56,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format (text, json, sarif, …).")
+@click.option("--format", "fmt", default="text", show_default=True,
+              help="Output format: text, json, sarif, github (Actions annotations), junit, or one a plugin adds.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE instead of stdout.")
 @click.option("--select", multiple=True, help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
 @click.option("--ignore", multiple=True, help="Skip these rules or rule families (comma-separated).")
