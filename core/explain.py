@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from nianbao.regulation import articles_text
 from nianbao.rule import Rule
 
 _SEVERITY = {"zh": {"error": "错误", "warning": "警告", "note": "提示"}, "en": {"error": "error", "warning": "warning", "note": "note"}}
@@ -47,4 +48,8 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
         ]
     if rule.origin != "nianbao":
         header.append(("来自插件：" if lang == "zh" else "from plugin: ") + rule.origin)
-    return "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"
+    text = "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"
+    cited = articles_text(rule.articles)
+    if cited:
+        text += "\n## " + ("条例原文" if lang == "zh" else "Regulation text (official Chinese)") + "\n\n" + cited + "\n"
+    return text

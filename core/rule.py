@@ -27,6 +27,7 @@ RULE_ID = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_HEADINGS = ("要求", "依据", "示例", "修改")
 LANGS = ("zh", "en")
+ARTICLE = re.compile(r"^art[0-9]+(?:\.[0-9]+)?$")
 
 
 @dataclass(slots=True)
@@ -54,7 +55,10 @@ class Rule:
     formatted with the violation's ``args``; ``doc`` is the user documentation in Markdown with the
     headings 要求 / 依据 / 示例 / 修改. A ``gate`` rule runs first: an error from any gate stops every
     other rule, and any finding of a gate stops the rules and families it names in ``stops`` (a report
-    in an older format is noted, not failed, and is not checked against the current format)."""
+    in an older format is noted, not failed, and is not checked against the current format).
+    ``articles`` names the articles of the regulation the rule rests on, as keys of
+    ``schemas/regulation.yaml`` (``art50`` for a whole article, ``art50.2`` for its item (二));
+    ``nianbao explain`` prints their text."""
 
     id: str
     name: str
@@ -71,6 +75,7 @@ class Rule:
     stops: tuple[str, ...] = ()
     needs_previous: bool = False
     origin: str = "nianbao"
+    articles: tuple[str, ...] = ()
     _check: Check | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -84,6 +89,9 @@ class Rule:
             missing = [lang for lang in LANGS if lang not in template]
             if missing:
                 raise ValueError(f"rule {self.id}: message lacks {', '.join(missing)}")
+        bad = [a for a in self.articles if not ARTICLE.match(a)]
+        if bad:
+            raise ValueError(f"rule {self.id}: articles {bad} must be keys such as 'art50' or 'art50.2'")
 
     def is_stopped_by(self, stopped: set[str] | frozenset[str]) -> bool:
         """True when ``stopped`` names this rule's ID or its family (``SEC`` for ``SEC001``)."""
