@@ -67,6 +67,8 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
         except Exception as exc:  # noqa: BLE001
             plugins.problems.append(PluginProblem(dotted, f"cannot import: {type(exc).__name__}: {exc}"))
             continue
+        if manager.is_registered(module):
+            continue  # an installed pack named in the configuration as well: it is already in
         _register(plugins, dotted, module)
     for path in extra_files:
         module = _load_file(plugins, path)

@@ -13,7 +13,13 @@ import click
 
 from nianbao import __version__
 from nianbao._manager import create_plugins
+from nianbao.baseline import BaselineError
+from nianbao.baseline import read_baseline
+from nianbao.baseline import write_baseline
 from nianbao.config import Config
+from nianbao.configfile import ConfigFileError
+from nianbao.configfile import merge_cli
+from nianbao.configfile import resolve_config
 from nianbao.document import Document
 from nianbao.document import DocumentInvalid
 from nianbao.engine import ConfigurationError
@@ -39,6 +45,24 @@ def _session(config: Config) -> Session:
         raise click.UsageError(str(exc)) from exc
 
 
+def _load_config(explicit: Path | None, start: Path | None, lang: str | None = None) -> Config:
+    """The configuration file's settings; a bad file ends the run with exit code 2."""
+    try:
+        return resolve_config(explicit, start)
+    except ConfigFileError as exc:
+        click.echo(f"nianbao: error: {exc.text(lang or 'zh')}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"nianbao: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+CONFIG_OPTION = click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+                             help="Configuration file (nianbao.yaml or pyproject.toml); default: found from the path up.")
+
+
 def _warn(session: Session) -> None:
     for note in session.notifications:
         click.echo(f"nianbao: {note.level}: {note.message}", err=True)
@@ -61,22 +85,37 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE instead of stdout.")
 @click.option("--select", multiple=True, help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
 @click.option("--ignore", multiple=True, help="Skip these rules or rule families (comma-separated).")
-@click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default="auto", show_default=True,
-              help="Format edition to check against; auto decides from the tables, then the year.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of messages.")
+@click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default=None,
+              help="Format edition to check against; auto (default) decides from the tables, then the year.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@CONFIG_OPTION
+@click.option("--no-suppress", is_flag=True, help="Report accepted findings as active (for an audit).")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Record the current findings in FILE as the baseline.")
 @click.option("--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Last year's report of the same agency, for the year-over-year rules (HIS). "
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
 @click.option("--published-on", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Date the report was published (YYYY-MM-DD), for the deadline rule PUB001.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          edition: str, lang: str, exit_zero: bool, previous: Path | None, published_on: datetime | None,
-          **extra: Any) -> None:
+          edition: str | None, lang: str | None, exit_zero: bool, config_file: Path | None, no_suppress: bool,
+          baseline_file: Path | None, write_baseline_file: Path | None, previous: Path | None,
+          published_on: datetime | None, **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
     if published_on is not None:
         extra["published_on"] = published_on.date().isoformat()
-    config = Config(select=_split(select), ignore=_split(ignore), edition=edition, lang=lang, options=extra)
+    config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select), ignore=_split(ignore),
+                       edition=edition, lang=lang, options=extra, no_suppress=no_suppress)
+    lang = config.lang
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = read_baseline(baseline_file)
+        except BaselineError as exc:
+            _fail(str(exc))
     session = _session(config)
     _warn(session)
     if fmt not in session.reporters:
@@ -86,9 +125,10 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     earlier = _previous_report(session, previous, len(inputs)) if previous is not None else None
     if previous is not None:
         inputs.add(previous.resolve())
-    if output is not None and output.resolve() in inputs:
-        raise click.BadParameter(f"{output} is one of the reports being checked; nianbao never writes over a report",
-                                 param_hint="--output")
+    for written, hint in ((output, "--output"), (write_baseline_file, "--write-baseline")):
+        if written is not None and written.resolve() in inputs:
+            raise click.BadParameter(f"{written} is one of the reports being checked; nianbao never writes over a report",
+                                     param_hint=hint)
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         click.echo(f"nianbao: error: {path}: 文件不存在 (no such file or directory)", err=True)
@@ -103,9 +143,21 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     summary = Summary()
     reporter = session.reporters[fmt](stream, lang=lang)
     reporter.start(session.rules)
-    for report in timed(session.check_paths([p for p in paths if p.exists()], previous=earlier), summary):
+    reports = session.check_paths([p for p in paths if p.exists()], previous=earlier)
+    if baseline is not None:
+        reports = (baseline.new_only(report) for report in reports)
+    seen = []
+    for report in timed(reports, summary):
         reporter.add(report)
+        seen.append(report)
     reporter.finish(summary)
+    if write_baseline_file is not None:
+        try:
+            count = write_baseline(write_baseline_file, seen)
+        except OSError as exc:
+            _fail(f"{write_baseline_file}: 无法写入基线文件：{exc.strerror} (cannot write the baseline file)")
+        click.echo(f"nianbao: 已将 {count} 个发现写入基线 {write_baseline_file}" if lang == "zh"
+                   else f"nianbao: wrote {count} finding(s) to the baseline {write_baseline_file}", err=True)
     if output is not None:
         _write_output(output, buffer.getvalue())
     if missing or summary.internal_errors:
@@ -141,14 +193,15 @@ def _previous_report(session: Session, path: Path, reports: int) -> Document:
 @main.command(name="rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
-def rules_cmd(lang: str, as_json: bool) -> None:
+@CONFIG_OPTION
+def rules_cmd(lang: str, as_json: bool, config_file: Path | None) -> None:
     """List every rule: ID, name, severity, editions, title."""
-    session = _session(Config(lang=lang))
+    session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
     _warn(session)
     if as_json:
         click.echo(json.dumps([
             {"id": r.id, "name": r.name, "title": r.title, "title_en": r.title_en, "severity": r.severity,
-             "editions": list(r.editions), "source": r.source, "origin": r.origin}
+             "editions": list(r.editions), "source": r.source, "origin": r.origin, "articles": list(r.articles)}
             for r in session.all_rules
         ], ensure_ascii=False, indent=2))
         return
@@ -158,9 +211,10 @@ def rules_cmd(lang: str, as_json: bool) -> None:
 @main.command()
 @click.argument("rule_id")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def explain(rule_id: str, lang: str) -> None:
-    """Print a rule's documentation: requirement, source, example, fix."""
-    session = _session(Config(lang=lang))
+@CONFIG_OPTION
+def explain(rule_id: str, lang: str, config_file: Path | None) -> None:
+    """Print a rule's documentation: requirement, source, example, fix, and the regulation's text."""
+    session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
     rule = session.rule(rule_id) or next((r for r in session.all_rules if r.name == rule_id.lower()), None)
     if rule is None:
         raise click.BadParameter(f"no rule {rule_id!r}; `nianbao rules` lists them", param_hint="RULE")
@@ -187,6 +241,29 @@ def extract(path: Path, table: str | None, edition: str) -> None:
         found = ", ".join(document.tables) or "none"
         raise click.BadParameter(f"table {table!r} was not found in {path} (found: {found})", param_hint="--table")
     click.echo(render_table(document.tables[table], edition_obj.table(table)))
+
+
+@main.command(name="test-rules")
+@click.argument("directory", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@CONFIG_OPTION
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
+    """Run a folder of rule cases (<RULE>/<case>.md + <case>.expected.json), as a pack proves its rules."""
+    from nianbao.testing import run_cases
+
+    config = merge_cli(_load_config(config_file, directory, lang), lang=lang)
+    results = run_cases(directory, config)
+    if not results:
+        _fail(f"{directory}：没有找到规则用例（<规则编号>/<用例>.md 与 <用例>.expected.json）")
+    failed = 0
+    for result in results:
+        status = "ok" if result.problem is None else "FAIL"
+        click.echo(f"{status:4} {result.case.name}")
+        if result.problem is not None:
+            failed += 1
+            click.echo("     " + result.problem.replace("\n", "\n     "))
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 def _attach_plugin_options() -> None:

@@ -64,6 +64,7 @@ class CheckedReport:
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
+    previous: Document | None = None
 
 
 @dataclass(slots=True)
@@ -105,8 +106,10 @@ class Session:
         ]
         hook = self.plugins.manager.hook
         self.editions = self._editions()
+        self._register_rule_files()
+        self.rule_packs: dict[str, frozenset[str]] = {}
         self.all_rules = self._rules()
-        self.rules = [r for r in self.all_rules if self.config.is_selected(r.id)]
+        self.rules = self.rules_for(self.config)
         self.loaders: list[Loader] = [loader for batch in hook.nianbao_register_loaders() for loader in batch]
         self.reporters = {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
         hook.nianbao_configure.call_historic(kwargs={"config": self.config})
@@ -123,6 +126,21 @@ class Session:
                     raise ConfigurationError(str(exc)) from exc
                 editions[edition.edition] = edition
         return editions
+
+    def _register_rule_files(self) -> None:
+        from nianbao.yaml_rules import YamlRuleError
+        from nianbao.yaml_rules import YamlRules
+
+        for path in self.config.rule_files:
+            try:
+                self.plugins.manager.register(YamlRules.from_file(path, self.editions), name=str(path))
+            except YamlRuleError as exc:
+                raise ConfigurationError(str(exc)) from exc
+
+    def rules_for(self, config: Config) -> list[Rule]:
+        """The rules selected by ``config`` (the run's, or one report's after its overrides)."""
+        return [r for r in self.all_rules
+                if config.is_selected(r.id) and config.pack_enabled(self.rule_packs.get(r.id, ()))]
 
     def _rules(self) -> list[Rule]:
         rules: dict[str, Rule] = {}
@@ -144,6 +162,8 @@ class Session:
                     raise ConfigurationError(f"规则编号 {rule.id} 重复（插件 {name}）")
                 if not builtin and rule.origin == "nianbao":
                     rule.origin = name
+                module = getattr(impl.plugin, "__name__", name).split(".")[0]
+                self.rule_packs[rule.id] = frozenset((name, module, rule.origin))
                 rules[rule.id] = rule
         return sorted(rules.values(), key=lambda r: r.id)
 
@@ -247,11 +267,12 @@ class Session:
 
     def check_file(self, path: Path, previous: Document | None = None,
                    document: Document | None = None) -> CheckedReport:
-        report = CheckedReport(path=str(path), display_path=display_path(path), document=None)
+        report = CheckedReport(path=str(path), display_path=display_path(path), document=None, previous=previous)
+        config = self.config.for_path(str(path))
         try:
             report.document = document if document is not None else self.load(path)
         except LoadError as exc:
-            self._load_failure(report, exc)
+            self._load_failure(report, exc, config)
             return report
         except DocumentInvalid as exc:
             report.notifications.append(Notification("error", f"读取结果不符合文档模型：{exc}", report.display_path))
@@ -260,60 +281,74 @@ class Session:
             self._load_failure(report, LoadError(
                 f"读取文件时出错（{type(exc).__name__}: {exc}）",
                 f"reading the file failed ({type(exc).__name__}: {exc})",
-            ))
+            ), config)
             report.notifications.append(Notification("error", traceback.format_exc(), report.display_path))
             return report
-        report.findings = self.run_rules(report.document, report.display_path, previous)
+        report.findings = self.run_rules(report.document, report.display_path, previous, config=config)
         return report
 
-    def _load_failure(self, report: CheckedReport, error: LoadError) -> None:
+    def _load_failure(self, report: CheckedReport, error: LoadError, config: Config | None = None) -> None:
+        config = config or self.config
         rule = self.rule(LOAD_FAILURE_RULE)
-        if rule is None or not self.config.is_selected(rule.id):
+        if rule is None or not config.is_selected(rule.id):
             return
         violation = Violation(Location(), {"problem": error.message, "problem_en": error.message_en}, variant="load")
-        report.findings.append(self._finding(rule, violation, None, report.display_path))
+        report.findings.append(self._finding(rule, violation, None, report.display_path, config))
 
     def context_for(self, document: Document, previous: Document | None = None) -> Context:
         edition = self.editions.get(document.meta.edition or "")
         return Context(edition=edition, editions=self.editions, previous=previous, options=self.config.options)
 
-    def run_rules(self, document: Document, shown_path: str, previous: Document | None = None) -> list[Finding]:
+    def applicable_rules(self, document: Document, previous: Document | None = None,
+                         config: Config | None = None) -> list[Rule]:
+        """The selected rules that apply to this report's edition and year."""
+        rules = self.rules if config is None or config is self.config else self.rules_for(config)
+        year = document.meta.report_year
+        applicable = [r for r in rules if r.applies_to(document.meta.edition, year)]
+        return [r for r in applicable if not r.needs_previous or previous is not None]
+
+    def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,
+                  config: Config | None = None) -> list[Finding]:
+        config = config or self.config
         context = self.context_for(document, previous)
         findings: list[Finding] = []
-        year = document.meta.report_year
-        applicable = [r for r in self.rules if r.applies_to(document.meta.edition, year)]
-        applicable = [r for r in applicable if not r.needs_previous or previous is not None]
+        applicable = self.applicable_rules(document, previous, config)
         gates = [r for r in applicable if r.gate]
         stopped: set[str] = set()
         for rule in gates:
-            found = self._run(rule, document, context, shown_path)
+            found = self._run(rule, document, context, shown_path, config)
             if found:
                 stopped.update(rule.stops)
             findings.extend(found)
         if not any(f.severity == "error" for f in findings):
             for rule in applicable:
                 if not rule.gate and not rule.is_stopped_by(stopped):
-                    findings.extend(self._run(rule, document, context, shown_path))
+                    findings.extend(self._run(rule, document, context, shown_path, config))
         self.plugins.manager.hook.nianbao_modify_findings(document=document, findings=findings)
         return findings
 
-    def _run(self, rule: Rule, document: Document, context: Context, shown_path: str) -> list[Finding]:
+    def _run(self, rule: Rule, document: Document, context: Context, shown_path: str,
+             config: Config | None = None) -> list[Finding]:
         out = []
         seen: set[str] = set()
         for violation in rule.run(document, context):
-            finding = self._finding(rule, violation, document, shown_path)
+            finding = self._finding(rule, violation, document, shown_path, config)
             if finding.fingerprint in seen:
                 continue
             seen.add(finding.fingerprint)
             out.append(finding)
         return out
 
-    def _finding(self, rule: Rule, violation: Violation, document: Document | None, shown_path: str) -> Finding:
-        severity = self.config.severity.get(rule.id) or violation.severity or rule.severity
+    def _finding(self, rule: Rule, violation: Violation, document: Document | None, shown_path: str,
+                 config: Config | None = None) -> Finding:
+        config = config or self.config
+        severity = config.severity.get(rule.id) or violation.severity or rule.severity
         args = dict(violation.args)
         lang = self.config.lang
         message = rule.render(args, lang, violation.variant)
         discriminator = str(args.get("discriminator", ""))
+        key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, discriminator)
+        accepted = config.acceptance(rule.id, key, shown_path)
         return Finding(
             rule_id=rule.id,
             rule_name=rule.name,
@@ -323,7 +358,8 @@ class Session:
             location=violation.location,
             evidence=violation.evidence,
             source=shown_path,
-            fingerprint=fingerprint(rule.id, report_identity(document, shown_path), violation.location, discriminator),
+            fingerprint=key,
+            suppressed=accepted.reason if accepted else None,
         )
 
 

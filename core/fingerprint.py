@@ -1,21 +1,45 @@
 """Fingerprints that identify a finding across runs and across re-publication.
 
-Built from the rule, the report's identity (agency and year when known, else the file stem) and
-the logical location, never from line numbers or the file format.
+Built from the rule, the report's identity and the logical location, never from line numbers, the
+file name or the file format, so that a finding keeps its fingerprint when the same report is
+published again as HTML, PDF, DOCX or text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from nianbao.document import Document
 from nianbao.findings import Location
 
+# Enough of the report's own words to tell two reports apart; short enough that a page footer or a
+# correction further down does not change who the report is.
+OPENING_CHARS = 300
+MIN_OPENING_CHARS = 20
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def opening_words(document: Document) -> str:
+    """The start of 一、总体情况 with spaces, punctuation and markup left out: the same characters
+    whichever format the report was read from."""
+    overview = document.section("overview")
+    if overview is None:
+        return ""
+    return _NOT_WORD.sub("", overview.text())[:OPENING_CHARS]
+
 
 def report_identity(document: Document | None, path: str) -> str:
-    if document is not None and document.meta.agency and document.meta.report_year:
-        return f"{document.meta.agency}/{document.meta.report_year}"
+    """Who the report is: its year and the opening of its overview when it has one (every format
+    yields the same text), else its agency and year, else the file's stem."""
+    if document is not None:
+        words = opening_words(document)
+        if len(words) >= MIN_OPENING_CHARS:
+            digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+            return f"{document.meta.report_year or ''}/{digest}"
+        if document.meta.agency and document.meta.report_year:
+            return f"{document.meta.agency}/{document.meta.report_year}"
     return Path(path).stem
 
 

@@ -2,8 +2,9 @@
 
 A case is ``<dir>/<RULE>/<name>.<md|txt|html|docx|pdf>`` with ``<name>.expected.json`` beside it
 (a list of finding projections, see :func:`project`). A case whose name starts with ``pass`` may
-omit the sidecar: it must give no finding. Each case runs with only its rule enabled. A case for a
-year-over-year rule has last year's report beside it as ``<name>.previous.<md|txt|…>``.
+omit the sidecar: it must give no finding. Each case runs with only its rule enabled; rule options
+for one case go in ``<name>.options.json``. A case for a year-over-year rule has last year's report
+beside it as ``<name>.previous.<md|txt|…>``.
 
 The built-in rules are proved with this kit, and agencies prove their packs with it:
 ``nianbao test-rules DIR`` or, in a pytest ``conftest.py``::
@@ -77,6 +78,16 @@ class Case:
                 return candidate
         return None
 
+    @property
+    def options_path(self) -> Path:
+        """Rule options for this case (``<name>.options.json``), e.g. a deadline or a publication date."""
+        return self.path.with_name(self.path.stem + ".options.json")
+
+    def options(self) -> dict[str, Any]:
+        if not self.options_path.is_file():
+            return {}
+        return json.loads(self.options_path.read_text(encoding="utf-8"))
+
     def expected(self) -> list[dict[str, Any]]:
         if self.expected_path.exists():
             return json.loads(self.expected_path.read_text(encoding="utf-8"))
@@ -86,6 +97,12 @@ class Case:
 
     def actual(self, session: Session | None = None, lang: str = "zh") -> list[dict[str, Any]]:
         session = session or Session(Config(select=(self.rule_id,), lang=lang))
+        options = self.options()
+        if options:
+            import dataclasses
+
+            merged = {**session.config.options, **options}
+            session = Session(dataclasses.replace(session.config, options=merged))
         if self.rule_id not in {r.id for r in session.rules}:
             raise LookupError(f"rule {self.rule_id} is not registered")
         previous = session.load(self.previous_path) if self.previous_path is not None else None
@@ -135,6 +152,32 @@ def run_case(case: Case, session: Session | None = None) -> str | None:
     if expected == actual:
         return None
     return diff(expected, actual) or "order differs"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseResult:
+    case: Case
+    problem: str | None
+
+
+def run_cases(root: Path, config: Config | None = None) -> list[CaseResult]:
+    """Run every case below ``root`` (``nianbao test-rules``), each with only its rule enabled on top
+    of ``config`` (packs, plugin files, YAML rule files and options still apply)."""
+    import dataclasses
+
+    base = config or Config()
+    sessions: dict[str, Session] = {}
+    results = []
+    for case in find_cases(root):
+        try:
+            if case.rule_id not in sessions:
+                sessions[case.rule_id] = Session(dataclasses.replace(
+                    base, select=(case.rule_id,), ignore=(), overrides=(), accept=()))
+            problem = run_case(case, sessions[case.rule_id])
+        except (LookupError, FileNotFoundError, ValueError) as exc:
+            problem = str(exc)
+        results.append(CaseResult(case, problem))
+    return results
 
 
 # --- pytest integration ----------------------------------------------------------------------------

@@ -1,0 +1,180 @@
+"""Find, read and validate a configuration file, and merge it with command-line settings.
+
+A configuration is ``[tool.nianbao]`` in ``pyproject.toml`` or a ``nianbao.yaml``, found by walking
+up from the checked path, or named with ``--config FILE``. It is validated against
+``schemas/config.schema.json``; an unknown key or a bad value is an error naming the key and the file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import ValidationError
+
+from nianbao.config import Acceptance
+from nianbao.config import Config
+from nianbao.config import Override
+from nianbao.schemas import validator_for
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+YAML_NAMES = ("nianbao.yaml", "nianbao.yml")
+PYPROJECT = "pyproject.toml"
+
+
+class ConfigFileError(Exception):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message
+
+
+def _read_pyproject(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigFileError(f"{path}：无法读取 TOML：{exc}", f"{path}: cannot read TOML: {exc}") from exc
+    section = data.get("tool", {}).get("nianbao")
+    return section if isinstance(section, dict) or section is None else {"": section}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigFileError(f"{path}：无法读取 YAML：{exc}", f"{path}: cannot read YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigFileError(f"{path}：配置文件的顶层必须是映射（键: 值）", f"{path}: the top level must be a mapping")
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``nianbao.yaml`` or ``pyproject.toml`` with ``[tool.nianbao]``, from ``start``
+    (a report or a folder) up to the filesystem root."""
+    here = start.resolve()
+    folder = here if here.is_dir() else here.parent
+    for directory in (folder, *folder.parents):
+        for name in YAML_NAMES:
+            if (directory / name).is_file():
+                return directory / name
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _read_pyproject(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The raw, validated settings of one file."""
+    if not path.is_file():
+        raise ConfigFileError(f"{path}：配置文件不存在", f"{path}: no such configuration file")
+    data = (_read_pyproject(path) or {}) if path.name == PYPROJECT or path.suffix == ".toml" else _read_yaml(path)
+    errors = sorted(validator_for("config").iter_errors(data), key=lambda e: (len(e.absolute_path), str(e.path)))
+    if errors:
+        raise _describe(path, errors[0])
+    return data
+
+
+def _key_path(error: ValidationError) -> str:
+    return ".".join(str(p) for p in error.absolute_path)
+
+
+def _describe(path: Path, error: ValidationError) -> ConfigFileError:
+    where = _key_path(error)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(k for k in error.instance if k not in allowed)
+        keys = ", ".join(f"{where}.{k}" if where else k for k in unknown)
+        return ConfigFileError(
+            f"{path}：未知的配置项 {keys}（可用：{', '.join(sorted(allowed))}）",
+            f"{path}: unknown key {keys} (known: {', '.join(sorted(allowed))})",
+        )
+    if error.validator == "anyOf" and all("required" in option for option in error.validator_value):
+        keys = " / ".join(k for option in error.validator_value for k in option["required"])
+        return ConfigFileError(f"{path}：{where} 需要以下之一：{keys}", f"{path}: {where} needs one of: {keys}")
+    if error.validator == "required":
+        return ConfigFileError(f"{path}：{where or '顶层'} 缺少必填项：{error.message}",
+                               f"{path}: {where or 'top level'} lacks a required key: {error.message}")
+    return ConfigFileError(f"{path}：配置项 {where} 的值无效：{error.message}",
+                           f"{path}: bad value for {where}: {error.message}")
+
+
+def _files(data: Mapping[str, Any], key: str, base: Path, path: Path) -> tuple[Path, ...]:
+    out = []
+    for name in data.get(key, ()):
+        file = (base / name).resolve()
+        if not file.is_file():
+            raise ConfigFileError(f"{path}：配置项 {key} 中的文件 {name} 不存在",
+                                  f"{path}: {key}: file {name} does not exist")
+        out.append(file)
+    return tuple(out)
+
+
+def config_from_file(path: Path) -> Config:
+    """A :class:`Config` from one configuration file."""
+    path = path.resolve()
+    data = read_config_file(path)
+    base = path.parent
+    return Config(
+        select=tuple(data.get("select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        severity=dict(data.get("severity", {})),
+        edition=data.get("edition", "auto"),
+        lang=data.get("lang", "zh"),
+        plugins=tuple(data.get("plugins", ())),
+        plugin_files=_files(data, "plugin-files", base, path),
+        rule_files=_files(data, "rule-files", base, path),
+        options={key.replace("-", "_"): value for key, value in data.get("options", {}).items()},
+        path=path,
+        overrides=tuple(
+            Override(
+                paths=tuple(item["paths"]),
+                select=tuple(item["select"]) if "select" in item else None,
+                ignore=tuple(item.get("ignore", ())),
+                severity=dict(item.get("severity", {})),
+                packs=tuple(item.get("packs", ())),
+            )
+            for item in data.get("overrides", ())
+        ),
+        accept=tuple(
+            Acceptance(reason=item["reason"], rule=item.get("rule"), paths=tuple(item.get("paths", ())),
+                       fingerprint=item.get("fingerprint"))
+            for item in data.get("accept", ())
+        ),
+    )
+
+
+def resolve_config(explicit: Path | None, start: Path | None) -> Config:
+    """The file given with ``--config``, else the one found from ``start``, else the defaults."""
+    if explicit is not None:
+        return config_from_file(explicit)
+    found = find_config(start) if start is not None else None
+    return config_from_file(found) if found is not None else Config()
+
+
+def merge_cli(config: Config, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+              edition: str | None = None, lang: str | None = None, options: Mapping[str, Any] | None = None,
+              no_suppress: bool = False) -> Config:
+    """Command-line settings on top of the file's: ``--select`` replaces, ``--ignore`` adds."""
+    config.select = select or config.select
+    config.ignore = config.ignore + ignore
+    config.edition = edition or config.edition
+    config.lang = lang or config.lang
+    merged = dict(config.options)
+    merged.update({k: v for k, v in (options or {}).items() if v is not None})
+    config.options = merged
+    config.no_suppress = no_suppress
+    return config

@@ -1,0 +1,285 @@
+"""Declarative rules written in YAML, for an office without a Python developer.
+
+A file holds ``rules:``, each with the metadata every rule has (id, title, severity, message in zh
+and en, doc) and exactly one check:
+
+* ``require: {section: other}`` — the section must be present; with ``pattern`` (a regular
+  expression) the section's text must contain a match (without ``section``: the whole report's);
+* ``identity: {table, left, right, for_each}`` — sum(left) = sum(right) over template cells
+  ``row_key.column_key``, as the edition templates declare their own identities;
+* ``bound: {table, cells, min, max}`` — each cell's value lies within the bounds.
+
+Each becomes a :class:`~nianbao.rule.Rule`, registered through the same hook as a Python rule, so it
+behaves like one everywhere (CLI, SARIF, pytest, explain). The file is validated against
+``schemas/yaml-rules.schema.json`` and every template key is checked against the editions the rule
+applies to; a problem names the file, the rule and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import ValidationError
+
+from nianbao.config import Config
+from nianbao.document import Document
+from nianbao.editions import Edition
+from nianbao.editions import Identity
+from nianbao.editions import builtin_editions
+from nianbao.findings import Derivation
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.hookspecs import hookimpl
+from nianbao.identities import cell_location
+from nianbao.identities import evaluate
+from nianbao.identities import evidence_cell
+from nianbao.rule import Context
+from nianbao.rule import Rule
+from nianbao.schemas import validator_for
+
+KINDS = ("require", "identity", "bound")
+
+
+class YamlRuleError(ValueError):
+    """A YAML rule file that cannot be used; the message names the file, the rule and the key."""
+
+
+def _fail(path: Path, rule: str, key: str, problem: str) -> YamlRuleError:
+    return YamlRuleError(f"{path}：规则 {rule}：{key}：{problem}" if key else f"{path}：规则 {rule}：{problem}")
+
+
+def _rule_name(data: Any, index: int) -> str:
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if isinstance(rules, list) and index < len(rules) and isinstance(rules[index], dict) and "id" in rules[index]:
+        return str(rules[index]["id"])
+    return f"#{index + 1}"
+
+
+def _schema_error(path: Path, data: Any, error: ValidationError) -> YamlRuleError:
+    where = list(error.absolute_path)
+    if len(where) < 2 or where[0] != "rules":
+        key = ".".join(str(p) for p in where) or "(顶层)"
+        return YamlRuleError(f"{path}：{key}：{error.message}")
+    rule = _rule_name(data, int(where[1]))
+    key = ".".join(str(p) for p in where[2:])
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        unknown = ", ".join(sorted(k for k in error.instance if k not in allowed))
+        return _fail(path, rule, ".".join(filter(None, (key, unknown))), "未知的键")
+    if error.validator == "oneOf" and not key:
+        present = [k for k in KINDS if k in error.instance]
+        return _fail(path, rule, " / ".join(present) or "require / identity / bound",
+                     "每条规则必须有且只有 require、identity、bound 之一")
+    if error.validator == "anyOf" and all("required" in option for option in error.validator_value):
+        keys = " / ".join(k for option in error.validator_value for k in option["required"])
+        return _fail(path, rule, key, f"需要以下之一：{keys}")
+    if error.validator == "required":
+        return _fail(path, rule, key, f"缺少必填的键：{error.message}")
+    return _fail(path, rule, key, f"值无效：{error.message}")
+
+
+def read_rule_file(path: Path) -> list[dict[str, Any]]:
+    """The validated rule entries of one file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise YamlRuleError(f"{path}：无法读取 YAML 规则文件：{exc}") from exc
+    errors = list(validator_for("yaml-rules").iter_errors(data))
+    if errors:
+        first = min(errors, key=lambda e: (len(e.absolute_path), e.validator == "oneOf"))
+        raise _schema_error(path, data, first)
+    return data["rules"]
+
+
+# --- checks ----------------------------------------------------------------------------------------
+
+
+def _section_label(context: Context, key: str) -> str:
+    if context.edition is not None:
+        for spec in context.edition.sections:
+            if spec.key == key:
+                return f"{spec.number}、{spec.title}"
+    return key
+
+
+def _require(spec: Mapping[str, Any]):
+    section_key = spec.get("section")
+    pattern = re.compile(spec["pattern"]) if "pattern" in spec else None
+
+    def check(document: Document, context: Context) -> Iterator[Violation]:
+        args = {"section": _section_label(context, section_key) if section_key else "全文",
+                "pattern": spec.get("pattern", "")}
+        if section_key is None:
+            text = "\n".join(p.text for p in document.paragraphs())
+            if pattern is not None and not pattern.search(text):
+                yield Violation(Location(), args)
+            return
+        section = document.section(section_key)
+        if section is None:
+            yield Violation(Location(section=section_key), args)
+            return
+        if pattern is not None and not pattern.search(section.heading + "\n" + section.text()):
+            yield Violation(Location(line=section.ref.line, page=section.ref.page, section=section_key), args)
+
+    return check
+
+
+def _identity(rule_id: str, spec: Mapping[str, Any]):
+    identity = Identity(
+        id=rule_id.lower(), rule=rule_id, table=spec["table"],
+        text=" + ".join(spec["left"]) + " = " + " + ".join(spec["right"]), basis="",
+        for_each=dict(spec.get("for_each", {})), left=tuple(spec["left"]), right=tuple(spec["right"]),
+    )
+
+    def check(document: Document, context: Context) -> Iterator[Violation]:
+        table = document.tables.get(identity.table)
+        if context.edition is None or table is None or table.edition != context.edition.edition:
+            return
+        template = context.edition.table(identity.table)
+        for mismatch in evaluate(identity, template, table):
+            yield Violation(
+                location=mismatch.location,
+                args={"table_no": template.number, "cell": mismatch.location.label, "actual": mismatch.actual,
+                      "expected": mismatch.expected, "difference": round(mismatch.actual - mismatch.expected, 6),
+                      "identity": identity.text, "discriminator": ",".join(f"{k}={v}" for k, v in mismatch.binding.items())},
+                evidence=mismatch.derivation,
+            )
+
+    return check
+
+
+def _bound(spec: Mapping[str, Any]):
+    low, high = spec.get("min"), spec.get("max")
+    text = f"{'' if low is None else low} ≤ x ≤ {'' if high is None else high}".strip()
+
+    def check(document: Document, context: Context) -> Iterator[Violation]:
+        table = document.tables.get(spec["table"])
+        if context.edition is None or table is None or table.edition != context.edition.edition:
+            return
+        template = context.edition.table(spec["table"])
+        for key in spec["cells"]:
+            cell = table.values.get(key)
+            if cell is None or cell.value is None:
+                continue
+            if (low is not None and cell.value < low) or (high is not None and cell.value > high):
+                location = cell_location(template, table, key)
+                yield Violation(
+                    location=location,
+                    args={"table_no": template.number, "cell": location.label, "value": cell.value,
+                          "min": "" if low is None else low, "max": "" if high is None else high},
+                    evidence=Derivation(identity=text, cells=(evidence_cell(template, table, key),),
+                                        expected=text, actual=cell.value),
+                )
+
+    return check
+
+
+# --- template keys ---------------------------------------------------------------------------------
+
+
+def _check_keys(path: Path, entry: Mapping[str, Any], editions: Mapping[str, Edition]) -> None:
+    rule = entry["id"]
+    for name in entry.get("editions", ("2019", "2021")):
+        edition = editions[name]
+        if "require" in entry and "section" in entry["require"]:
+            key = entry["require"]["section"]
+            if key not in {s.key for s in edition.sections}:
+                raise _fail(path, rule, "require.section", f"{edition.edition} 版格式没有章节 {key!r}")
+        for kind in ("identity", "bound"):
+            if kind not in entry:
+                continue
+            spec = entry[kind]
+            try:
+                template = edition.table(spec["table"])
+            except KeyError:
+                raise _fail(path, rule, f"{kind}.table", f"{edition.edition} 版格式没有表 {spec['table']!r}") from None
+            cells = set(template.cell_keys())
+            if kind == "bound":
+                refs = [("cells", spec["cells"])]
+            else:
+                bindings = Identity("x", rule, spec["table"], "", "", dict(spec.get("for_each", {})),
+                                    tuple(spec["left"]), tuple(spec["right"]))
+                try:
+                    expanded = list(bindings.expand(template))
+                except (KeyError, IndexError) as exc:
+                    raise _fail(path, rule, "identity.for_each", f"变量 {exc} 未定义") from None
+                refs = [(side, [k for _, left, right in expanded for k in (left if side == "left" else right)])
+                        for side in ("left", "right")]
+            for side, keys in refs:
+                for key in keys:
+                    if key not in cells:
+                        raise _fail(path, rule, f"{kind}.{side}",
+                                    f"{edition.edition} 版{template.number}没有单元格 {key!r}（行键.列键）")
+
+
+def _pattern_ok(path: Path, entry: Mapping[str, Any]) -> None:
+    pattern = entry.get("require", {}).get("pattern")
+    if pattern is None:
+        return
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise _fail(path, entry["id"], "require.pattern", f"不是有效的正则表达式：{exc}") from None
+
+
+def rule_from_entry(path: Path, entry: Mapping[str, Any]) -> Rule:
+    rule_id = entry["id"]
+    try:
+        rule = Rule(
+            id=rule_id,
+            name=entry.get("name", rule_id.lower()),
+            title=entry["title"],
+            title_en=entry.get("title_en", entry["title"]),
+            severity=entry["severity"],
+            source=entry.get("source", path.name),
+            message=dict(entry["message"]),
+            doc=entry["doc"],
+            editions=tuple(entry.get("editions", ("2019", "2021"))),
+            articles=tuple(entry.get("articles", ())),
+            origin=str(path),
+        )
+    except ValueError as exc:
+        raise _fail(path, rule_id, "", str(exc)) from None
+    if "require" in entry:
+        rule.check(_require(entry["require"]))
+    elif "identity" in entry:
+        rule.check(_identity(rule_id, entry["identity"]))
+    else:
+        rule.check(_bound(entry["bound"]))
+    return rule
+
+
+def load_rule_file(path: Path, editions: Mapping[str, Edition] | None = None) -> list[Rule]:
+    """Read, validate and build every rule of a YAML rule file."""
+    editions = editions or builtin_editions()
+    rules = []
+    seen: set[str] = set()
+    for entry in read_rule_file(path):
+        if entry["id"] in seen:
+            raise _fail(path, entry["id"], "id", "规则编号重复")
+        seen.add(entry["id"])
+        _pattern_ok(path, entry)
+        _check_keys(path, entry, editions)
+        rules.append(rule_from_entry(path, entry))
+    return rules
+
+
+class YamlRules:
+    """A plugin that registers the rules of one YAML file (``rule-files:`` in the configuration)."""
+
+    def __init__(self, path: Path, rules: list[Rule]) -> None:
+        self.path = path
+        self.rules = rules
+
+    @classmethod
+    def from_file(cls, path: Path, editions: Mapping[str, Edition] | None = None) -> YamlRules:
+        return cls(path, load_rule_file(path, editions))
+
+    @hookimpl
+    def nianbao_register_rules(self, config: Config) -> list[Rule]:
+        return list(self.rules)
