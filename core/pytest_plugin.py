@@ -1,0 +1,189 @@
+"""Check annual reports as part of a pytest run: ``pytest --nianbao reports/``.
+
+Opt-in: the plugin is installed with nianbao (entry-point group ``pytest11``) but does nothing
+unless ``--nianbao`` is given or the ini setting ``nianbao = true`` is set, so an unrelated pytest
+run collects nothing extra. When active, each report file is a test file and each rule that applies
+to it is one item (``reports/x.html::REC002``), so ``-k``, ``-x`` and ``--junitxml`` work as usual.
+A report that cannot be loaded is one failing item named after the load-failure rule (DOC001).
+
+An item fails when its rule has an active finding of severity error or warning; accepted findings
+(``accept:`` in the configuration) and notes do not fail it. nianbao itself is imported only
+when the plugin is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from nianbao.engine import CheckedReport
+    from nianbao.engine import Session
+    from nianbao.findings import Finding
+    from nianbao.rule import Rule
+
+FAILING = ("error", "warning")
+_SESSION = pytest.StashKey["Session"]()
+_CHECKED = pytest.StashKey["dict[Path, CheckedReport]"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("nianbao", "nianbao: check annual reports (政府信息公开工作年度报告)")
+    group.addoption("--nianbao", action="store_true", default=False,
+                    help="collect report files (.md .txt .html .docx .pdf) in the given paths and check each "
+                         "with every applicable nianbao rule, one test item per report and rule")
+    group.addoption("--nianbao-config", metavar="FILE", default=None,
+                    help="nianbao configuration file (default: found by walking up from the first path)")
+    parser.addini("nianbao", type="bool", default=False, help="check report files with nianbao (as --nianbao)")
+
+
+def _active(config: pytest.Config) -> bool:
+    return bool(config.getoption("nianbao") or config.getini("nianbao"))
+
+
+def _arg_paths(config: pytest.Config) -> list[Path]:
+    paths = [Path(str(arg).split("::", 1)[0]) for arg in config.args]
+    root = Path(str(config.invocation_params.dir))
+    return [p if p.is_absolute() else root / p for p in paths if (p if p.is_absolute() else root / p).exists()]
+
+
+def _session(config: pytest.Config) -> Session:
+    if _SESSION not in config.stash:
+        from nianbao.configfile import ConfigFileError
+        from nianbao.configfile import resolve_config
+        from nianbao.engine import ConfigurationError
+        from nianbao.engine import Session
+
+        explicit = config.getoption("nianbao_config")
+        paths = _arg_paths(config)
+        try:
+            settings = resolve_config(Path(explicit) if explicit else None, paths[0] if paths else None)
+            config.stash[_SESSION] = Session(settings)
+        except ConfigFileError as exc:
+            raise pytest.UsageError(f"nianbao: {exc.message}") from exc
+        except (ConfigurationError, RuntimeError) as exc:
+            raise pytest.UsageError(f"nianbao: {exc}") from exc
+        for note in config.stash[_SESSION].notifications:
+            config.issue_config_time_warning(pytest.PytestWarning(f"nianbao: {note.message}"), stacklevel=2)
+    return config.stash[_SESSION]
+
+
+def _checked(config: pytest.Config, path: Path) -> CheckedReport:
+    """The report checked once, in a batch with every report given on the command line, so that
+    consecutive years of one agency are paired as ``nianbao check`` pairs them."""
+    session = _session(config)
+    if _CHECKED not in config.stash:
+        batch = session.check_paths(_arg_paths(config))
+        config.stash[_CHECKED] = {Path(report.path).resolve(): report for report in batch}
+    checked = config.stash[_CHECKED]
+    key = path.resolve()
+    if key not in checked:
+        checked[key] = session.check_file(path)
+    return checked[key]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Build the nianbao session up front, so that a bad configuration is a usage error (exit 4)."""
+    if _active(session.config):
+        _session(session.config)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ReportFile | None:
+    config = parent.config
+    if not _active(config):
+        return None
+    if file_path.suffix.lower() not in _session(config).suffixes:
+        return None
+    return ReportFile.from_parent(parent, path=file_path)
+
+
+class ReportFile(pytest.File):
+    """One report: an item per applicable rule, or one failing item when it cannot be loaded."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from nianbao.engine import LOAD_FAILURE_RULE
+
+        session = _session(self.config)
+        report = _checked(self.config, self.path)
+        if report.document is None:
+            rule = session.rule(LOAD_FAILURE_RULE)
+            yield RuleItem.from_parent(self, name=LOAD_FAILURE_RULE, rule=rule, report=report, skip_reason=None)
+            return
+        config = session.config.for_path(report.path)
+        rules = session.applicable_rules(report.document, report.previous, config)
+        gates = [r for r in rules if r.gate]
+        gate_error = any(f.severity == "error" for f in report.findings for r in gates if r.id == f.rule_id)
+        stopped = {name for r in gates if any(f.rule_id == r.id for f in report.findings) for name in r.stops}
+        for rule in rules:
+            reason = None
+            if not rule.gate and gate_error:
+                reason = "not run: a gate rule found an error in this report"
+            elif not rule.gate and rule.is_stopped_by(stopped):
+                reason = "not run: stopped by a gate rule's finding (e.g. an older format)"
+            yield RuleItem.from_parent(self, name=rule.id, rule=rule, report=report, skip_reason=reason)
+
+
+class ReportFindings(Exception):
+    """The findings that fail one item."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def finding_lines(finding: Finding) -> list[str]:
+    """``path:line: RULE message`` and, for arithmetic findings, the expected and actual values."""
+    loc = finding.location
+    where = f"{finding.source}:{loc.line}" if loc.line is not None else (
+        f"{finding.source}:p{loc.page}" if loc.page is not None else finding.source)
+    lines = [f"{where}: {finding.rule_id} {finding.message}"]
+    evidence = finding.evidence
+    if evidence is not None and (evidence.expected is not None or evidence.actual is not None):
+        lines.append(f"    expected: {evidence.expected}  actual: {evidence.actual}  ({evidence.identity})")
+    return lines
+
+
+class RuleItem(pytest.Item):
+    """One rule on one report."""
+
+    def __init__(self, *, rule: Rule | None, report: CheckedReport, skip_reason: str | None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rule = rule
+        self.report = report
+        self.skip_reason = skip_reason
+        if rule is not None:
+            self.add_marker(pytest.mark.nianbao(rule=rule.id, severity=rule.severity))
+
+    def findings(self) -> list[Finding]:
+        return [f for f in self.report.findings if f.rule_id == self.name and not f.suppressed]
+
+    def runtest(self) -> None:
+        if self.skip_reason:
+            pytest.skip(self.skip_reason)
+        failing = [f for f in self.findings() if f.severity in FAILING]
+        lines = [line for finding in failing for line in finding_lines(finding)]
+        if self.report.document is None:
+            lines += [f"{self.report.display_path}: nianbao {n.level}: {n.message}" for n in self.report.notifications]
+            if not lines:
+                lines = [f"{self.report.display_path}: {self.name} the report could not be loaded"]
+        if lines:
+            raise ReportFindings(lines)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, ReportFindings):
+            return "\n".join(excinfo.value.lines)
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        lines = [f.location.line for f in self.findings() if f.location.line is not None]
+        title = f"{self.name} {self.rule.name}" if self.rule is not None else self.name
+        return self.path, (min(lines) - 1 if lines else None), title
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "nianbao(rule, severity): a nianbao rule checked on a report")

@@ -1,0 +1,144 @@
+"""The pytest plugin (``pytest --nianbao PATHS``), exercised with pytester."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from nianbao.config import Config
+from nianbao.engine import LOAD_FAILURE_RULE
+from nianbao.engine import Session
+
+pytest_plugins = ("pytester",)
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFECTS = ROOT / "examples" / "2022-with-defects.md"
+CLEAN = ROOT / "examples" / "2022-clean-2021-edition.md"
+RULES = ("DOC001", "REC001", "REC002", "REC003", "REC004")
+
+
+@pytest.fixture()
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A project with an ordinary test, a report with three arithmetic errors, and a nianbao
+    configuration limited to the REC rules."""
+    pytester.makepyfile(test_unrelated="def test_nothing_to_do_with_reports():\n    assert True\n")
+    reports = pytester.mkdir("reports")
+    shutil.copyfile(DEFECTS, reports / "defects.md")
+    shutil.copyfile(CLEAN, reports / "clean.md")
+    (pytester.path / "nianbao.yaml").write_text(f"select: [{', '.join(RULES)}]\n", encoding="utf-8")
+    return pytester
+
+
+def test_without_the_option_nothing_extra_is_collected(project: pytest.Pytester) -> None:
+    result = project.runpytest("--collect-only", "-q", "-p", "no:cacheprovider")
+    assert result.ret == 0
+    collected = [line for line in result.outlines if "::" in line]
+    assert collected == ["test_unrelated.py::test_nothing_to_do_with_reports"]
+
+
+def test_each_report_and_rule_is_an_item(project: pytest.Pytester) -> None:
+    result = project.runpytest("--nianbao", "reports", "--collect-only", "-q", "-p", "no:cacheprovider")
+    assert result.ret == 0
+    collected = [line for line in result.outlines if "::" in line]
+    assert sorted(collected) == sorted(
+        [f"reports/clean.md::{r}" for r in RULES] + [f"reports/defects.md::{r}" for r in RULES])
+
+
+def test_failing_items_print_the_findings(project: pytest.Pytester) -> None:
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert result.ret == 1
+    result.assert_outcomes(passed=7, failed=3)
+    result.stdout.fnmatch_lines([
+        "reports/defects.md:76: REC002 表三“（七）总计 / 商业企业”为 4，应为（一）至（六）各项之和 3（差 1）",
+        "    expected: 3  actual: 4  (三、（七）总计 = （一）至（六）各项之和)",
+    ])
+    assert sorted(line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")) == [
+        "FAILED reports/defects.md::REC001", "FAILED reports/defects.md::REC002", "FAILED reports/defects.md::REC003"]
+
+
+def test_select_with_k_and_stop_with_x(project: pytest.Pytester) -> None:
+    result = project.runpytest("--nianbao", "reports", "-k", "REC002", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1, deselected=8)
+    result = project.runpytest("--nianbao", "reports/defects.md", "-x", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+
+
+def test_accepted_findings_do_not_fail(project: pytest.Pytester) -> None:
+    (project.path / "nianbao.yaml").write_text(
+        f"select: [{', '.join(RULES)}]\naccept:\n  - {{rule: REC, paths: ['reports/defects.md'], reason: 已向上级说明}}\n",
+        encoding="utf-8")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert result.ret == 0
+    result.assert_outcomes(passed=10)
+
+
+def test_unloadable_report_is_one_failing_item_and_the_others_still_run(project: pytest.Pytester) -> None:
+    (project.path / "reports" / "empty.md").write_bytes(b"")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert result.ret == 1
+    result.assert_outcomes(passed=7, failed=4)
+    result.stdout.fnmatch_lines(["reports/empty.md: DOC001 无法检查此文件：文件是空的"])
+    assert "FAILED reports/empty.md::DOC001" in [line.split(" - ")[0] for line in result.outlines]
+
+
+def test_ini_setting_turns_it_on(project: pytest.Pytester) -> None:
+    project.makeini("[pytest]\nnianbao = true\ntestpaths = reports\n")
+    result = project.runpytest("--collect-only", "-q", "-p", "no:cacheprovider")
+    assert sorted(line for line in result.outlines if "::" in line)[:2] == [
+        "reports/clean.md::DOC001", "reports/clean.md::REC001"]
+
+
+def test_bad_config_is_a_usage_error(project: pytest.Pytester) -> None:
+    (project.path / "nianbao.yaml").write_text("selct: [REC]\n", encoding="utf-8")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*nianbao: {(project.path / 'nianbao.yaml').resolve()}：未知的配置项 selct*"])
+
+
+def test_corpus_one_item_per_report_and_rule_with_junit(pytester: pytest.Pytester, corpus: Path) -> None:
+    """Over the real reports: every report × applicable rule is an item, the run fails (the corpus
+    has real errors), and the JUnit XML names each failing rule."""
+    xml = pytester.path / "junit.xml"
+    result = pytester.runpytest("--nianbao", str(corpus), f"--junitxml={xml}", "-p", "no:cacheprovider")
+    assert result.ret == 1
+
+    session = Session(Config())
+    expected: dict[tuple[str, str], str] = {}
+    for report in session.check_paths([corpus]):
+        name = Path(report.path).name
+        if report.document is None:
+            expected[(name, LOAD_FAILURE_RULE)] = "failed"
+            continue
+        config = session.config.for_path(report.path)
+        rules = session.applicable_rules(report.document, report.previous, config)
+        ran = {f.rule_id for f in report.findings}
+        gate_error = any(f.severity == "error" for f in report.findings if session.rule(f.rule_id).gate)
+        stopped = {n for r in rules if r.gate and r.id in ran for n in r.stops}
+        for rule in rules:
+            failing = [f for f in report.findings
+                       if f.rule_id == rule.id and not f.suppressed and f.severity in ("error", "warning")]
+            if not rule.gate and (gate_error or rule.is_stopped_by(stopped)):
+                expected[(name, rule.id)] = "skipped"
+            else:
+                expected[(name, rule.id)] = "failed" if failing else "passed"
+
+    files = sorted({name for name, _ in expected}, key=len, reverse=True)
+    found: dict[tuple[str, str], str] = {}
+    for case in ET.parse(xml).getroot().iter("testcase"):
+        classname = case.get("classname")
+        file = next(f for f in files if classname == f or classname.endswith("." + f))
+        outcome = "failed" if case.find("failure") is not None else (
+            "skipped" if case.find("skipped") is not None else "passed")
+        found[(file, case.get("name"))] = outcome
+    assert found == expected
+    failures = [case.find("failure").get("message") for case in ET.parse(xml).getroot().iter("testcase")
+                if case.find("failure") is not None]
+    assert all(message.split(": ", 2)[1].split(" ")[0] in {rule for _, rule in expected} for message in failures)
+    # Facts checked by hand (MANIFEST.tsv): 001's tables reconcile (R1–R4 hold), and the README
+    # beside the reports is not a report.
+    assert [expected[("001_guancheng-district-2020.md", r)] for r in ("REC001", "REC002", "REC003", "REC004")] == [
+        "passed"] * 4
+    assert expected[("README.md", "DOC001")] == "failed"
