@@ -1,0 +1,199 @@
+"""Agency packs: the Fujian pack (plugins/nianbao-pack-fujian) lists, runs, is turned off by --ignore
+and by configuration, proves its rules with its own cases; a broken pack warns by name while the
+built-in rules still run; ``nianbao explain`` prints the regulation's text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from nianbao.cli import main
+from nianbao.config import Config
+from nianbao.engine import Session
+from nianbao.testing import run_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+PACK = ROOT / "plugins" / "nianbao-pack-fujian"
+PACK_CASES = PACK / "tests" / "cases"
+CLEAN = ROOT / "examples" / "2022-clean-2021-edition.md"
+DEFECTS = ROOT / "examples" / "2022-with-defects.md"
+FJ_RULES = ["FJ001", "FJ002", "FJ003"]
+
+
+@pytest.fixture(autouse=True)
+def pack_importable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pack's source on sys.path, so that ``plugins: [nianbao_pack_fujian]`` works whether or not
+    it is installed (CI installs it: .ci/run)."""
+    monkeypatch.syspath_prepend(str(PACK))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with a config enabling the pack and a copy of the clean example (it reports
+    人大代表建议和政协提案 but not the 工作要点), as the working directory."""
+    (tmp_path / "nianbao.yaml").write_text("plugins: [nianbao_pack_fujian]\n", encoding="utf-8")
+    shutil.copyfile(CLEAN, tmp_path / "report.md")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def fj_lines(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if " FJ0" in line]
+
+
+def test_pack_rules_are_listed(workdir: Path) -> None:
+    code, stdout, _ = run("rules", "--json")
+    assert code == 0
+    listed = {r["id"]: r for r in json.loads(stdout)}
+    assert [(i, listed[i]["name"], listed[i]["severity"]) for i in FJ_RULES] == [
+        ("FJ001", "key-points-not-reported", "warning"),
+        ("FJ002", "deputy-proposals-not-reported", "warning"),
+        ("FJ003", "published-after-provincial-deadline", "error"),
+    ]
+    assert {listed[i]["origin"] for i in FJ_RULES} <= {"fujian", "nianbao_pack_fujian"}
+    assert [listed[i]["articles"] for i in FJ_RULES] == [["art50.5"], ["art50.5"], ["art49"]]
+    _, table, _ = run("rules")
+    assert any(line.startswith("FJ001") and "第六部分未报告政务公开工作要点落实情况" in line
+               for line in table.splitlines())
+
+
+def test_pack_rules_run(workdir: Path) -> None:
+    code, stdout, _ = run("check", "report.md")
+    assert code == 0
+    assert fj_lines(stdout) == ["report.md:91: FJ001 [警告] “六、其他需要报告的事项”未报告本年度政务公开工作要点的落实情况"]
+
+
+def test_pack_option_reaches_the_rule(workdir: Path) -> None:
+    code, stdout, _ = run("check", "report.md", "--published-on", "2023-01-25")
+    assert (code, fj_lines(stdout)) == (0, [
+        "report.md:91: FJ001 [警告] “六、其他需要报告的事项”未报告本年度政务公开工作要点的落实情况"])
+    (workdir / "nianbao.yaml").write_text(
+        "plugins: [nianbao_pack_fujian]\noptions: {fj-deadline: '01-20'}\n", encoding="utf-8")
+    code, stdout, _ = run("check", "report.md", "--published-on", "2023-01-25")
+    assert (code, fj_lines(stdout)) == (1, [
+        "report.md:91: FJ001 [警告] “六、其他需要报告的事项”未报告本年度政务公开工作要点的落实情况",
+        "report.md: FJ003 [错误] 报告于 2023-01-25 公布，晚于省定期限 2023-01-20",
+    ])
+
+
+def test_ignore_turns_the_pack_off(workdir: Path) -> None:
+    _, stdout, _ = run("check", "report.md", "--ignore", "FJ")
+    assert fj_lines(stdout) == []
+    _, stdout, _ = run("check", "report.md", "--ignore", "FJ001")
+    assert fj_lines(stdout) == []
+
+
+def test_config_turns_the_pack_off(workdir: Path) -> None:
+    (workdir / "nianbao.yaml").write_text("plugins: [nianbao_pack_fujian]\nignore: [FJ]\n", encoding="utf-8")
+    _, stdout, _ = run("check", "report.md")
+    assert fj_lines(stdout) == []
+
+
+def test_override_limits_a_pack_to_its_paths(workdir: Path) -> None:
+    (workdir / "fujian").mkdir()
+    shutil.copyfile(CLEAN, workdir / "fujian" / "report.md")
+    (workdir / "nianbao.yaml").write_text(
+        "plugins: [nianbao_pack_fujian]\noverrides:\n  - {paths: ['fujian/*'], packs: [nianbao_pack_fujian]}\n",
+        encoding="utf-8")
+    _, stdout, _ = run("check", "report.md", "fujian/report.md")
+    assert fj_lines(stdout) == [
+        "fujian/report.md:91: FJ001 [警告] “六、其他需要报告的事项”未报告本年度政务公开工作要点的落实情况"]
+
+
+def test_pack_cases_pass_with_the_test_kit() -> None:
+    results = run_cases(PACK_CASES, Config(plugins=("nianbao_pack_fujian",)))
+    assert [(r.case.name, r.problem) for r in results] == [
+        ("FJ001/fail-fee-only.md", None),
+        ("FJ001/pass-key-points-reported.md", None),
+        ("FJ002/fail-both-missing.md", None),
+        ("FJ002/fail-proposals-missing.md", None),
+        ("FJ002/pass-both-reported.md", None),
+        ("FJ003/fail-bad-deadline-option.md", None),
+        ("FJ003/fail-published-late.md", None),
+        ("FJ003/fail-stricter-deadline.md", None),
+        ("FJ003/pass-no-date.md", None),
+        ("FJ003/pass-no-deadline-option.md", None),
+        ("FJ003/pass-published-on-time.md", None),
+    ]
+
+
+def test_test_rules_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = tmp_path / "cases"
+    shutil.copytree(PACK_CASES / "FJ002", cases / "FJ002")
+    (tmp_path / "nianbao.yaml").write_text("plugins: [nianbao_pack_fujian]\n", encoding="utf-8")
+    code, stdout, _ = run("test-rules", str(cases))
+    assert (code, stdout) == (0, "ok   FJ002/fail-both-missing.md\nok   FJ002/fail-proposals-missing.md\n"
+                                 "ok   FJ002/pass-both-reported.md\n3 passed, 0 failed\n")
+    expected = cases / "FJ002" / "fail-proposals-missing.expected.json"
+    wrong = json.loads(expected.read_text(encoding="utf-8"))
+    wrong[0]["message"] = "报告未说明人大代表建议的办理情况"
+    expected.write_text(json.dumps(wrong, ensure_ascii=False), encoding="utf-8")
+    code, stdout, _ = run("test-rules", str(cases))
+    assert code == 1
+    assert stdout.splitlines()[1] == "FAIL FJ002/fail-proposals-missing.md"
+    assert stdout.splitlines()[-1] == "2 passed, 1 failed"
+    assert '+ unexpected: {"rule": "FJ002", "severity": "warning", "message": "报告未说明政协提案的办理情况"}' in stdout
+
+
+def test_test_rules_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run("test-rules", str(tmp_path))
+    assert code == 2
+    assert f"nianbao: error: {tmp_path}：没有找到规则用例" in stderr
+
+
+def test_broken_pack_warns_by_name_and_builtins_still_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dist = tmp_path / "site" / "nianbao_pack_broken-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: nianbao-pack-broken\nVersion: 0.1\n",
+                                   encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[nianbao]\nbroken = nianbao_pack_broken_missing\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    session = Session(Config(select=("REC",)))
+    assert [n.message for n in session.notifications if "broken" in n.message] == [
+        "插件 broken 未能加载：cannot import nianbao_pack_broken_missing: "
+        "ModuleNotFoundError: No module named 'nianbao_pack_broken_missing'"]
+    findings = session.check_file(DEFECTS).findings
+    assert sorted((f.rule_id, f.location.line) for f in findings) == [("REC001", 76), ("REC002", 76), ("REC003", 76)]
+    code, _, stderr = run("check", "--select", "REC", str(DEFECTS))
+    assert code == 1
+    assert "nianbao: warning: 插件 broken 未能加载" in stderr
+
+
+def test_explain_prints_the_regulation_text(workdir: Path) -> None:
+    code, stdout, _ = run("explain", "FJ003")
+    assert code == 0
+    assert stdout.startswith("FJ003 published-after-provincial-deadline：晚于省定期限公布\n")
+    regulation = stdout.split("## 条例原文\n\n", 1)[1].rstrip("\n")
+    assert regulation.splitlines() == [
+        "《中华人民共和国政府信息公开条例》",
+        "第四十九条 县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度"
+        "政府信息公开工作年度报告并向社会公布。",
+        "县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度"
+        "政府信息公开工作年度报告。",
+    ]
+    _, english, _ = run("explain", "FJ001", "--lang", "en")
+    assert "## Regulation text (official Chinese)\n\n《中华人民共和国政府信息公开条例》\n第五十条" in english
+    assert "（五）其他需要报告的事项。" in english
+
+
+def test_pack_case_projection_matches_its_doc_example() -> None:
+    """Each pack rule's 示例 line is the output its failing case produces."""
+    session = Session(Config(plugins=("nianbao_pack_fujian",), select=("FJ",)))
+    for rule_id in FJ_RULES:
+        rule = session.rule(rule_id)
+        example = rule.doc_section("示例").split("```")[1].strip()
+        shown = []
+        for expected in sorted((PACK_CASES / rule_id).glob("fail-*.expected.json")):
+            for item in json.loads(expected.read_text(encoding="utf-8")):
+                level = {"error": "错误", "warning": "警告", "note": "提示"}[item["severity"]]
+                shown.append(f"{item['rule']} [{level}] {item['message']}")
+        assert example in shown, rule_id
