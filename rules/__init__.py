@@ -34,6 +34,11 @@ MODULES: tuple[str, ...] = (
     "fmt005_placeholder_left_in",
     "sec005_section_numbering",
     "fmt004_older_format",
+    "txt001_narrative_contradicts_table",
+    "txt002_narrative_disagrees_with_itself",
+    "txt003_repeated_paragraph",
+    "txt004_percentage_mismatch",
+    "txt006_claim_contradicts_table",
 )
 
 

@@ -1,0 +1,70 @@
+"""Claims in words that the tables can contradict without any figure in the sentence:
+"均获维持", "未发生行政复议", "全部办结", "未收到政府信息公开申请"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from nianbao.document import Document
+from nianbao.document import SourceRef
+from nianbao.narrative.numerals import fold
+from nianbao.narrative.sentences import sentences
+
+ClaimKind = Literal["all-upheld", "all-closed", "no-review", "no-litigation", "all-concluded", "none-received"]
+Group = Literal["review", "direct", "after_review"]
+
+_ALL_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:获|被|予以|已)?维持")
+_ALL_CLOSED = re.compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:结案|审结|办结完毕)")
+_NO_CASE = re.compile(
+    r"(?:未发生|没有发生|未出现|未有|没有|无|零)(?:因政府信息公开(?:工作|申请)?(?:引起|引发|而)?的?)?(?:被申请|被提起|提起)?"
+    r"(?P<first>行政复议|行政诉讼)(?:[、和及与或](?:被申请|被提起|提起)?(?P<second>行政复议|行政诉讼))?")
+_ALL_CONCLUDED = re.compile(r"(?:全部|均已|均|已全部|都已)办结|办结率(?:为|达|达到)?100(?:\.0+)?%")
+_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请")
+_REVIEW = re.compile(r"复议")
+_LITIGATION = re.compile(r"诉讼|起诉")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: ClaimKind
+    words: str
+    sentence: str
+    ref: SourceRef
+    groups: tuple[Group, ...] = ()
+
+
+def _case_groups(text: str) -> tuple[Group, ...]:
+    """The 表四 groups a sentence speaks of: 复议 → review; 诉讼 → both kinds of litigation."""
+    groups: list[Group] = []
+    if _REVIEW.search(text.replace("复议后", "")):
+        groups.append("review")
+    if _LITIGATION.search(text):
+        groups.extend(("direct", "after_review"))
+    return tuple(groups)
+
+
+def extract_claims(document: Document) -> Iterator[Claim]:
+    for sentence in sentences(document):
+        text = fold(sentence.text)
+        for pattern, kind in ((_ALL_UPHELD, "all-upheld"), (_ALL_CLOSED, "all-closed")):
+            match = pattern.search(text)
+            if match:
+                # The cases a "均…" sums up are named before it in the same sentence.
+                groups = _case_groups(text[: match.start()])
+                if groups:
+                    yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
+        for match in _NO_CASE.finditer(text):
+            for name in (match.group("first"), match.group("second")):
+                if name:
+                    kind = "no-review" if name == "行政复议" else "no-litigation"
+                    groups: tuple[Group, ...] = ("review",) if kind == "no-review" else ("direct", "after_review")
+                    yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
+        match = _ALL_CONCLUDED.search(text)
+        if match and not _LITIGATION.search(text) and not _REVIEW.search(text):
+            yield Claim("all-concluded", match.group(0), sentence.text, sentence.ref)
+        match = _NONE_RECEIVED.search(text)
+        if match:
+            yield Claim("none-received", match.group(0), sentence.text, sentence.ref)

@@ -1,0 +1,88 @@
+"""What a narrative finding shows the reader: the sentence quoted and the table cells with their values."""
+
+from __future__ import annotations
+
+from nianbao.document import SourceRef
+from nianbao.editions import Edition
+from nianbao.findings import CellEvidence
+from nianbao.findings import Location
+from nianbao.identities import cell_label
+from nianbao.narrative.metrics import Reading
+
+QUOTE_WIDTH = 60
+
+
+def quote(sentence: str, start: int = 0, end: int | None = None, width: int = QUOTE_WIDTH) -> str:
+    """The sentence, or a window of it around ``start:end`` when it is longer than ``width``."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= width:
+        return sentence
+    end = start if end is None else end
+    left = max(0, min(start - width // 2, len(sentence) - width))
+    right = min(len(sentence), max(end, left + width))
+    text = sentence[left:right]
+    return ("…" if left > 0 else "") + text + ("…" if right < len(sentence) else "")
+
+
+def locatable(ref: SourceRef) -> bool:
+    """A person can find the place: it has a line, a page or a locator."""
+    return ref.line is not None or ref.page is not None or bool(ref.locator)
+
+
+def table_number(edition: Edition | None, table: str) -> str:
+    if edition is None:
+        return ""
+    try:
+        return edition.table(table).number
+    except KeyError:
+        return ""
+
+
+def reading_label(reading: Reading, edition: Edition | None) -> str:
+    """The cell's official label (``一、本年新收政府信息公开申请数量 / 总计``), or the metric's label
+    for a group of cells."""
+    key = reading.single_cell
+    if key is not None and edition is not None:
+        try:
+            return cell_label(edition.table(reading.metric.table), key)
+        except KeyError:
+            pass
+    return reading.metric.label
+
+
+def reading_cells(reading: Reading, edition: Edition | None) -> tuple[CellEvidence, ...]:
+    cells = []
+    for key, value in reading.shown:
+        label = key
+        if edition is not None:
+            try:
+                label = cell_label(edition.table(reading.metric.table), key)
+            except KeyError:
+                pass
+        cells.append(CellEvidence(key=key, label=label, pointer=f"/tables/{reading.metric.table}/values/{key}",
+                                  line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value))
+    return tuple(cells)
+
+
+def cells_shown(reading: Reading) -> bool:
+    """Every cell of the reading can be found in the source: it has a place, and its text was kept."""
+    return all(locatable(value.ref) for _, value in reading.cells)
+
+
+def narrative_location(ref: SourceRef, reading: Reading | None = None, edition: Edition | None = None,
+                       cell: str | None = None, table: str | None = None) -> Location:
+    """The sentence's place in the source, with the table cell it is checked against."""
+    key = cell or (reading.single_cell if reading is not None else None)
+    table = table or (reading.metric.table if reading is not None else None)
+    row, column = key.split(".", 1) if key else (None, None)
+    label = reading_label(reading, edition) if reading is not None else None
+    if label is None and key and table and edition is not None:
+        try:
+            label = cell_label(edition.table(table), key)
+        except KeyError:
+            label = None
+    return Location(line=ref.line, page=ref.page, locator=ref.locator, table=table, row=row, column=column, label=label)
+
+
+def same_number(a: int | float, b: int | float) -> bool:
+    return abs(a - b) < 1e-6

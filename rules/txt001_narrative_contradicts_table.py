@@ -1,0 +1,136 @@
+"""叙述中的数字与它所说的统计表数值不符。
+
+## 要求
+
+报告正文叙述的数字（收到、结转、办结申请的件数，各类办理结果的件数，行政复议、行政诉讼案件数，
+规范性文件件数）必须与统计表中相应的数值一致。发现不一致时，本规则引用原句，指明表格单元格和两个数字。
+
+句子的口径不确定时只给警告，并说明原因：数字只是某一单位的（“区政府办代表区政府受理……”）、是“其中”
+的一部分、是约数（“2000余件”）、可能属于另一年度，或者恰好等于本年新收与上年结转之和（叙述把上年结转
+算了进去）。表中“总计”栏空白、按各列之和计算时，以及原句或单元格无法定位时，也只给警告。
+
+## 依据
+
+《条例》第五十条：年度报告应当包括收到和处理政府信息公开申请、行政复议和行政诉讼等情况；年度报告
+格式（国办公开办函〔2019〕60号、〔2021〕30号）规定这些情况以表三、表四统计，正文叙述与统计表说的是
+同一组数字。
+
+## 示例
+
+第 9 行写“全区共接到政府信息公开申请32件，办结30件。”，表三“一、本年新收政府信息公开申请数量”的总计为 74。
+
+```
+TXT001 [错误] 叙述“全区共接到政府信息公开申请32件，办结30件。”中的 32 与表三“一、本年新收政府信息公开申请数量 / 总计”的 74 不符
+```
+
+## 修改
+
+以统计表为准核对叙述：改正写错的数字；若叙述有意只说一部分（某一单位、其中一类、含上年结转），
+在句中写明口径，例如“新收申请110件（另有上年结转2件）”。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Violation
+from nianbao.narrative import SCOPE_REASONS
+from nianbao.narrative import Fact
+from nianbao.narrative import extract_facts
+from nianbao.narrative import read_metric
+from nianbao.narrative.evidence import cells_shown
+from nianbao.narrative.evidence import locatable
+from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import quote
+from nianbao.narrative.evidence import reading_cells
+from nianbao.narrative.evidence import reading_label
+from nianbao.narrative.evidence import same_number
+from nianbao.narrative.evidence import table_number
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+_BASE_ZH = "叙述“{quote}”中的 {stated} 与{table_no}“{cell}”的 {table_value} 不符"
+_BASE_EN = "the narrative “{quote}” states {stated}, but {table_no} “{cell}” is {table_value}"
+
+RULE = Rule(
+    id="TXT001",
+    name="narrative-contradicts-table",
+    title="叙述中的数字与统计表不符",
+    title_en="A figure in the narrative contradicts the table value it describes",
+    severity="error",
+    source="《条例》第五十条；年度报告格式 表三、表四（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={"zh": _BASE_ZH, "en": _BASE_EN},
+    variants={
+        "ambiguous": {
+            "zh": _BASE_ZH + "；{reason}，请核对口径",
+            "en": _BASE_EN + "; {reason_en}: check what the sentence counts",
+        },
+        "carried-over": {
+            "zh": _BASE_ZH + "，但等于本年新收与上年结转之和（{table_value}+{carried}）：叙述把上年结转算了进去，请写明口径",
+            "en": _BASE_EN + ", but equals received plus carried over ({table_value}+{carried}): the narrative counts "
+                  "the carried-over applications in; say so",
+        },
+        "filled": {
+            "zh": _BASE_ZH + "（表中“总计”栏空白，按各列之和计）",
+            "en": _BASE_EN + " (the total cell is blank; taken as the sum of the columns)",
+        },
+        "unlocated": {
+            "zh": _BASE_ZH + "（原句或单元格在原文中无法定位，请人工核对）",
+            "en": _BASE_EN + " (the sentence or the cell cannot be located in the source; check by hand)",
+        },
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+
+def _carried_over(document: Document, fact: Fact) -> int | float | None:
+    """上年结转 in the same column, when the fact is a count of received applications."""
+    parts = fact.metric.split(".")
+    if parts[1] != "received":
+        return None
+    reading = read_metric(document, f"applications.carried_over.{parts[2]}")
+    return reading.value if reading is not None else None
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    for fact in extract_facts(document):
+        reading = read_metric(document, fact.metric)
+        if reading is None or reading.value is None or same_number(fact.value, reading.value):
+            continue
+        args = {
+            "quote": quote(fact.sentence, fact.start, fact.end),
+            "stated": fact.value,
+            "written": fact.written,
+            "metric": fact.metric,
+            "table_no": table_number(context.edition, reading.metric.table),
+            "cell": reading_label(reading, context.edition),
+            "table_value": reading.value,
+            "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
+        }
+        variant, severity = "default", None
+        carried = _carried_over(document, fact)
+        if carried and same_number(fact.value, reading.value + carried):
+            variant, severity, args["carried"] = "carried-over", "warning", carried
+        elif fact.scope == "ambiguous" and fact.reason:
+            args["reason"], args["reason_en"] = SCOPE_REASONS[fact.reason]
+            variant, severity = "ambiguous", "warning"
+        elif reading.filled:
+            variant, severity = "filled", "warning"
+        elif not (locatable(fact.ref) and cells_shown(reading)):
+            variant, severity = "unlocated", "warning"
+        yield Violation(
+            location=narrative_location(fact.ref, reading, context.edition),
+            args=args,
+            evidence=Derivation(
+                identity=f"叙述“{fact.written}” = {args['table_no']}“{args['cell']}”",
+                cells=reading_cells(reading, context.edition),
+                expected=reading.value,
+                actual=fact.value,
+            ),
+            variant=variant,
+            severity=severity,
+        )

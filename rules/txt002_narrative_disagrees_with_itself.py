@@ -1,0 +1,85 @@
+"""叙述两处说同一个数字，说法不一。
+
+## 要求
+
+同一个统计口径（例如本年新收申请总数、行政复议案件数）在正文中说了两次以上时，数字必须相同。
+本规则引用两处原句和两个数字。两句中有一句口径不确定（某一单位的数、“其中”的一部分、约数、
+另一年度）时只给警告。
+
+## 依据
+
+《条例》第五十条要求年度报告如实报告政府信息公开工作情况；同一报告对同一事实给出两个数字，
+读者无从判断哪一个是真的。
+
+## 示例
+
+第 7 行写“今年共收到政府信息公开申请74件。”，第 9 行又写“全年收到政府信息公开申请80件”。
+
+```
+TXT002 [错误] 叙述两处说法不一：“依申请公开方面，全年收到政府信息公开申请80件，均在法定期限内答复。”为 80，而第 7 行“今年共收到政府信息公开申请74件。”为 74（一、本年新收政府信息公开申请数量 / 总计）
+```
+
+## 修改
+
+以统计表为准，把两处改成同一个数字；若两处有意说不同口径，在句中写明。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Violation
+from nianbao.narrative import METRICS
+from nianbao.narrative import Fact
+from nianbao.narrative import extract_facts
+from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import quote
+from nianbao.narrative.evidence import same_number
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="TXT002",
+    name="narrative-disagrees-with-itself",
+    title="叙述中同一数字前后不一",
+    title_en="The narrative states the same figure twice with different numbers",
+    severity="error",
+    source="《条例》第五十条",
+    message={
+        "zh": "叙述两处说法不一：“{quote}”为 {stated}，而第 {first_line} 行“{first_quote}”为 {first_stated}（{label}）",
+        "en": "the narrative disagrees with itself: “{quote}” states {stated}, but line {first_line} "
+              "“{first_quote}” states {first_stated} ({label_en})",
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    first: dict[str, Fact] = {}
+    for fact in extract_facts(document):
+        earlier = first.setdefault(fact.metric, fact)
+        if earlier is fact or same_number(earlier.value, fact.value):
+            continue
+        metric = METRICS.get(fact.metric)
+        label, label_en = (metric.label, metric.label_en) if metric else (fact.metric, fact.metric)
+        certain = fact.scope == "certain" and earlier.scope == "certain"
+        yield Violation(
+            location=narrative_location(fact.ref),
+            args={
+                "quote": quote(fact.sentence, fact.start, fact.end),
+                "stated": fact.value,
+                "first_quote": quote(earlier.sentence, earlier.start, earlier.end),
+                "first_stated": earlier.value,
+                "first_line": earlier.ref.line if earlier.ref.line is not None else "?",
+                "label": label,
+                "label_en": label_en,
+                "metric": fact.metric,
+                "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
+            },
+            evidence=Derivation(identity=f"叙述中的“{label}”前后一致", expected=earlier.value, actual=fact.value),
+            severity=None if certain else "warning",
+        )

@@ -1,0 +1,103 @@
+"""同一段文字在报告中重复出现。
+
+## 要求
+
+报告正文不应把同一段（或几乎相同的一段）文字写在两处。本规则找出逐字重复的长句（去掉空白和标点后
+不少于 30 个字）和几乎相同的段落（相似度 90% 以上），指出后一处和它重复的前一处。
+
+## 依据
+
+《条例》第五十条要求年度报告报告本年度的工作情况；照搬的段落不提供新的信息，往往是编写时复制粘贴
+留下的，也可能掩盖了本该写在这里的内容。
+
+## 示例
+
+第 7 行的段落已写过微信公众号发布信息的情况，第 11 行又逐字写了一遍。
+
+```
+TXT003 [警告] 第 11 行重复了第 7 行已有的文字：“全年通过“示例发布”微信公众号累计发布全区各类重要信息动态2000余条，及时发布涉及群众切身利益的政务信息。”
+```
+
+## 修改
+
+删去重复的一处，或把它改写成这一部分本该报告的内容。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from nianbao.document import Document
+from nianbao.document import SourceRef
+from nianbao.findings import Violation
+from nianbao.narrative import narrative_paragraphs
+from nianbao.narrative import split_sentences
+from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import quote
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="TXT003",
+    name="repeated-paragraph",
+    title="段落重复",
+    title_en="A paragraph is repeated",
+    severity="warning",
+    source="《条例》第五十条",
+    message={
+        "zh": "第 {line} 行重复了第 {first_line} 行已有的文字：“{quote}”",
+        "en": "line {line} repeats text already at line {first_line}: “{quote}”",
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+MIN_CHARS = 30
+NEAR = 0.9
+_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def _normal(text: str) -> str:
+    return _NOISE.sub("", text)
+
+
+def _line(ref: SourceRef) -> int | str:
+    return ref.line if ref.line is not None else "?"
+
+
+def _violation(ref: SourceRef, first: SourceRef, text: str, key: str) -> Violation:
+    return Violation(
+        location=narrative_location(ref),
+        args={"line": _line(ref), "first_line": _line(first), "quote": quote(text, 0, 0),
+              "discriminator": key},
+    )
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    paragraphs = list(narrative_paragraphs(document))
+    seen: dict[str, tuple[int, SourceRef]] = {}
+    reported: set[tuple[int, int]] = set()
+    for index, text, ref in paragraphs:
+        for sentence in split_sentences(text):
+            key = _normal(sentence)
+            if len(key) < MIN_CHARS:
+                continue
+            if key in seen:
+                first_index, first_ref = seen[key]
+                if (first_index, index) not in reported:
+                    reported.add((first_index, index))
+                    yield _violation(ref, first_ref, sentence, f"{first_index}:{index}")
+            else:
+                seen[key] = (index, ref)
+    long = [(i, _normal(t), t, r) for i, t, r in paragraphs if len(_normal(t)) >= MIN_CHARS]
+    for n, (index, key, text, ref) in enumerate(long):
+        for first_index, first_key, _, first_ref in long[:n]:
+            if (first_index, index) in reported:
+                continue
+            matcher = SequenceMatcher(None, first_key, key, autojunk=False)
+            if matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR:
+                reported.add((first_index, index))
+                yield _violation(ref, first_ref, text, f"{first_index}:{index}")

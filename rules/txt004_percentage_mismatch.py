@@ -1,0 +1,107 @@
+"""叙述中的百分比与它所说的件数不符。
+
+## 要求
+
+“予以公开42件，占51.85%”这样的百分比必须等于件数除以基数。基数取同一段中多数百分比都与之相符的那个
+数：叙述中写出的办结或收到总数、这些件数之和，或者表三的相应总数。至少两个百分比与同一基数相符，
+基数才算认定；不相符的百分比按写出的小数位数（四舍五入或截尾均可）判断。基数取自统计表而非叙述时只给警告。
+
+## 依据
+
+《条例》第五十条要求年度报告如实报告收到和处理政府信息公开申请的情况；百分比是从件数算出的，
+与件数不符的百分比会误导读者。
+
+## 示例
+
+叙述写“共办结政府信息公开申请75件，其中予以公开21件，占28%；部分公开9件，占12%；无法提供37件，占50%；其他处理4件，占5.33%”，37÷75 是 49.3%。
+
+```
+TXT004 [错误] “37件，占50%”与基数 75 不符：37÷75=49.3%，不是 50%
+```
+
+## 修改
+
+以统计表为准核对件数和基数，重新计算百分比。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Violation
+from nianbao.narrative import Share
+from nianbao.narrative import extract_facts
+from nianbao.narrative import extract_shares
+from nianbao.narrative import read_metric
+from nianbao.narrative.evidence import narrative_location
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="TXT004",
+    name="percentage-mismatch",
+    title="百分比与件数不符",
+    title_en="A percentage does not match its counts",
+    severity="error",
+    source="《条例》第五十条",
+    message={
+        "zh": "“{written}”与基数 {base} 不符：{count}÷{base}={computed}%，不是 {percent}%",
+        "en": "“{written}” does not match the base {base}: {count}÷{base} = {computed}%, not {percent}%",
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+BASE_METRICS = ("applications.total.total", "applications.received.total",
+                "applications.received_and_carried_over.total")
+
+
+def _fits(share: Share, base: int | float) -> bool:
+    # Reports round or cut off at the places they show: rounding gives P from [P-u/2, P+u/2),
+    # cutting off from [P, P+u), u being one unit of the last place shown.
+    unit = 10 ** -share.places
+    exact = share.count / base * 100
+    return share.percent - unit / 2 - 1e-9 <= exact < share.percent + unit - 1e-9
+
+
+def _bases(document: Document, paragraph: int, shares: list[Share]) -> list[tuple[int | float, bool]]:
+    """Candidate bases, each with whether the narrative states it: stated totals first, then the
+    sum of the counts, then the table's totals."""
+    bases: list[tuple[int | float, bool]] = []
+    for fact in extract_facts(document):
+        if fact.paragraph == paragraph and fact.metric in BASE_METRICS:
+            bases.append((fact.value, True))
+    bases.append((sum(s.count for s in shares), True))
+    for metric in BASE_METRICS:
+        reading = read_metric(document, metric)
+        if reading is not None and reading.value:
+            bases.append((reading.value, False))
+    return [(b, stated) for b, stated in bases if b > 0]
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    by_paragraph: dict[int, list[Share]] = {}
+    for share in extract_shares(document):
+        by_paragraph.setdefault(share.paragraph, []).append(share)
+    for paragraph, shares in by_paragraph.items():
+        if len(shares) < 2:
+            continue
+        best = max(_bases(document, paragraph, shares), key=lambda b: sum(_fits(s, b[0]) for s in shares),
+                   default=None)
+        if best is None or sum(_fits(s, best[0]) for s in shares) < 2:
+            continue
+        base, stated = best
+        for share in shares:
+            if _fits(share, base):
+                continue
+            computed = round(share.count / base * 100, max(share.places, 1))
+            yield Violation(
+                location=narrative_location(share.ref),
+                args={"written": share.written, "count": share.count, "base": base, "computed": computed,
+                      "percent": share.percent_text, "discriminator": f"{paragraph}:{share.start}"},
+                evidence=Derivation(identity=f"{share.count}÷{base}×100", expected=computed, actual=share.percent),
+                severity=None if stated else "warning",
+            )

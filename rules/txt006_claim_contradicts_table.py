@@ -1,0 +1,97 @@
+"""叙述中的定性说法与统计表矛盾。
+
+## 要求
+
+不带数字的说法也要与统计表一致：说行政复议、行政诉讼“均获维持”，表四的结果纠正、其他结果和尚未审结
+都应为 0；说“均已结案”，尚未审结应为 0；说“未发生行政复议（行政诉讼）”，表四相应总计应为 0；说申请
+“全部办结”或“办结率100%”，表三“四、结转下年度继续办理”应为 0；说“未收到政府信息公开申请”，表三
+“一、本年新收”应为 0。本规则引用原句并指明与之矛盾的单元格。
+
+## 依据
+
+《条例》第五十条要求年度报告报告行政复议、行政诉讼和申请办理情况；年度报告格式表三、表四是这些情况
+的统计，叙述不能与之相反。
+
+## 示例
+
+叙述写“因政府信息公开工作被申请行政复议2件，均获维持。”，表四行政复议“结果纠正”为 1。
+
+```
+TXT006 [错误] 叙述“因政府信息公开工作被申请行政复议2件，均获维持。”称“均获维持”，但表四“案件数 / 行政复议结果纠正”为 1
+```
+
+## 修改
+
+按统计表改写叙述，例如“行政复议7件，已审结的5件均获维持，2件尚未审结”。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Violation
+from nianbao.identities import evidence_cell
+from nianbao.narrative.claims import Claim
+from nianbao.narrative.claims import extract_claims
+from nianbao.narrative.evidence import locatable
+from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import quote
+from nianbao.narrative.evidence import table_number
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="TXT006",
+    name="claim-contradicts-table",
+    title="叙述中的说法与统计表矛盾",
+    title_en="A claim in words contradicts the tables",
+    severity="error",
+    source="《条例》第五十条；年度报告格式 表三、表四（国办公开办函〔2019〕60号、〔2021〕30号）",
+    message={
+        "zh": "叙述“{quote}”称“{words}”，但{table_no}“{cell}”为 {value}",
+        "en": "the narrative “{quote}” says “{words}”, but {table_no} “{cell}” is {value}",
+    },
+    articles=("art50",),
+    doc=__doc__,
+)
+
+
+def _cells(claim: Claim) -> tuple[str, tuple[str, ...]]:
+    """The table and the cells that must all be 0 for the claim to hold."""
+    if claim.kind == "all-upheld":
+        return "reviews", tuple(f"cases.{g}_{r}" for g in claim.groups for r in ("corrected", "other", "pending"))
+    if claim.kind == "all-closed":
+        return "reviews", tuple(f"cases.{g}_pending" for g in claim.groups)
+    if claim.kind in ("no-review", "no-litigation"):
+        return "reviews", tuple(f"cases.{g}_total" for g in claim.groups)
+    if claim.kind == "all-concluded":
+        return "applications", ("carried_forward.total",)
+    return "applications", ("received.total",)
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    if context.edition is None:
+        return
+    for claim in extract_claims(document):
+        table_key, cells = _cells(claim)
+        table = document.tables.get(table_key)
+        if table is None:
+            continue
+        spec = context.edition.table(table_key)
+        for key in cells:
+            cell = table.values.get(key)
+            if cell is None or cell.blank or not isinstance(cell.value, (int, float)) or cell.value == 0:
+                continue
+            evidence = evidence_cell(spec, table, key)
+            yield Violation(
+                location=narrative_location(claim.ref, edition=context.edition, cell=key, table=table_key),
+                args={"quote": quote(claim.sentence, claim.sentence.find(claim.words)), "words": claim.words,
+                      "table_no": spec.number, "cell": evidence.label, "value": cell.value,
+                      "discriminator": f"{claim.kind}:{key}"},
+                evidence=Derivation(identity=f"“{claim.words}” ⇒ {evidence.label} = 0", cells=(evidence,),
+                                    expected=0, actual=cell.value),
+                severity=None if locatable(claim.ref) and locatable(cell.ref) else "warning",
+            )

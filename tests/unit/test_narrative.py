@@ -1,0 +1,170 @@
+"""Narrative facts, shares and claims read from sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from nianbao.document import CellValue
+from nianbao.document import Document
+from nianbao.document import Meta
+from nianbao.document import Paragraph
+from nianbao.document import Source
+from nianbao.document import SourceRef
+from nianbao.document import Table
+from nianbao.narrative import extract_claims
+from nianbao.narrative import extract_facts
+from nianbao.narrative import extract_shares
+from nianbao.narrative import read_metric
+from nianbao.narrative import split_sentences
+from nianbao.narrative.evidence import quote
+from nianbao.narrative.numerals import parse_number
+
+
+def _document(*texts: str, year: int = 2022, tables: dict[str, Table] | None = None) -> Document:
+    paragraphs = [Paragraph(text, SourceRef(line=n + 1)) for n, text in enumerate(texts)]
+    return Document(Source("t.md", "markdown", ""), Meta(report_year=year, edition="2021"), preamble=paragraphs,
+                    tables=tables or {})
+
+
+def _facts(*texts: str, year: int = 2022) -> list[tuple]:
+    return [(f.metric, f.value, f.scope, f.reason) for f in extract_facts(_document(*texts, year=year))]
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("32", 32), ("１１０", 110), ("1,024", 1024), ("51.85", 51.85),
+    ("一百零三", 103), ("两千", 2000), ("十二", 12), ("零", 0), ("是", None),
+])
+def test_parse_number(token: str, value: int | float | None) -> None:
+    assert parse_number(token) == value
+
+
+def test_received_concluded_and_carried_forward() -> None:
+    assert _facts("今年共接到政府信息公开申请32件，办结30件，2件转办下一年延期办理。") == [
+        ("applications.received.total", 32, "certain", None),
+        ("applications.total.total", 30, "certain", None),
+        ("applications.carried_forward.total", 2, "certain", None),
+    ]
+
+
+def test_chinese_and_full_width_numerals() -> None:
+    assert _facts("全年收到政府信息公开申请一百零三件，共办结１０１件，结转至2023年2件。") == [
+        ("applications.received.total", 103, "certain", None),
+        ("applications.total.total", 101, "certain", None),
+        ("applications.carried_forward.total", 2, "certain", None),
+    ]
+
+
+def test_number_before_the_word_application() -> None:
+    assert _facts("本年度共收到70件申请，依法办结69件。") == [
+        ("applications.received.total", 70, "certain", None),
+        ("applications.total.total", 69, "certain", None),
+    ]
+
+
+def test_applicant_breakdown_follows_its_row() -> None:
+    assert _facts("全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件。") == [
+        ("applications.received.total", 75, "certain", None),
+        ("applications.received.natural_person", 72, "certain", None),
+        ("applications.received.business", 3, "certain", None),
+    ]
+
+
+def test_total_stated_with_carried_over_names_the_sum() -> None:
+    assert _facts("收到政府信息公开申请75件（含上年结转1件）。") == [
+        ("applications.received_and_carried_over.total", 75, "certain", None),
+        ("applications.carried_over.total", 1, "certain", None),
+    ]
+
+
+def test_outcomes_and_group_totals() -> None:
+    assert _facts("予以公开及部分公开42件；不予公开5件；因本机关不掌握等原因无法提供31件；不予处理1件；其他处理2件。") == [
+        ("applications.granted_or_partial.total", 42, "certain", None),
+        ("applications.withheld.total", 5, "certain", None),
+        ("applications.unavailable.total", 31, "certain", None),
+        ("applications.rejected.total", 1, "certain", None),
+        ("applications.other_handling.total", 2, "certain", None),
+    ]
+    assert _facts("其中予以公开22件，部分公开20件。") == [
+        ("applications.granted.total", 22, "certain", None),
+        ("applications.partially_granted.total", 20, "certain", None),
+    ]
+
+
+def test_reviews_and_litigation() -> None:
+    assert _facts("因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。") == [
+        ("reviews.cases.review_total", 2, "certain", None),
+        ("reviews.cases.litigation_total", 7, "certain", None),
+    ]
+    assert _facts("复议后起诉的案件结果维持1件。") == []
+
+
+def test_normative_documents_and_clean_up() -> None:
+    assert _facts("集中公开现行有效行政规范性文件698件，本年度制发的规范性文件88件。") == [
+        ("active_disclosure.normative_documents.in_force", 698, "certain", None),
+        ("active_disclosure.normative_documents.issued", 88, "certain", None),
+    ]
+    # A count after a clean-up is dated before year end: not the table's in-force figure.
+    assert _facts("清理并集中发布现行有效行政规范性文件393件。") == []
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("区政府办代表区政府受理政府信息公开申请17件。", "sub-unit"),
+    ("其中区政府本级受理政府信息公开申请30件。", "subset"),
+    ("全年受理政府信息公开申请200余件。", "approximate"),
+    ("2021年收到政府信息公开申请50件。", "other-year"),
+])
+def test_doubtful_scope(text: str, reason: str) -> None:
+    [fact] = extract_facts(_document(text))
+    assert (fact.scope, fact.reason) == ("ambiguous", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "制作、获取政府信息总数509条，其中主动公开107条，依申请公开信息数354条，不予公开信息数48条。",
+    "区长信箱累计受理467件，接收群众咨询85件。",
+    "截至目前共收到咨询投诉件15564件，已办结15042件。",
+    "坚持第一时间登记受理和第一时间回复申请的“三个一”工作机制。",
+    "均在法定期限内予以答复，办结率100%。",
+])
+def test_not_application_counts(text: str) -> None:
+    assert _facts(text) == []
+
+
+def test_shares() -> None:
+    document = _document("办结81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%。")
+    assert [(s.count, s.percent, s.percent_text, s.places) for s in extract_shares(document)] == [
+        (42, 51.85, "51.85", 2), (5, 6.17, "6.17", 2),
+    ]
+
+
+def test_claims() -> None:
+    document = _document("行政复议7件，诉讼9件，均获维持。", "本年度未发生行政复议。", "办结率100%。",
+                         "本年度未收到政府信息公开申请。")
+    assert [(c.kind, c.groups) for c in extract_claims(document)] == [
+        ("all-upheld", ("review", "direct", "after_review")),
+        ("no-review", ("review",)),
+        ("all-concluded", ()),
+        ("none-received", ()),
+    ]
+
+
+def test_sentences_join_wrapped_lines() -> None:
+    assert split_sentences("2024年，区政府办受理政府\n信息公开申请 17 件。均已答复。") == [
+        "2024年，区政府办受理政府信息公开申请 17 件。", "均已答复。",
+    ]
+
+
+def test_blank_total_is_summed_from_the_columns() -> None:
+    values = {f"granted.{c}": CellValue(str(v) if v is not None else "", v, v is None)
+              for c, v in [("natural_person", 258), ("business", 12), ("research", None), ("public_interest", None),
+                           ("legal_services", 1), ("other", 1), ("total", None)]}
+    table = Table("applications", "2019", values=values)
+    reading = read_metric(_document(tables={"applications": table}), "applications.granted.total")
+    assert (reading.value, reading.filled) == (272, ("granted.total",))
+    assert [k for k, _ in reading.shown] == ["granted.natural_person", "granted.business", "granted.legal_services",
+                                              "granted.other"]
+
+
+def test_quote_keeps_short_sentences_and_windows_long_ones() -> None:
+    assert quote("共收到申请32件。", 5, 8) == "共收到申请32件。"
+    long = "甲" * 50 + "32件" + "乙" * 50
+    assert quote(long, 50, 53) == "…" + "甲" * 30 + "32件" + "乙" * 27 + "…"
