@@ -1,0 +1,26 @@
+"""The built-in reporters register through the plugin hook, like a pack's would."""
+
+from __future__ import annotations
+
+from nianbao.config import Config
+from nianbao.engine import Session
+from nianbao.reporters import nianbao_register_reporters
+from nianbao.reporters.github import GithubReporter
+from nianbao.reporters.json import JsonReporter
+from nianbao.reporters.junit import JunitReporter
+from nianbao.reporters.sarif import SarifReporter
+from nianbao.reporters.text import TextReporter
+
+BUILTIN = {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "github": GithubReporter,
+           "junit": JunitReporter}
+
+
+def test_hook_returns_every_builtin_format() -> None:
+    assert {cls.name: cls for cls in nianbao_register_reporters()} == BUILTIN
+
+
+def test_session_offers_them_by_name() -> None:
+    reporters = Session(Config()).reporters
+    for name, cls in BUILTIN.items():
+        assert reporters[name] is cls
+        assert cls.description.strip() == cls.description and cls.description
