@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from nianbao.config import Config
 from nianbao.engine import Session
 from nianbao.findings import Finding
@@ -61,9 +60,8 @@ def session() -> Session:
 
 def _checked(session: Session, path: Path) -> list[Finding]:
     report = session.check_file(path)
-    document = report.document
-    if document is None or "applications" not in document.tables:
-        pytest.skip(f"{path.name}: no loader reads its tables yet")
+    if report.document is None:
+        pytest.skip(f"{path.name}: no loader reads this format yet")
     return report.findings
 
 

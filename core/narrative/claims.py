@@ -24,6 +24,7 @@ _NO_CASE = re.compile(
 _ALL_CONCLUDED = re.compile(r"(?:全部|均已|均|已全部|都已)办结|办结率(?:为|达|达到)?100(?:\.0+)?%")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请")
 _REVIEW = re.compile(r"复议")
+_OTHER_BUSINESS = re.compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345")
 _LITIGATION = re.compile(r"诉讼|起诉")
 
 
@@ -63,7 +64,8 @@ def extract_claims(document: Document) -> Iterator[Claim]:
                     groups: tuple[Group, ...] = ("review",) if kind == "no-review" else ("direct", "after_review")
                     yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
         match = _ALL_CONCLUDED.search(text)
-        if match and not _LITIGATION.search(text) and not _REVIEW.search(text):
+        # Only a sentence about applications: 人大代表建议 "已全部办结" says nothing of 表三.
+        if match and "申请" in text and not _OTHER_BUSINESS.search(text):
             yield Claim("all-concluded", match.group(0), sentence.text, sentence.ref)
         match = _NONE_RECEIVED.search(text)
         if match:

@@ -70,7 +70,9 @@ def _p(metric: str, pattern: str, forbid: str | None = None) -> _Pattern:
     return _Pattern(metric, re.compile(pattern), re.compile(forbid) if forbid else None)
 
 
-_NOT_APPLICATIONS = r"复议|诉讼|案件|咨询|信箱|留言|信息数|投诉|来电|来信"
+# A change against last year ("较去年增加12件") is not a count of this year's applications.
+_NOT_APPLICATIONS = (r"复议|诉讼|案件|咨询|信箱|留言|信息数|投诉|来电|来信|建议|提案|议案"
+                     r"|增加|减少|增长|下降|上升|回落")
 
 # Order matters: a span taken by an earlier pattern is not read again by a later one.
 PATTERNS: tuple[_Pattern, ...] = (
@@ -124,7 +126,7 @@ _YEAR = re.compile(r"(\d{4})年")
 # A count of the reporting body's own that only runs on another body's behalf (“区政府办代表区政府受理”).
 _ON_BEHALF = re.compile(r"代表")
 # Requests of other kinds (hotline, mailbox, complaints) counted in the same breath are not applications.
-_OTHER_REQUESTS = re.compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345")
+_OTHER_REQUESTS = re.compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345|建议|提案|议案")
 
 
 def _segment(text: str, match: re.Match[str]) -> str:
@@ -152,7 +154,7 @@ def _scope(text: str, match: re.Match[str], metric: str, report_year: int | None
         years = {int(y) for y in _YEAR.findall(clause)}
         if years - {report_year}:
             return "ambiguous", OTHER_YEAR
-    if re.search(r"去年|上年|同比", clause) and "carried" not in metric:
+    if re.search(r"去年|上年|同比|历年|截至目前|截至今", clause) and "carried" not in metric:
         return "ambiguous", OTHER_YEAR
     return "certain", None
 

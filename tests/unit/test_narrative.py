@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from nianbao.document import CellValue
 from nianbao.document import Document
 from nianbao.document import Meta
@@ -112,6 +111,7 @@ def test_normative_documents_and_clean_up() -> None:
     ("其中区政府本级受理政府信息公开申请30件。", "subset"),
     ("全年受理政府信息公开申请200余件。", "approximate"),
     ("2021年收到政府信息公开申请50件。", "other-year"),
+    ("历年累计受理政府信息公开申请500件。", "other-year"),
 ])
 def test_doubtful_scope(text: str, reason: str) -> None:
     [fact] = extract_facts(_document(text))
@@ -124,6 +124,8 @@ def test_doubtful_scope(text: str, reason: str) -> None:
     "截至目前共收到咨询投诉件15564件，已办结15042件。",
     "坚持第一时间登记受理和第一时间回复申请的“三个一”工作机制。",
     "均在法定期限内予以答复，办结率100%。",
+    "收到政府信息公开申请较去年增加12件。",
+    "答复人大代表建议和政协提案30件。",
 ])
 def test_not_application_counts(text: str) -> None:
     assert _facts(text) == []
@@ -137,8 +139,8 @@ def test_shares() -> None:
 
 
 def test_claims() -> None:
-    document = _document("行政复议7件，诉讼9件，均获维持。", "本年度未发生行政复议。", "办结率100%。",
-                         "本年度未收到政府信息公开申请。")
+    document = _document("行政复议7件，诉讼9件，均获维持。", "本年度未发生行政复议。", "申请办结率100%。",
+                         "本年度未收到政府信息公开申请。", "办理人大代表建议65件，已全部办结。")
     assert [(c.kind, c.groups) for c in extract_claims(document)] == [
         ("all-upheld", ("review", "direct", "after_review")),
         ("no-review", ("review",)),
@@ -168,3 +170,8 @@ def test_quote_keeps_short_sentences_and_windows_long_ones() -> None:
     assert quote("共收到申请32件。", 5, 8) == "共收到申请32件。"
     long = "甲" * 50 + "32件" + "乙" * 50
     assert quote(long, 50, 53) == "…" + "甲" * 30 + "32件" + "乙" * 27 + "…"
+
+
+def test_processing_fee_is_a_fact_without_a_table_cell() -> None:
+    assert _facts("本年度共收取信息处理费200元。") == [("fees.processing", 200, "certain", None)]
+    assert read_metric(_document(), "fees.processing") is None
