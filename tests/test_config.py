@@ -238,3 +238,14 @@ def test_accepted_errors_do_not_fail_the_run(report: Path, tmp_path: Path) -> No
     code, stdout, _ = run("check", str(report))
     assert code == 0
     assert stdout.strip() == "共检查 1 个文件：错误 0 个，警告 0 个，提示 0 个，已接受 3 个"
+
+
+def test_example_configuration_works_end_to_end() -> None:
+    config = config_from_file(ROOT / "examples" / "nianbao.yaml")
+    assert config.rule_files == ((ROOT / "examples" / "agency-rules.yaml").resolve(),)
+    session = Session(config)
+    assert {"DF001", "DF002", "DF003"} <= {r.id for r in session.rules}
+    findings = session.check_file(DEFECTS).findings
+    assert [(f.rule_id, f.location.logical, f.suppressed) for f in findings if f.rule_id == "REC003"] == [
+        ("REC003", "applications/total/total", "原表已公布，更正说明见 2023 年报告第六部分")]
+    assert session.config.for_path(str(ROOT / "examples" / "2020-clean-2019-edition.md")).ignore == ("TXT003", "DF")
