@@ -27,6 +27,7 @@ from nianbao.editions import RowSpec
 from nianbao.editions import TableSpec
 from nianbao.editions import edition_for_year
 from nianbao.glued import read_glued_table
+from nianbao.gridcolumns import header_columns
 from nianbao.metadata import detect_meta
 from nianbao.numbers import parse_cell
 
@@ -220,7 +221,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         return
     header_text = "".join(labels.core(c.text) for row in raw.rows for c in row)
     touched: set[str] = set()
-    for row in raw.rows:
+    for index, row in enumerate(raw.rows):
         cells = [c for c in row if c.origin]
         placed = _place_row(cells, edition, header_text, raw.kind)
         if placed is None:
@@ -248,7 +249,9 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             continue
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
-        _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind)
+        label = cells[label_index] if label_index >= 0 else None
+        grid = _GridRow(raw.rows, index, label) if raw.kind == "grid" else None
+        _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid)
     if not touched and section is not None:
         section.other_tables += 1
     for key in touched:
@@ -297,8 +300,18 @@ def _place_row(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _GridRow:
+    """A row of a grid table with the rows above it, to place values by the header's columns."""
+
+    rows: list[list[RawCell]]
+    index: int
+    label: RawCell | None
+
+
 def _fill_values(
-    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, cells: list[RawCell], kind: str
+    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, cells: list[RawCell], kind: str,
+    grid: _GridRow | None = None,
 ) -> None:
     columns = spec.columns_for(row_spec.key)
     if kind == "text":
@@ -310,6 +323,31 @@ def _fill_values(
         while len(values) > len(columns) and values and not values[0].text.strip():
             values.pop(0)
     ref = _first_ref(cells)
+    layout = header_columns(spec, columns, grid.rows, grid.index, grid.label) if grid is not None else None
+    if layout is not None:
+        placed = layout.place()
+        if placed is not None:
+            values = placed.values
+            if placed.outside:
+                document.notes.append(Note(
+                    code="row-extra-cells",
+                    message=(f"{spec.number}“{row_spec.label}”行按表头读取了格式规定的{len(columns)}列，"
+                             f"舍去不属于格式的列中的数值（{'、'.join(c.text.strip() for c in placed.outside)}）"),
+                    message_en=(f"{spec.number} row “{row_spec.label}”: the {len(columns)} columns of the format "
+                                "were read by the header; values in columns the format does not have were left "
+                                f"out ({', '.join(c.text.strip() for c in placed.outside)})"),
+                    ref=ref, table=spec.key, row=row_spec.key,
+                ))
+        elif len(values) != len(columns) or not layout.agrees(values):
+            document.notes.append(Note(
+                code="row-unreadable",
+                message=(f"{spec.number}“{row_spec.label}”行的单元格与表头的列对不齐，"
+                         "无法确定各数值所属的列，未读取该行"),
+                message_en=(f"{spec.number} row “{row_spec.label}”: its cells do not line up with the header's "
+                            "columns; which value belongs to which column is uncertain, so the row was not read"),
+                ref=ref, table=spec.key, row=row_spec.key,
+            ))
+            return
     if len(values) < len(columns):
         document.notes.append(Note(
             code="row-unreadable",

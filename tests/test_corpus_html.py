@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from nianbao.document import Document
 from nianbao.engine import Session
 

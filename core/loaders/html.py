@@ -15,7 +15,6 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
-
 from nianbao.document import Document
 from nianbao.document import Note
 from nianbao.document import Paragraph
@@ -46,13 +45,14 @@ _PERMISSIVE = {"latin_1", "iso8859-1", "cp1252", "windows-1252", "ascii"}
 
 _SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg"}
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
-_CHROME_NAME = re.compile(r"(?:^|[\s_-])(?:nav|menu|breadcrumbs?|crumbs?|footer|header|share|toolbar|sidebar)(?:$|[\s_-])",
-                          re.I)
+_CHROME_NAME = re.compile(
+    r"(?:^|[\s_-])(?:nav|menu|breadcrumbs?|crumbs?|footer|header|share|toolbar|sidebar)(?:$|[\s_-])", re.I
+)
 _ARTICLE_CLASS = re.compile(r"\bTRS_Editor\b", re.I)
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote",
-    "section", "article", "main", "body", "html", "center", "address", "figure", "figcaption", "caption", "tr",
-    "hr", "fieldset", "legend",
+    "section", "article", "main", "body", "html", "center", "address", "figure", "figcaption", "caption",
+    "tr", "hr", "fieldset", "legend",
 }
 _NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
@@ -187,9 +187,9 @@ def read_grid(table: lxml.etree._Element) -> RawTable:
                     line[col + dc] = RawCell(text, ref, origin=(dr == 0 and dc == 0))
             col += colspan
     filled = [[cell if cell is not None else RawCell("", SourceRef(line=tr.sourceline), origin=False)
-               for cell in line] for line, tr in zip(grid, rows)]
-    return RawTable(rows=[line for line in filled if line], ref=SourceRef(line=table.sourceline,
-                                                                          locator=tree.getpath(table)), kind="grid")
+               for cell in line] for line, tr in zip(grid, rows, strict=True)]
+    ref = SourceRef(line=table.sourceline, locator=tree.getpath(table))
+    return RawTable(rows=[line for line in filled if line], ref=ref, kind="grid")
 
 
 # --- reading order -------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from nianbao.document import Document
 from nianbao.editions import builtin_editions
 from nianbao.engine import Session
@@ -151,8 +150,8 @@ def test_paragraphs_in_reading_order_without_site_chrome() -> None:
 
 
 def test_title_from_page_title_without_site_suffix(tmp_path: Path) -> None:
-    document = load_text(tmp_path, "<html><head><title>某某县人民政府2021年政府信息公开工作年度报告_年报_某某县"
-                                   "</title></head><body><p>一、总体情况</p></body></html>")
+    document = load_text(tmp_path, "<html><head><title>某某县人民政府2021年政府信息公开工作年度报告_年报_"
+                                   "某某县</title></head><body><p>一、总体情况</p></body></html>")
     assert (document.meta.title, document.meta.agency, document.meta.report_year) == (
         "某某县人民政府2021年政府信息公开工作年度报告", "某某县人民政府", 2021)
 
@@ -192,8 +191,9 @@ def test_clean_fixture_reads_every_table() -> None:
     active = document.tables["active_disclosure"].values
     assert {k: v.value for k, v in active.items()} == {
         "regulations.issued": 0, "regulations.repealed": 0, "regulations.in_force": 0,
-        "normative_documents.issued": 88, "normative_documents.repealed": 55, "normative_documents.in_force": 698,
-        "licensing.decisions": 10690, "penalty.decisions": 2113, "enforcement.decisions": 0, "fees.amount": 9116.36,
+        "normative_documents.issued": 88, "normative_documents.repealed": 55,
+        "normative_documents.in_force": 698, "licensing.decisions": 10690, "penalty.decisions": 2113,
+        "enforcement.decisions": 0, "fees.amount": 9116.36,
     }
     reviews = document.tables["reviews"].values
     assert [reviews[f"cases.{c}"].value for c in ("review_upheld", "review_corrected", "review_other",
@@ -216,7 +216,8 @@ def test_data_row_spans_that_do_not_line_up_with_the_header(tmp_path: Path) -> N
         "</table>"))
     values = document.tables["active_disclosure"].values
     assert {k: (v.value, v.blank) for k, v in values.items()} == {
-        "licensing.previous_items": (12, False), "licensing.change": (-3, False), "licensing.decisions": (4520, False),
+        "licensing.previous_items": (12, False), "licensing.change": (-3, False),
+        "licensing.decisions": (4520, False),
         "other_services.previous_items": (None, True), "other_services.change": (0, False),
         "other_services.decisions": (7, False),
     }
@@ -269,8 +270,8 @@ def test_file_cut_off_mid_table_gives_a_clear_result(session: Session) -> None:
     report = session.check_file(FIXTURES / "cut_off_mid_table.html")
     assert report.notifications == []
     assert [(f.rule_id, f.location.line, f.message) for f in report.findings] == [
-        ("DOC002", 36, "文件在表格中途结束，可能没有下载或保存完整；最后一行（（四）无法提供1.本机关不掌握相关政府信息&nb）"
-                       "可能不完整，未读取"),
+        ("DOC002", 36, "文件在表格中途结束，可能没有下载或保存完整；"
+                       "最后一行（（四）无法提供1.本机关不掌握相关政府信息&nb）可能不完整，未读取"),
     ]
     table = report.document.tables["applications"]
     assert table.values["withheld_query.natural_person"].value == 0
@@ -305,3 +306,49 @@ def test_lxml_given_the_bytes_would_lose_the_page() -> None:
     data = (FIXTURES / "gb2312_declared.html").read_bytes()
     text = "".join(lxml.html.document_fromstring(data).itertext())
     assert "六、其他需要报告的事项" not in text
+
+
+APPLICATIONS_HEADER = (
+    '<tr><td colspan="2" rowspan="3">（本列数据的勾稽关系为：'
+    "第一项加第二项之和，等于第三项加第四项之和）</td>"
+    '<td colspan="7">申请人情况</td><td rowspan="3">备注</td></tr>'
+    '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>'
+    "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"
+)
+
+
+def applications_report(tmp_path: Path, rows: str) -> Document:
+    return load_text(tmp_path, (
+        "<p>某某区2022年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+        f"<table>{APPLICATIONS_HEADER}{rows}</table>"))
+
+
+def test_a_column_the_format_lacks_is_left_out_by_the_header(tmp_path: Path) -> None:
+    document = applications_report(tmp_path, (
+        '<tr><td colspan="2">一、本年新收政府信息公开申请数量</td>'
+        "<td>71</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>74</td><td>5</td></tr>"))
+    values = document.tables["applications"].values
+    assert [values[f"received.{c}"].value for c in (
+        "natural_person", "business", "research", "public_interest", "legal_services", "other", "total")] == [
+        71, 3, 0, 0, 0, 0, 74]
+    assert [(n.code, n.table, n.row, n.message) for n in document.notes] == [
+        ("row-extra-cells", "applications", "received",
+         "表三“一、本年新收政府信息公开申请数量”行按表头读取了格式规定的7列，舍去不属于格式的列中的数值（5）"),
+    ]
+
+
+def test_a_value_cell_over_two_columns_leaves_the_row_unread(tmp_path: Path) -> None:
+    document = applications_report(tmp_path, (
+        '<tr><td colspan="2">二、上年结转政府信息公开申请数量</td>'
+        '<td>1</td><td colspan="2">0</td><td>0</td><td>0</td><td>0</td><td>1</td><td></td></tr>'))
+    assert "carried_over.natural_person" not in document.tables["applications"].values
+    assert [(n.code, n.row) for n in document.notes] == [("row-unreadable", "carried_over")]
+
+
+def test_a_blank_filler_cell_between_label_and_values_is_placed_by_the_header(tmp_path: Path) -> None:
+    document = applications_report(tmp_path, (
+        '<tr><td>（一）予以公开</td><td>&nbsp;</td>'
+        "<td>21</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>21</td><td>&nbsp;</td></tr>"))
+    values = document.tables["applications"].values
+    assert (values["granted.natural_person"].value, values["granted.total"].value) == (21, 21)
+    assert document.notes == []
