@@ -69,7 +69,7 @@ RULE = Rule(
             "en": "section “{section}” does not state {missing_en}; it must report both the problems and the improvements",
         },
     },
-    articles=("art50", "art50.4"),
+    articles=("art50.4",),
     doc=__doc__,
 )
 
