@@ -6,7 +6,7 @@
 
 - 金额列按表头的单位填写（2021 版“本年收费金额（单位：万元）”、2019 版“采购总金额”均为万元），
   单元格中写了别的单位（如“251000元”）时报告该单元格、所填内容和应使用的单位；
-- 件数、项目数等计数列应为整数；
+- 件数、项目数等计数列应为整数，不能带金额单位（元、万元）；
 - 只有 2019 版的“本年增/减”列可以为负数，其他列不能为负。
 
 空白单元格不在本规则之列。
@@ -44,6 +44,9 @@ from nianbao.rules._cells import cell_finding_parts
 from nianbao.rules._cells import is_whole
 from nianbao.rules._cells import show
 
+# Units of money: a count column (件数、项目数量) holding one was filled with the wrong figure.
+MONEY = frozenset({"元", "万元"})
+
 RULE = Rule(
     id="ART003",
     name="invalid-item-value",
@@ -59,6 +62,10 @@ RULE = Rule(
         "unit": {
             "zh": "{table_no}“{cell}”填写为“{raw}”，该列的单位是{unit}",
             "en": "{table_no} “{cell}” reads “{raw}”; the column's unit is {unit}",
+        },
+        "money_in_count": {
+            "zh": "{table_no}“{cell}”填写为“{raw}”，该列是计数，不是金额",
+            "en": "{table_no} “{cell}” reads “{raw}”; the column is a count, not an amount of money",
         },
         "negative": {
             "zh": "{table_no}“{cell}”为 {value}，该列不能为负数",
@@ -88,6 +95,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             if cell.value is None:
                 location, evidence = cell_finding_parts(spec, table, key, "单元格应为数字", None, cell.raw)
                 yield Violation(location, args, evidence)
+            elif not column.unit and cell.unit in MONEY:
+                location, evidence = cell_finding_parts(spec, table, key, "该列是计数", None, cell.raw)
+                yield Violation(location, args, evidence, variant="money_in_count")
             elif column.unit and cell.unit and cell.unit != column.unit:
                 what = f"该列单位为{column.unit}"
                 location, evidence = cell_finding_parts(spec, table, key, what, column.unit, cell.raw)
