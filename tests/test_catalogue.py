@@ -95,6 +95,9 @@ def case_problems(rule: Rule, root: Path = CASES) -> list[str]:
             f"no failing case (tests/cases/{rule.id}/<case> with findings in <case>.expected.json)")
     if not passing:
         problems.append(f"no passing case (tests/cases/{rule.id}/pass-*)")
+    for case in cases:
+        if case.stem.startswith("pass") and expected_findings(case):
+            problems.append(f"{case.name} is a passing case but its sidecar lists findings")
     line = example_line(rule)
     if line is None:
         problems.append("## 示例 has no output line in a code block")
@@ -184,6 +187,15 @@ def test_case_problems_names_what_is_missing(tmp_path: Path) -> None:
         {"rule": "SEC999", "severity": "warning", "line": 3, "message": "另一条消息"},
     ], ensure_ascii=False), encoding="utf-8")
     assert case_problems(_rule(), tmp_path) == ["the 示例 line is given by no case: ZZZ001 [错误] 示例消息"]
+    (folder / "pass-clean.expected.json").write_text(json.dumps([
+        {"rule": "SEC999", "severity": "warning", "message": "一条消息"},
+    ], ensure_ascii=False), encoding="utf-8")
+    assert case_problems(_rule(), tmp_path) == [
+        "no passing case (tests/cases/SEC999/pass-*)",
+        "pass-clean.md is a passing case but its sidecar lists findings",
+        "the 示例 line is given by no case: ZZZ001 [错误] 示例消息",
+    ]
+    (folder / "pass-clean.expected.json").unlink()
     (folder / "pass-clean.md").unlink()
     assert case_problems(_rule(), tmp_path) == [
         "no passing case (tests/cases/SEC999/pass-*)",
