@@ -17,7 +17,7 @@ from typing import TextIO
 from nianbao.findings import Finding
 from nianbao.reporters.records import rules_run
 from nianbao.reporters.text import LEVEL
-from nianbao.reporters.text import position
+from nianbao.reporters.text import finding_line
 
 if TYPE_CHECKING:
     from nianbao.engine import CheckedReport
@@ -47,10 +47,7 @@ class JunitReporter:
         self.rules = rules
 
     def line(self, finding: Finding) -> str:
-        text = f"{position(finding)}: {finding.rule_id} [{LEVEL[self.lang][finding.severity]}] {finding.message}"
-        if finding.suppressed:
-            text += f"  ({'已接受' if self.lang == 'zh' else 'accepted'}: {finding.suppressed})"
-        return xml_text(text)
+        return xml_text(finding_line(finding, self.lang))
 
     def add(self, report: CheckedReport) -> None:
         suite = ET.SubElement(self.root, "testsuite", name=xml_text(report.display_path))

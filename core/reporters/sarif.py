@@ -147,7 +147,8 @@ class SarifReporter:
             properties["identity"] = finding.evidence.identity
         result["properties"] = properties
         if finding.suppressed:
-            result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.suppressed}]
+            result["suppressions"] = [
+                {"kind": "external", "status": "accepted", "justification": finding.suppressed}]
         return result
 
     @staticmethod
@@ -161,7 +162,8 @@ class SarifReporter:
             if cell.line is not None:
                 physical["region"] = {"startLine": cell.line}
             value = "" if cell.value is None else cell.value
-            places.append({"id": number, "physicalLocation": physical, "message": {"text": f"{cell.label} = {value}"}})
+            places.append({"id": number, "physicalLocation": physical,
+                           "message": {"text": f"{cell.label} = {value}"}})
         return places
 
     @staticmethod

@@ -52,11 +52,19 @@ def notification_text(message: str) -> str:
     return " ".join(line.strip() for line in lines)
 
 
+def finding_line(finding: Finding, lang: str) -> str:
+    """``path:line: RULE [级别] message``, with the reason where the finding was accepted."""
+    line = f"{position(finding)}: {finding.rule_id} [{LEVEL[lang][finding.severity]}] {finding.message}"
+    if finding.suppressed:
+        line += f"  ({'已接受' if lang == 'zh' else 'accepted'}: {finding.suppressed})"
+    return line
+
+
 def summary_line(summary: Summary, lang: str) -> str:
     counts = summary.counts
     if lang == "en":
-        text = (f"Checked {summary.files} file(s): {counts['error']} error(s), {counts['warning']} warning(s), "
-                f"{counts['note']} note(s)")
+        text = (f"Checked {summary.files} file(s): {counts['error']} error(s), "
+                f"{counts['warning']} warning(s), {counts['note']} note(s)")
         if summary.suppressed:
             text += f", {summary.suppressed} accepted"
         return text
@@ -85,14 +93,11 @@ class TextReporter:
                 continue
             self.write_finding(finding)
         for note in report.notifications:
-            self.stream.write(f"{report.display_path}: nianbao {note.level}: {notification_text(note.message)}\n")
+            text = notification_text(note.message)
+            self.stream.write(f"{report.display_path}: nianbao {note.level}: {text}\n")
 
     def write_finding(self, finding: Finding) -> None:
-        level = LEVEL[self.lang][finding.severity]
-        line = f"{position(finding)}: {finding.rule_id} [{level}] {finding.message}"
-        if finding.suppressed:
-            line += f"  ({'已接受' if self.lang == 'zh' else 'accepted'}: {finding.suppressed})"
-        self.stream.write(line + "\n")
+        self.stream.write(finding_line(finding, self.lang) + "\n")
         evidence = finding.evidence
         if evidence is not None and evidence.cells:
             empty = "(空)" if self.lang == "zh" else "(blank)"

@@ -5,20 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from nianbao.reporters.github import command
+from nianbao.reporters.github import escape_data
+from nianbao.reporters.github import escape_property
 from test_reporters_support import SELECT
 from test_reporters_support import line_of
 from test_reporters_support import run_cli
 from test_reporters_support import write_report
 
-from nianbao.reporters.github import command
-from nianbao.reporters.github import escape_data
-from nianbao.reporters.github import escape_property
-
 
 def test_escaping() -> None:
     assert escape_data("差 1%\r\n第二行: a,b") == "差 1%25%0D%0A第二行: a,b"
     assert escape_property("年报,2020:终稿%/a.md") == "年报%2C2020%3A终稿%25/a.md"
-    assert command("warning", "a\nb", file="x,y.md", line=None, title="T: 1") == "::warning file=x%2Cy.md,title=T%3A 1::a%0Ab"
+    written = command("warning", "a\nb", file="x,y.md", line=None, title="T: 1")
+    assert written == "::warning file=x%2Cy.md,title=T%3A 1::a%0Ab"
     assert command("notice", "plain") == "::notice::plain"
 
 

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from test_reporters_support import OUTCOME_MESSAGE
 from test_reporters_support import SELECT
 from test_reporters_support import line_of
 from test_reporters_support import run_cli
@@ -43,7 +44,7 @@ def test_one_suite_per_report_and_one_case_per_rule(tmp_path: Path, monkeypatch:
     assert cases["REC001 balance-mismatch"].find("failure") is None
     failure = cases["REC002 outcome-total-mismatch"].find("failure")
     assert failure.get("type") == "error"
-    assert failure.get("message") == "REC002: 表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）"
+    assert failure.get("message") == f"REC002: {OUTCOME_MESSAGE}"
     assert failure.text == (f"年报/有误.md:{line_of(broken, '（七）总计')}: REC002 [错误] "
                             "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）")
     assert cases["REC003 row-total-mismatch"].find("failure").text == (
@@ -84,5 +85,6 @@ def test_rules_stopped_by_a_gate_are_not_test_cases(corpus: Path, monkeypatch: p
     assert note.find("failure") is None
     assert note.find("system-out").text.startswith(f"{older}: FMT004 [提示] ")
     assert [c.get("name") for c in suites[current].findall("testcase")] == [
-        "DOC001 unreadable-report", "FMT004 older-format", "REC001 balance-mismatch", "SEC001 missing-section"]
+        "DOC001 unreadable-report", "FMT004 older-format", "REC001 balance-mismatch",
+        "SEC001 missing-section"]
     assert (root.get("tests"), root.get("failures")) == ("6", "0")

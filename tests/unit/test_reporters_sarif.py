@@ -9,11 +9,6 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft4Validator
-from test_reporters_support import SELECT
-from test_reporters_support import line_of
-from test_reporters_support import run_cli
-from test_reporters_support import write_report
-
 from nianbao.config import Config
 from nianbao.engine import Notification
 from nianbao.engine import Session
@@ -21,6 +16,11 @@ from nianbao.engine import Summary
 from nianbao.explain import explain_text
 from nianbao.reporters.sarif import SarifReporter
 from nianbao.reporters.sarif import artifact_location
+from test_reporters_support import OUTCOME_MESSAGE
+from test_reporters_support import SELECT
+from test_reporters_support import line_of
+from test_reporters_support import run_cli
+from test_reporters_support import write_report
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "sarif-schema-2.1.0.json"
 FOLDER = "年报 2020"
@@ -53,7 +53,8 @@ def checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict
     return path, run_sarif(FOLDER)
 
 
-def test_valid_against_the_official_schema(checked: tuple[Path, dict], sarif_validator: Draft4Validator) -> None:
+def test_valid_against_the_official_schema(checked: tuple[Path, dict],
+                                           sarif_validator: Draft4Validator) -> None:
     log = checked[1]
     assert log["version"] == "2.1.0"
     assert_valid(log, sarif_validator)
@@ -86,13 +87,15 @@ def test_results(checked: tuple[Path, dict]) -> None:
     assert outcome["ruleId"] == "REC002"
     assert run["tool"]["driver"]["rules"][outcome["ruleIndex"]]["id"] == "REC002"
     assert outcome["level"] == "error"
-    assert outcome["message"] == {"text": "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）"}
+    assert outcome["message"] == {"text": OUTCOME_MESSAGE}
+    artifact = {"uri": f"{ENCODED_FOLDER}/{ENCODED_NAME}", "uriBaseId": "%SRCROOT%"}
     assert outcome["locations"] == [{
         "physicalLocation": {
-            "artifactLocation": {"uri": f"{ENCODED_FOLDER}/{ENCODED_NAME}", "uriBaseId": "%SRCROOT%", "index": 0},
+            "artifactLocation": {**artifact, "index": 0},
             "region": {"startLine": line_of(path, "（七）总计")},
         },
-        "logicalLocations": [{"name": "natural_person", "fullyQualifiedName": "applications/total/natural_person",
+        "logicalLocations": [{"name": "natural_person",
+                              "fullyQualifiedName": "applications/total/natural_person",
                               "kind": "element", "decoratedName": "（七）总计 / 自然人"}],
     }]
     assert outcome["properties"]["expected"] == 103
@@ -103,14 +106,16 @@ def test_results(checked: tuple[Path, dict]) -> None:
     assert related["message"] == {"text": "（一）予以公开 / 自然人 = 56"}
     assert "suppressions" not in outcome
     assert row["ruleId"] == "REC003"
-    assert row["locations"][0]["physicalLocation"]["region"] == {"startLine": line_of(path, "三、本年度办理结果")}
+    granted_line = line_of(path, "三、本年度办理结果")
+    assert row["locations"][0]["physicalLocation"]["region"] == {"startLine": granted_line}
     assert row["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "applications/granted/total"
 
 
 def test_run_details(checked: tuple[Path, dict], tmp_path: Path) -> None:
     run = checked[1]["runs"][0]
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.resolve().as_uri() + "/"}}
-    assert run["artifacts"][0]["location"] == {"uri": f"{ENCODED_FOLDER}/{ENCODED_NAME}", "uriBaseId": "%SRCROOT%"}
+    assert run["artifacts"][0]["location"] == {"uri": f"{ENCODED_FOLDER}/{ENCODED_NAME}",
+                                               "uriBaseId": "%SRCROOT%"}
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
     assert run["automationDetails"]["id"].startswith("nianbao/check/")
     assert run_sarif(FOLDER)["runs"][0]["automationDetails"] == run["automationDetails"]
@@ -126,11 +131,13 @@ def test_fingerprints_survive_republication(tmp_path: Path, monkeypatch: pytest.
     results = log["runs"][0]["results"]
     by_file: dict[str, list[dict]] = {}
     for result in results:
-        by_file.setdefault(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], []).append(result)
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        by_file.setdefault(uri, []).append(result)
     web, archive = by_file["%E7%BD%91%E7%AB%99/%E7%AE%A1%E5%9F%8E%E5%8C%BA2020%E5%B9%B4%E6%8A%A5.md"], \
         by_file["%E5%AD%98%E6%A1%A3/report-final.txt"]
     assert [r["ruleId"] for r in web] == [r["ruleId"] for r in archive] == ["REC002", "REC003"]
-    lines = [[r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in rs] for rs in (web, archive)]
+    lines = [[r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in found]
+             for found in (web, archive)]
     assert lines[0] != lines[1]
     assert [r["partialFingerprints"] for r in web] == [r["partialFingerprints"] for r in archive]
     assert set(web[0]["partialFingerprints"]) == {"nianbao/v1"}

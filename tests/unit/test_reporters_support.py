@@ -15,11 +15,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from click.testing import Result
-
 from nianbao.cli import main
 
 AGENCY = "示例市示例区人民政府"
 YEAR = 2020
+# the two findings of the changed report, in Chinese
+OUTCOME_MESSAGE = "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）"
+ROW_MESSAGE = "表三“（一）予以公开 / 总计”为 60，应为六类申请人之和 61（差 -1）"
 SELECT = "DOC001,REC001,REC002,REC003,REC004"  # the rules these tests are about, whatever else is installed
 
 ACTIVE = [

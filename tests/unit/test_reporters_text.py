@@ -7,16 +7,15 @@ import io
 from pathlib import Path
 
 import pytest
-from test_reporters_support import SELECT
-from test_reporters_support import line_of
-from test_reporters_support import write_report
-
 from nianbao.config import Config
 from nianbao.engine import Notification
 from nianbao.engine import Session
 from nianbao.engine import Summary
 from nianbao.reporters.text import TextReporter
 from nianbao.reporters.text import notification_text
+from test_reporters_support import SELECT
+from test_reporters_support import line_of
+from test_reporters_support import write_report
 
 
 def test_notification_text() -> None:
@@ -36,7 +35,8 @@ def test_accepted_findings_and_internal_errors(tmp_path: Path, monkeypatch: pyte
     session = Session(Config(select=tuple(SELECT.split(",")), lang=lang))
     report = session.check_file(Path("r.md"))
     report.findings[0] = dataclasses.replace(report.findings[0], suppressed="口径已说明")
-    report.notifications.append(Notification("error", "Traceback (most recent call last):\nValueError: boom", "r.md"))
+    trace = "Traceback (most recent call last):\nValueError: boom"
+    report.notifications.append(Notification("error", trace, "r.md"))
     counts = Summary()
     counts.add(report)
     for show in (False, True):
@@ -50,6 +50,7 @@ def test_accepted_findings_and_internal_errors(tmp_path: Path, monkeypatch: pyte
         shown = [f"r.md:{line_of(path, '（七）总计')}: REC002 [{level}] {report.findings[0].message}"
                  f"  ({accepted}: 口径已说明)"] if show else []
         assert lines == [*shown,
-                         f"r.md:{line_of(path, '三、本年度办理结果')}: REC003 [{level}] {report.findings[1].message}",
+                         f"r.md:{line_of(path, '三、本年度办理结果')}: REC003 [{level}] "
+                         f"{report.findings[1].message}",
                          "r.md: nianbao error: ValueError: boom",
                          summary]
