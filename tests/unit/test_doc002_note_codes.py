@@ -54,8 +54,8 @@ def test_english_uses_the_loaders_english_message_or_else_the_chinese_one() -> N
 
 def test_two_notes_on_one_row_are_both_reported() -> None:
     notes = [
-        Note(code="row-extra-cells", message="表三“2.重复申请”行有8个数值，舍去左侧的1个", ref=SourceRef(line=30),
-             table="applications", row="rejected_repeat"),
+        Note(code="row-extra-cells", message="表三“2.重复申请”行有8个数值，舍去左侧的1个",
+             ref=SourceRef(line=30), table="applications", row="rejected_repeat"),
         Note(code="duplicate-row", message="表三的“2.重复申请”行出现两次，只读取了第一次出现的数值",
              ref=SourceRef(line=30), table="applications", row="rejected_repeat"),
     ]
