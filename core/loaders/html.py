@@ -43,7 +43,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Single-byte codecs decode any bytes at all, so success proves nothing about them.
 _PERMISSIVE = {"latin_1", "iso8859-1", "cp1252", "windows-1252", "ascii"}
 
-_SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg"}
+_SKIP = {
+    "script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg", "xml",
+}
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
 _CHROME_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|menu|breadcrumbs?|crumbs?|footer|header|share|toolbar|sidebar)(?:$|[\s_-])", re.I
@@ -211,6 +213,12 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
         tag = _tag(child)
         if not tag or tag in _SKIP or _is_chrome(child):
             pass
+        elif tag == "table" and child.xpath(".//table"):
+            # a page laid out with a table: its cells hold the article, and the report's tables
+            _flush(inline, blocks)
+            for cell in child.xpath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"):
+                _walk(cell, blocks, inline)
+                _flush(inline, blocks)
         elif tag == "table":
             _flush(inline, blocks)
             blocks.append(read_grid(child))

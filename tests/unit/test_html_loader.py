@@ -352,3 +352,34 @@ def test_a_blank_filler_cell_between_label_and_values_is_placed_by_the_header(tm
     values = document.tables["applications"].values
     assert (values["granted.natural_person"].value, values["granted.total"].value) == (21, 21)
     assert document.notes == []
+
+
+def test_a_page_laid_out_in_a_table_yields_its_paragraphs_and_inner_tables() -> None:
+    root = parse_html(
+        "<html><body><table><tr><td>\n"
+        "<h1>某某区2022年政府信息公开工作年度报告</h1>\n"
+        "<p>一、总体情况</p>\n"
+        "<table><tr><td>规章</td><td>0</td></tr></table>\n"
+        "</td></tr></table></body></html>"
+    )
+    blocks, article = read_blocks(root)
+    assert [("table", b.rows[0][1].text) if isinstance(b, RawTable) else b.text for b in blocks] == [
+        "某某区2022年政府信息公开工作年度报告", "一、总体情况", ("table", "0")]
+
+
+def test_title_from_a_heading(tmp_path: Path) -> None:
+    document = load_text(tmp_path, "<html><head><title>首页</title></head><body>"
+                                   "<h2>某某市财政局2020年政府信息公开工作年度报告</h2><p>一、总体情况</p></body></html>")
+    assert (document.meta.title, document.meta.agency) == (
+        "某某市财政局2020年政府信息公开工作年度报告", "某某市财政局")
+
+
+def test_word_markup_leaves_no_trace_in_the_text() -> None:
+    root = parse_html(
+        "<html><head><style>p.MsoNormal {mso-style-parent:\"\"}</style></head><body>"
+        "<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->"
+        '<p class="MsoNormal"><span style="mso-spacerun:yes">　</span>一、总体情况<o:p></o:p></p>'
+        "</body></html>"
+    )
+    blocks, _ = read_blocks(root)
+    assert [b.text for b in blocks] == ["一、总体情况"]
