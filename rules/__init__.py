@@ -33,6 +33,7 @@ MODULES: tuple[str, ...] = (
     "fmt003_year_disagrees_with_title",
     "fmt005_placeholder_left_in",
     "sec005_section_numbering",
+    "pub001_published_after_deadline",
     "fmt004_older_format",
     "txt001_narrative_contradicts_table",
     "txt002_narrative_disagrees_with_itself",

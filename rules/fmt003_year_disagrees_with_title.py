@@ -62,6 +62,7 @@ RULE = Rule(
         },
     },
     editions=("*",),
+    articles=("art49", "art50"),
     doc=__doc__,
 )
 

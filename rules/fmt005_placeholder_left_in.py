@@ -47,6 +47,7 @@ RULE = Rule(
         "en": "placeholder “{placeholder}” left in: “{context}”",
     },
     editions=("*",),
+    articles=("art50",),
     doc=__doc__,
 )
 

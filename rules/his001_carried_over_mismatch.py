@@ -54,6 +54,7 @@ RULE = Rule(
               "forward {expected}",
     },
     needs_previous=True,
+    articles=("art50.2",),
     doc=__doc__,
 )
 

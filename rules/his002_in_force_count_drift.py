@@ -55,6 +55,7 @@ RULE = Rule(
     },
     editions=("2021",),
     needs_previous=True,
+    articles=("art20", "art50.1"),
     doc=__doc__,
 )
 

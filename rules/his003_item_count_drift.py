@@ -56,6 +56,7 @@ RULE = Rule(
     },
     editions=("2019",),
     needs_previous=True,
+    articles=("art20", "art50.1"),
     doc=__doc__,
 )
 

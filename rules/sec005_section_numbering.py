@@ -73,6 +73,7 @@ RULE = Rule(
             "en": "sub-heading “{heading}” under “{parent}” skips or repeats a number; it should be ({expected})",
         },
     },
+    articles=("art50",),
     doc=__doc__,
 )
 

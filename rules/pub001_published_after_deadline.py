@@ -1,0 +1,104 @@
+"""年度报告在《条例》第四十九条规定的期限之后才公布。
+
+## 要求
+
+县级以上人民政府部门应在每年 1 月 31 日前公布本机关上一年度的年度报告；县级以上地方人民政府的年度报告
+应在每年 3 月 31 日前公布。公布日期取自 `--published-on`，或报告网页自身的发布日期；机关是政府还是部门，
+取自标题中的机关名称，或配置项 `body_type`（`government` / `department`）。分不清是政府还是部门时，
+只有晚于 3 月 31 日才报告。
+
+## 依据
+
+《中华人民共和国政府信息公开条例》第四十九条。
+
+## 示例
+
+某区财政局 2023 年度报告于 2024 年 2 月 5 日公布（`--published-on 2024-02-05`）。
+
+```
+PUB001 [错误] 2023 年度报告于 2024-02-05 公布，晚于第四十九条规定的部门公布期限 2024-01-31（迟 5 天）
+```
+
+## 修改
+
+按期公布下一年度的报告。网页上的日期是后来更新或转载的日期的，用 `--published-on` 给出首次公布的日期。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from nianbao.document import Document
+from nianbao.findings import Derivation
+from nianbao.findings import Location
+from nianbao.findings import Violation
+from nianbao.rule import Context
+from nianbao.rule import Rule
+
+RULE = Rule(
+    id="PUB001",
+    name="published-after-deadline",
+    title="年度报告逾期公布",
+    title_en="The report was published after the statutory deadline",
+    severity="error",
+    source="《条例》第四十九条",
+    message={
+        "zh": "{year} 年度报告于 {published} 公布，晚于第四十九条规定的{body}公布期限 {deadline}（迟 {days} 天）",
+        "en": "the {year} report was published on {published}, after the Article 49 deadline for {body_en} "
+              "({deadline}; {days} days late)",
+    },
+    variants={
+        "page": {
+            "zh": "{year} 年度报告于 {published} 公布（网页所载日期），晚于第四十九条规定的{body}公布期限 {deadline}"
+                  "（迟 {days} 天）",
+            "en": "the {year} report was published on {published} (the date on its page), after the Article 49 "
+                  "deadline for {body_en} ({deadline}; {days} days late)",
+        },
+    },
+    editions=("*",),
+    articles=("art49",),
+    doc=__doc__,
+)
+
+DEADLINES = {"department": (1, 31), "government": (3, 31)}
+BODY = {"department": ("部门", "departments"), "government": ("人民政府", "governments"),
+        None: ("人民政府或部门", "governments and departments")}
+
+
+def _published(document: Document, context: Context) -> tuple[date, str] | None:
+    """The publication date and where it came from: the option, else the page's own metadata."""
+    for value, origin in ((context.options.get("published_on"), "option"), (document.meta.published_on, "page")):
+        if value:
+            try:
+                return (value if isinstance(value, date) else date.fromisoformat(str(value))), origin
+            except ValueError:
+                continue
+    return None
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    year = document.meta.report_year
+    published = _published(document, context)
+    if year is None or published is None:
+        return
+    when, origin = published
+    body = context.options.get("body_type") or document.meta.body_type
+    if body not in DEADLINES:
+        body = None
+    month, day = DEADLINES[body or "government"]
+    deadline = date(year + 1, month, day)
+    if when <= deadline:
+        return
+    zh, en = BODY[body]
+    yield Violation(
+        location=Location(),
+        args={"year": year, "published": when.isoformat(), "deadline": deadline.isoformat(), "body": zh,
+              "body_en": en, "days": (when - deadline).days},
+        evidence=Derivation(identity="公布日期 ≤ 第四十九条规定的公布期限", expected=f"≤ {deadline.isoformat()}",
+                            actual=when.isoformat()),
+        variant="page" if origin == "page" else "default",
+        # A date read from the page may be that of a later update rather than of first publication.
+        severity="warning" if origin == "page" else None,
+    )
