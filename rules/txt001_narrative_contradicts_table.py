@@ -27,7 +27,7 @@ TXT001 [错误] 叙述“全区共接到政府信息公开申请32件，办结30
 
 以统计表为准核对叙述：改正写错的数字；若叙述有意只说一部分（某一单位、其中一类、含上年结转），
 在句中写明口径，例如“新收申请110件（另有上年结转2件）”。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 
@@ -68,9 +68,10 @@ RULE = Rule(
             "en": _BASE_EN + "; {reason_en}: check what the sentence counts",
         },
         "carried-over": {
-            "zh": _BASE_ZH + "，但等于本年新收与上年结转之和（{table_value}+{carried}）：叙述把上年结转算了进去，请写明口径",
-            "en": _BASE_EN + ", but equals received plus carried over ({table_value}+{carried}): the narrative counts "
-                  "the carried-over applications in; say so",
+            "zh": _BASE_ZH + "，但等于本年新收与上年结转之和（{table_value}+{carried}）："
+                             "叙述把上年结转算了进去，请写明口径",
+            "en": _BASE_EN + ", but equals received plus carried over ({table_value}+{carried}): "
+                             "the narrative counts the carried-over applications in; say so",
         },
         "filled": {
             "zh": _BASE_ZH + "（表中“总计”栏空白，按各列之和计）",

@@ -22,7 +22,7 @@ TXT002 [错误] 叙述两处说法不一：“依申请公开方面，全年收�
 ## 修改
 
 以统计表为准，把两处改成同一个数字；若两处有意说不同口径，在句中写明。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ RULE = Rule(
     severity="error",
     source="《条例》第五十条",
     message={
-        "zh": "叙述两处说法不一：“{quote}”为 {stated}，而第 {first_line} 行“{first_quote}”为 {first_stated}（{label}）",
+        "zh": "叙述两处说法不一：“{quote}”为 {stated}，"
+              "而第 {first_line} 行“{first_quote}”为 {first_stated}（{label}）",
         "en": "the narrative disagrees with itself: “{quote}” states {stated}, but line {first_line} "
               "“{first_quote}” states {first_stated} ({label_en})",
     },
@@ -80,6 +81,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 "metric": fact.metric,
                 "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
             },
-            evidence=Derivation(identity=f"叙述中的“{label}”前后一致", expected=earlier.value, actual=fact.value),
+            evidence=Derivation(identity=f"叙述中的“{label}”前后一致", expected=earlier.value,
+                                actual=fact.value),
             severity=None if certain else "warning",
         )

@@ -21,7 +21,7 @@ TXT003 [警告] 第 11 行重复了第 7 行已有的文字：“全年通过“
 ## 修改
 
 删去重复的一处，或把它改写成这一部分本该报告的内容。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 
@@ -98,6 +98,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             if (first_index, index) in reported:
                 continue
             matcher = SequenceMatcher(None, first_key, key, autojunk=False)
-            if matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR:
+            quick = matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR
+            if quick and matcher.ratio() >= NEAR:
                 reported.add((first_index, index))
                 yield _violation(ref, first_ref, text, f"{first_index}:{index}")

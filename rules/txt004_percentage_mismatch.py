@@ -22,7 +22,7 @@ TXT004 [错误] “37件，占50%”与基数 75 不符：37÷75=49.3%，不是 
 ## 修改
 
 以统计表为准核对件数和基数，重新计算百分比。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 
@@ -102,6 +102,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 location=narrative_location(share.ref),
                 args={"written": share.written, "count": share.count, "base": base, "computed": computed,
                       "percent": share.percent_text, "discriminator": f"{paragraph}:{share.start}"},
-                evidence=Derivation(identity=f"{share.count}÷{base}×100", expected=computed, actual=share.percent),
+                evidence=Derivation(identity=f"{share.count}÷{base}×100", expected=computed,
+                                    actual=share.percent),
                 severity=None if stated else "warning",
             )

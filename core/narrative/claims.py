@@ -13,7 +13,8 @@ from nianbao.document import SourceRef
 from nianbao.narrative.numerals import fold
 from nianbao.narrative.sentences import sentences
 
-ClaimKind = Literal["all-upheld", "all-closed", "no-review", "no-litigation", "all-concluded", "none-received"]
+ClaimKind = Literal["all-upheld", "all-closed", "no-review", "no-litigation", "all-concluded",
+                    "none-received"]
 Group = Literal["review", "direct", "after_review"]
 
 _ALL_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:获|被|予以|已)?维持")
@@ -22,7 +23,8 @@ _NO_CASE = re.compile(
     r"(?:未发生|没有发生|未出现|未有|没有|无|零)(?:因政府信息公开(?:工作|申请)?(?:引起|引发|而)?的?)?(?:被申请|被提起|提起)?"
     r"(?P<first>行政复议|行政诉讼)(?:[、和及与或](?:被申请|被提起|提起)?(?P<second>行政复议|行政诉讼))?")
 _ALL_CONCLUDED = re.compile(r"(?:全部|均已|均|已全部|都已)办结|办结率(?:为|达|达到)?100(?:\.0+)?%")
-_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请")
+_NONE_RECEIVED = re.compile(
+    r"(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请")
 _REVIEW = re.compile(r"复议")
 _OTHER_BUSINESS = re.compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345")
 _LITIGATION = re.compile(r"诉讼|起诉")
@@ -61,7 +63,8 @@ def extract_claims(document: Document) -> Iterator[Claim]:
             for name in (match.group("first"), match.group("second")):
                 if name:
                     kind = "no-review" if name == "行政复议" else "no-litigation"
-                    groups: tuple[Group, ...] = ("review",) if kind == "no-review" else ("direct", "after_review")
+                    groups: tuple[Group, ...] = (
+                        ("review",) if kind == "no-review" else ("direct", "after_review"))
                     yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
         match = _ALL_CONCLUDED.search(text)
         # Only a sentence about applications: 人大代表建议 "已全部办结" says nothing of 表三.

@@ -59,8 +59,9 @@ def reading_cells(reading: Reading, edition: Edition | None) -> tuple[CellEviden
                 label = cell_label(edition.table(reading.metric.table), key)
             except KeyError:
                 pass
-        cells.append(CellEvidence(key=key, label=label, pointer=f"/tables/{reading.metric.table}/values/{key}",
-                                  line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value))
+        pointer = f"/tables/{reading.metric.table}/values/{key}"
+        cells.append(CellEvidence(key=key, label=label, pointer=pointer, line=value.ref.line,
+                                  page=value.ref.page, raw=value.raw, value=value.value))
     return tuple(cells)
 
 
@@ -81,7 +82,8 @@ def narrative_location(ref: SourceRef, reading: Reading | None = None, edition: 
             label = cell_label(edition.table(table), key)
         except KeyError:
             label = None
-    return Location(line=ref.line, page=ref.page, locator=ref.locator, table=table, row=row, column=column, label=label)
+    return Location(line=ref.line, page=ref.page, locator=ref.locator, table=table, row=row, column=column,
+                    label=label)
 
 
 def same_number(a: int | float, b: int | float) -> bool:

@@ -31,7 +31,8 @@ SUBSET = "subset"
 APPROXIMATE = "approximate"
 OTHER_YEAR = "other-year"
 SCOPE_REASONS = {
-    SUB_UNIT: ("句中的数字可能只是某一单位（“代表…受理”）的数，不是全部", "the figure may be one unit's count (\"on behalf of\"), not the whole body's"),
+    SUB_UNIT: ("句中的数字可能只是某一单位（“代表…受理”）的数，不是全部",
+               "the figure may be one unit's count (\"on behalf of\"), not the whole body's"),
     SUBSET: ("句中的数字是“其中”的一部分", "the figure is a part (\"其中\") of a larger count"),
     APPROXIMATE: ("句中的数字是约数（“余”“多”）", "the figure is approximate (\"余\", \"多\")"),
     OTHER_YEAR: ("句中的数字可能属于另一年度", "the figure may belong to another year"),
@@ -93,8 +94,8 @@ PATTERNS: tuple[_Pattern, ...] = (
        rf"予以公开(?:及|和|与|、|或)部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
     _p("applications.granted.total",
        rf"(?<![不及和与、或])予以公开(?![及和与、或]部分公开)(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
-    _p("applications.partially_granted.total", rf"(?<![及和与、或])部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}",
-       r"信息"),
+    _p("applications.partially_granted.total",
+       rf"(?<![及和与、或])部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
     _p("applications.withheld.total", rf"不予公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
     _p("applications.unavailable.total", rf"无法提供(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
     _p("applications.rejected.total", rf"不予处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}"),
@@ -112,8 +113,9 @@ PATTERNS: tuple[_Pattern, ...] = (
 )
 
 APPLICANTS = {
-    "自然人": "natural_person", "商业企业": "business", "科研机构": "research", "社会公益组织": "public_interest",
-    "法律服务机构": "legal_services", "法人或其他组织": "legal_entities", "法人和其他组织": "legal_entities",
+    "自然人": "natural_person", "商业企业": "business", "科研机构": "research",
+    "社会公益组织": "public_interest", "法律服务机构": "legal_services",
+    "法人或其他组织": "legal_entities", "法人和其他组织": "legal_entities",
 }
 _APPLICANT = re.compile(rf"(?P<col>{'|'.join(APPLICANTS)})(?:提出|申请|的申请){{0,2}}{_NUM}{UNIT}")
 _APPLICANT_ROWS = ("applications.received.", "applications.carried_over.", "applications.total.",
@@ -148,7 +150,8 @@ def _scope(text: str, match: re.Match[str], metric: str, report_year: int | None
     since_semicolon = before[max(before.rfind(c) for c in "；;") + 1:]
     if _ON_BEHALF.search(since_semicolon) and metric.startswith("applications."):
         return "ambiguous", SUB_UNIT
-    if clause.lstrip().startswith("其中") and metric.startswith(("applications.received", "applications.total")):
+    whole_counts = ("applications.received", "applications.total")
+    if clause.lstrip().startswith("其中") and metric.startswith(whole_counts):
         return "ambiguous", SUBSET
     if report_year is not None and "carried" not in metric:
         years = {int(y) for y in _YEAR.findall(clause)}
@@ -182,7 +185,8 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
                 # A count "after the clean-up" is dated before year end: it is not the table's figure.
                 continue
             value = parse_number(match.group("n"))
-            if value is None or (match.group("n")[0] not in _DIGITS and match.group("unit") not in _COUNT_UNITS):
+            chinese = match.group("n")[0] not in _DIGITS
+            if value is None or (chinese and match.group("unit") not in _COUNT_UNITS):
                 continue
             metric = pattern.metric
             if metric == "applications.received.total" and _INCLUDES_CARRIED_OVER.match(text, match.end()):
@@ -230,7 +234,8 @@ class Share:
     start: int
 
 
-_SHARE = re.compile(rf"{_NUM}{UNIT}[，,、]?\s*(?:占比为|占比|比例为|占)[^{_STOP}\d]{{0,6}}?(?P<p>{ARABIC})\s*%")
+_SHARE = re.compile(
+    rf"{_NUM}{UNIT}[，,、]?\s*(?:占比为|占比|比例为|占)[^{_STOP}\d]{{0,6}}?(?P<p>{ARABIC})\s*%")
 
 
 def extract_shares(document: Document) -> list[Share]:

@@ -15,8 +15,9 @@ from nianbao.document import Document
 
 APPLICANT_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other")
 LEGAL_ENTITY_COLUMNS = APPLICANT_COLUMNS[1:]
-WITHHELD_ROWS = ("withheld_state_secret", "withheld_prohibited", "withheld_three_safety", "withheld_third_party",
-                 "withheld_internal", "withheld_process", "withheld_enforcement_file", "withheld_query")
+WITHHELD_ROWS = ("withheld_state_secret", "withheld_prohibited", "withheld_three_safety",
+                 "withheld_third_party", "withheld_internal", "withheld_process", "withheld_enforcement_file",
+                 "withheld_query")
 UNAVAILABLE_ROWS = ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")
 REJECTED_ROWS = ("rejected_petition", "rejected_repeat", "rejected_publication", "rejected_mass_repeat",
                  "rejected_confirmation")
@@ -86,7 +87,8 @@ def _row_metrics(row: str, label: str, label_en: str) -> list[Metric]:
     return metrics
 
 
-def _group(key: str, label: str, label_en: str, *alternatives: tuple[str, ...], table: str = "applications") -> Metric:
+def _group(key: str, label: str, label_en: str, *alternatives: tuple[str, ...],
+           table: str = "applications") -> Metric:
     return Metric(key, table, label, label_en, tuple(alternatives))
 
 
@@ -98,14 +100,17 @@ def _build() -> dict[str, Metric]:
         *_row_metrics("carried_forward", "四、结转下年度继续办理", "4. carried forward to next year"),
         _group("applications.received_and_carried_over.total", "一、本年新收 + 二、上年结转 / 总计",
                "1. received + 2. carried over / total", ("received.total", "carried_over.total")),
-        _group("applications.granted.total", "（一）予以公开 / 总计", "(1) granted / total", ("granted.total",)),
-        _group("applications.partially_granted.total", "（二）部分公开 / 总计", "(2) partially granted / total",
+        _group("applications.granted.total", "（一）予以公开 / 总计", "(1) granted / total",
+               ("granted.total",)),
+        _group("applications.partially_granted.total", "（二）部分公开 / 总计",
+               "(2) partially granted / total",
                ("partially_granted.total",)),
         _group("applications.granted_or_partial.total", "（一）予以公开 + （二）部分公开 / 总计",
                "(1) granted + (2) partially granted / total", ("granted.total", "partially_granted.total")),
         _group("applications.withheld.total", "（三）不予公开 1–8 / 总计", "(3) withheld 1–8 / total",
                tuple(f"{r}.total" for r in WITHHELD_ROWS)),
-        _group("applications.unavailable.total", "（四）无法提供 1–3 / 总计", "(4) cannot be provided 1–3 / total",
+        _group("applications.unavailable.total", "（四）无法提供 1–3 / 总计",
+               "(4) cannot be provided 1–3 / total",
                tuple(f"{r}.total" for r in UNAVAILABLE_ROWS)),
         _group("applications.rejected.total", "（五）不予处理 1–5 / 总计", "(5) not processed 1–5 / total",
                tuple(f"{r}.total" for r in REJECTED_ROWS)),
@@ -120,7 +125,8 @@ def _build() -> dict[str, Metric]:
                "normative documents / issued this year", ("normative_documents.issued",),
                ("normative_documents.new_made",), table="active_disclosure"),
         _group("active_disclosure.normative_documents.in_force", "行政规范性文件 / 现行有效件数",
-               "normative documents / in force", ("normative_documents.in_force",), table="active_disclosure"),
+               "normative documents / in force", ("normative_documents.in_force",),
+               table="active_disclosure"),
     ]
     return {m.key: m for m in metrics}
 
@@ -160,7 +166,8 @@ def read_metric(document: Document, key: str) -> Reading | None:
         parts: list[tuple[str, CellValue]] = []
         for cell_key, cell in found:
             number = _number(cell)
-            if number is None and cell.blank and metric.table == "applications" and cell_key.endswith(".total"):
+            blank_total = cell.blank and metric.table == "applications" and cell_key.endswith(".total")
+            if number is None and blank_total:
                 number = _blank_total(values, cell_key)
                 filled.append(cell_key)
                 row = cell_key.rsplit(".", 1)[0]

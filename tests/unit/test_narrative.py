@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from nianbao.config import Config
 from nianbao.document import CellValue
 from nianbao.document import Document
 from nianbao.document import Meta
@@ -10,6 +13,7 @@ from nianbao.document import Paragraph
 from nianbao.document import Source
 from nianbao.document import SourceRef
 from nianbao.document import Table
+from nianbao.engine import Session
 from nianbao.narrative import extract_claims
 from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
@@ -21,8 +25,8 @@ from nianbao.narrative.numerals import parse_number
 
 def _document(*texts: str, year: int = 2022, tables: dict[str, Table] | None = None) -> Document:
     paragraphs = [Paragraph(text, SourceRef(line=n + 1)) for n, text in enumerate(texts)]
-    return Document(Source("t.md", "markdown", ""), Meta(report_year=year, edition="2021"), preamble=paragraphs,
-                    tables=tables or {})
+    return Document(Source("t.md", "markdown", ""), Meta(report_year=year, edition="2021"),
+                    preamble=paragraphs, tables=tables or {})
 
 
 def _facts(*texts: str, year: int = 2022) -> list[tuple]:
@@ -76,7 +80,9 @@ def test_total_stated_with_carried_over_names_the_sum() -> None:
 
 
 def test_outcomes_and_group_totals() -> None:
-    assert _facts("予以公开及部分公开42件；不予公开5件；因本机关不掌握等原因无法提供31件；不予处理1件；其他处理2件。") == [
+    outcomes = ("予以公开及部分公开42件；不予公开5件；因本机关不掌握等原因无法提供31件；"
+                "不予处理1件；其他处理2件。")
+    assert _facts(outcomes) == [
         ("applications.granted_or_partial.total", 42, "certain", None),
         ("applications.withheld.total", 5, "certain", None),
         ("applications.unavailable.total", 31, "certain", None),
@@ -157,13 +163,13 @@ def test_sentences_join_wrapped_lines() -> None:
 
 def test_blank_total_is_summed_from_the_columns() -> None:
     values = {f"granted.{c}": CellValue(str(v) if v is not None else "", v, v is None)
-              for c, v in [("natural_person", 258), ("business", 12), ("research", None), ("public_interest", None),
-                           ("legal_services", 1), ("other", 1), ("total", None)]}
+              for c, v in [("natural_person", 258), ("business", 12), ("research", None),
+                           ("public_interest", None), ("legal_services", 1), ("other", 1), ("total", None)]}
     table = Table("applications", "2019", values=values)
     reading = read_metric(_document(tables={"applications": table}), "applications.granted.total")
     assert (reading.value, reading.filled) == (272, ("granted.total",))
-    assert [k for k, _ in reading.shown] == ["granted.natural_person", "granted.business", "granted.legal_services",
-                                              "granted.other"]
+    assert [k for k, _ in reading.shown] == ["granted.natural_person", "granted.business",
+                                              "granted.legal_services", "granted.other"]
 
 
 def test_quote_keeps_short_sentences_and_windows_long_ones() -> None:
@@ -175,3 +181,15 @@ def test_quote_keeps_short_sentences_and_windows_long_ones() -> None:
 def test_processing_fee_is_a_fact_without_a_table_cell() -> None:
     assert _facts("本年度共收取信息处理费200元。") == [("fees.processing", 200, "certain", None)]
     assert read_metric(_document(), "fees.processing") is None
+
+
+def test_messages_in_english() -> None:
+    case = Path(__file__).parent.parent / "cases" / "TXT001" / "sub-unit-count.md"
+    report = Session(Config(select=("TXT001",), lang="en")).check_file(case)
+    assert [(f.severity, f.message) for f in report.findings] == [(
+        "warning",
+        "the narrative “区政府办公室代表区政府受理政府信息公开申请17件，均按时答复。” states 17, but 表三 "
+        "“一、本年新收政府信息公开申请数量 / 总计” is 74; "
+        "the figure may be one unit's count (\"on behalf of\"), not the whole body's: "
+        "check what the sentence counts",
+    )]
