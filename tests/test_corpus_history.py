@@ -170,3 +170,16 @@ def test_previous_of_another_year_is_flagged(corpus: Path, session: Session) -> 
                                        previous=session.load(corpus / "026_pingtan-2022.txt")))
     assert [n.level for n in reports[0].notifications] == ["warning"]
     assert "是2022年度的，本报告是2024年度的" in reports[0].notifications[0].message
+
+
+def test_published_on_against_the_department_deadline(corpus: Path) -> None:
+    # 043 is a department's (财政金融局) 2023 report, published on 2024-01-31: the last day allowed.
+    report = str(corpus / "043_pingtan-czj-2023.html")
+    on_time = CliRunner().invoke(main, ["check", "--select", "PUB001", report, "--published-on", "2024-01-31"])
+    assert on_time.exit_code == 0, on_time.output
+    late = CliRunner().invoke(main, ["check", "--select", "PUB001", report, "--published-on", "2024-02-01"])
+    assert late.exit_code == 1, late.output
+    assert "PUB001 [错误] 2023 年度报告于 2024-02-01 公布，晚于第四十九条规定的部门公布期限 2024-01-31（迟 1 天）" in late.output
+    wrong = CliRunner().invoke(main, ["check", report, "--published-on", "2024-13-01"])
+    assert wrong.exit_code == 2
+    assert "'2024-13-01' does not match the format '%Y-%m-%d'" in wrong.output
