@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from typing import Any
 from typing import ClassVar
 from typing import TextIO
 
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
-def dumps(data: Any, indent: int) -> str:
+def dumps(data: object, indent: int) -> str:
     """``data`` as indented JSON whose lines after the first are shifted right by ``indent``."""
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     return text.replace("\n", "\n" + " " * indent)
