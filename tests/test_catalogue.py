@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from nianbao.engine import BUILTIN_FAMILIES
+from nianbao.regulation import known
 from nianbao.rule import DOC_HEADINGS
 from nianbao.rule import LANGS
 from nianbao.rule import RULE_ID
@@ -57,6 +58,9 @@ def doc_problems(rule: Rule) -> list[str]:
         problems.append(f"ID {rule.id} is not a built-in family ({families}) and three digits")
     if not RULE_NAME.match(rule.name):
         problems.append(f"name {rule.name} is not kebab-case")
+    unknown = [key for key in rule.articles if not known(key)]
+    if unknown:
+        problems.append(f"articles {unknown} are not in schemas/regulation.yaml")
     return problems
 
 
@@ -168,13 +172,14 @@ def _rule(**changes: object) -> Rule:
 
 
 def test_doc_problems_names_what_is_missing() -> None:
-    rule = _rule(source=" ", message={"zh": "消息", "en": ""}, id="ABC123")
+    rule = _rule(source=" ", message={"zh": "消息", "en": ""}, id="ABC123", articles=("art50.9", "art50.4"))
     assert doc_problems(rule) == [
         "doc lacks the heading ## 依据",
         "doc lacks the heading ## 修改",
         "no source",
         "message has no en text",
         "ID ABC123 is not a built-in family (DOC, SEC, ART, REC, FMT, TXT, HIS, PUB) and three digits",
+        "articles ['art50.9'] are not in schemas/regulation.yaml",
     ]
 
 
