@@ -43,7 +43,21 @@ _HOMES = {
     "hookimpl": "nianbao.hookspecs",
 }
 
-__all__ = [*sorted(_HOMES), "__version__"]
+__all__ = [
+    "CellEvidence",
+    "CheckedReport",
+    "Config",
+    "Context",
+    "Derivation",
+    "Document",
+    "Finding",
+    "Location",
+    "Rule",
+    "Session",
+    "Violation",
+    "__version__",
+    "hookimpl",
+]
 
 
 def __getattr__(name: str) -> Any:

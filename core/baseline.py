@@ -21,6 +21,13 @@ FORMAT_VERSION = 1
 class BaselineError(Exception):
     """A baseline file that cannot be read; the message names the file."""
 
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message)
+        self.message_en = message_en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else str(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
@@ -37,14 +44,17 @@ def read_baseline(path: Path) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BaselineError(f"{path}：基线文件不存在") from exc
+        raise BaselineError(f"{path}：基线文件不存在", f"{path}: no such baseline file") from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{path}：无法读取基线文件：{exc}") from exc
-    findings = data.get("findings") if isinstance(data, dict) else None
-    if data.get("version") != FORMAT_VERSION or not isinstance(findings, list) or not all(
+        raise BaselineError(f"{path}：无法读取基线文件：{exc}",
+                            f"{path}: cannot read the baseline file: {exc}") from exc
+    valid = isinstance(data, dict) and data.get("version") == FORMAT_VERSION
+    findings = data.get("findings") if valid else None
+    if not isinstance(findings, list) or not all(
         isinstance(item, dict) and isinstance(item.get("fingerprint"), str) for item in findings
     ):
-        raise BaselineError(f"{path}：不是 nianbao 基线文件（需要 version 1 和 findings[].fingerprint）")
+        raise BaselineError(f"{path}：不是 nianbao 基线文件（需要 version 1 和 findings[].fingerprint）",
+                            f"{path}: not a nianbao baseline (needs version 1 and findings[].fingerprint)")
     return Baseline(path, frozenset(item["fingerprint"] for item in findings))
 
 

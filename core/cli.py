@@ -115,7 +115,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
         try:
             baseline = read_baseline(baseline_file)
         except BaselineError as exc:
-            _fail(str(exc))
+            _fail(exc.text(lang))
     session = _session(config)
     _warn(session)
     if fmt not in session.reporters:

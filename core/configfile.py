@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 from jsonschema import ValidationError
-
 from nianbao.config import Acceptance
 from nianbao.config import Config
 from nianbao.config import Override
@@ -46,8 +45,12 @@ def _read_pyproject(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigFileError(f"{path}：无法读取 TOML：{exc}", f"{path}: cannot read TOML: {exc}") from exc
-    section = data.get("tool", {}).get("nianbao")
-    return section if isinstance(section, dict) or section is None else {"": section}
+    tool = data.get("tool")
+    section = tool.get("nianbao") if isinstance(tool, dict) else None
+    if section is not None and not isinstance(section, dict):
+        raise ConfigFileError(f"{path}：tool.nianbao 必须是一个表（[tool.nianbao]）",
+                              f"{path}: tool.nianbao must be a table ([tool.nianbao])")
+    return section
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -58,7 +61,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigFileError(f"{path}：配置文件的顶层必须是映射（键: 值）", f"{path}: the top level must be a mapping")
+        raise ConfigFileError(f"{path}：配置文件的顶层必须是映射（键: 值）",
+                              f"{path}: the top level must be a mapping")
     return data
 
 
@@ -81,8 +85,10 @@ def read_config_file(path: Path) -> dict[str, Any]:
     """The raw, validated settings of one file."""
     if not path.is_file():
         raise ConfigFileError(f"{path}：配置文件不存在", f"{path}: no such configuration file")
-    data = (_read_pyproject(path) or {}) if path.name == PYPROJECT or path.suffix == ".toml" else _read_yaml(path)
-    errors = sorted(validator_for("config").iter_errors(data), key=lambda e: (len(e.absolute_path), str(e.path)))
+    is_toml = path.name == PYPROJECT or path.suffix == ".toml"
+    data = (_read_pyproject(path) or {}) if is_toml else _read_yaml(path)
+    errors = sorted(validator_for("config").iter_errors(data),
+                    key=lambda e: (len(e.absolute_path), str(e.path)))
     if errors:
         raise _describe(path, errors[0])
     return data
@@ -104,7 +110,8 @@ def _describe(path: Path, error: ValidationError) -> ConfigFileError:
         )
     if error.validator == "anyOf" and all("required" in option for option in error.validator_value):
         keys = " / ".join(k for option in error.validator_value for k in option["required"])
-        return ConfigFileError(f"{path}：{where} 需要以下之一：{keys}", f"{path}: {where} needs one of: {keys}")
+        return ConfigFileError(f"{path}：{where} 需要以下之一：{keys}",
+                               f"{path}: {where} needs one of: {keys}")
     if error.validator == "required":
         return ConfigFileError(f"{path}：{where or '顶层'} 缺少必填项：{error.message}",
                                f"{path}: {where or 'top level'} lacks a required key: {error.message}")

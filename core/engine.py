@@ -135,7 +135,7 @@ class Session:
             try:
                 self.plugins.manager.register(YamlRules.from_file(path, self.editions), name=str(path))
             except YamlRuleError as exc:
-                raise ConfigurationError(str(exc)) from exc
+                raise ConfigurationError(exc.text(self.config.lang)) from exc
 
     def rules_for(self, config: Config) -> list[Rule]:
         """The rules selected by ``config`` (the run's, or one report's after its overrides)."""
@@ -398,7 +398,9 @@ def pair_consecutive_years(documents: Mapping[Path, Document]) -> tuple[dict[Pat
                 previous[path] = candidates[0][1]
             else:
                 names = "、".join(display_path(p) for p, _ in earlier)
-                problems[path] = f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；请用 --previous 指定"
+                problems[path] = (f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；请用 --previous 指定 "
+                                  f"(several {year - 1} reports of this agency: not compared year over year; "
+                                  "name one with --previous)")
     return previous, problems
 
 
@@ -407,7 +409,9 @@ def year_gap_warning(document: Document, previous: Document) -> str | None:
     this, last = document.meta.report_year, previous.meta.report_year
     if this is None or last is None or last == this - 1:
         return None
-    return f"--previous 指定的报告（{display_path(Path(previous.source.path))}）是{last}年度的，本报告是{this}年度的"
+    shown = display_path(Path(previous.source.path))
+    return (f"--previous 指定的报告（{shown}）是{last}年度的，本报告是{this}年度的 "
+            f"(--previous names a {last} report for this {this} report)")
 
 
 def timed(reports: Iterable[CheckedReport], summary: Summary) -> Iterator[CheckedReport]:

@@ -38,7 +38,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "with every applicable nianbao rule, one test item per report and rule")
     group.addoption("--nianbao-config", metavar="FILE", default=None,
                     help="nianbao configuration file (default: found by walking up from the first path)")
-    parser.addini("nianbao", type="bool", default=False, help="check report files with nianbao (as --nianbao)")
+    parser.addini("nianbao", type="bool", default=False,
+                  help="check report files with nianbao (as --nianbao)")
 
 
 def _active(config: pytest.Config) -> bool:
@@ -48,7 +49,8 @@ def _active(config: pytest.Config) -> bool:
 def _arg_paths(config: pytest.Config) -> list[Path]:
     paths = [Path(str(arg).split("::", 1)[0]) for arg in config.args]
     root = Path(str(config.invocation_params.dir))
-    return [p if p.is_absolute() else root / p for p in paths if (p if p.is_absolute() else root / p).exists()]
+    absolute = [p if p.is_absolute() else root / p for p in paths]
+    return [p for p in absolute if p.exists()]
 
 
 def _session(config: pytest.Config) -> Session:
@@ -111,7 +113,8 @@ class ReportFile(pytest.File):
         report = _checked(self.config, self.path)
         if report.document is None:
             rule = session.rule(LOAD_FAILURE_RULE)
-            yield RuleItem.from_parent(self, name=LOAD_FAILURE_RULE, rule=rule, report=report, skip_reason=None)
+            yield RuleItem.from_parent(self, name=LOAD_FAILURE_RULE, rule=rule, report=report,
+                                       skip_reason=None)
             return
         config = session.config.for_path(report.path)
         rules = session.applicable_rules(report.document, report.previous, config)
@@ -168,7 +171,8 @@ class RuleItem(pytest.Item):
         failing = [f for f in self.findings() if f.severity in FAILING]
         lines = [line for finding in failing for line in finding_lines(finding)]
         if self.report.document is None:
-            lines += [f"{self.report.display_path}: nianbao {n.level}: {n.message}" for n in self.report.notifications]
+            shown = self.report.display_path
+            lines += [f"{shown}: nianbao {n.level}: {n.message}" for n in self.report.notifications]
             if not lines:
                 lines = [f"{self.report.display_path}: {self.name} the report could not be loaded"]
         if lines:

@@ -25,7 +25,6 @@ from typing import Any
 
 import yaml
 from jsonschema import ValidationError
-
 from nianbao.config import Config
 from nianbao.document import Document
 from nianbao.editions import Edition
@@ -48,39 +47,52 @@ KINDS = ("require", "identity", "bound")
 class YamlRuleError(ValueError):
     """A YAML rule file that cannot be used; the message names the file, the rule and the key."""
 
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message)
+        self.message_en = message_en
 
-def _fail(path: Path, rule: str, key: str, problem: str) -> YamlRuleError:
-    return YamlRuleError(f"{path}：规则 {rule}：{key}：{problem}" if key else f"{path}：规则 {rule}：{problem}")
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else str(self)
+
+
+def _fail(path: Path, rule: str, key: str, problem: str, problem_en: str) -> YamlRuleError:
+    where = f"规则 {rule}：{key}" if key else f"规则 {rule}"
+    where_en = f"rule {rule}: {key}" if key else f"rule {rule}"
+    return YamlRuleError(f"{path}：{where}：{problem}", f"{path}: {where_en}: {problem_en}")
 
 
 def _rule_name(data: Any, index: int) -> str:
     rules = data.get("rules") if isinstance(data, dict) else None
-    if isinstance(rules, list) and index < len(rules) and isinstance(rules[index], dict) and "id" in rules[index]:
-        return str(rules[index]["id"])
+    entry = rules[index] if isinstance(rules, list) and index < len(rules) else None
+    if isinstance(entry, dict) and "id" in entry:
+        return str(entry["id"])
     return f"#{index + 1}"
 
 
 def _schema_error(path: Path, data: Any, error: ValidationError) -> YamlRuleError:
     where = list(error.absolute_path)
     if len(where) < 2 or where[0] != "rules":
-        key = ".".join(str(p) for p in where) or "(顶层)"
-        return YamlRuleError(f"{path}：{key}：{error.message}")
+        key = ".".join(str(p) for p in where)
+        return YamlRuleError(f"{path}：{key or '(顶层)'}：{error.message}",
+                             f"{path}: {key or '(top level)'}: {error.message}")
     rule = _rule_name(data, int(where[1]))
     key = ".".join(str(p) for p in where[2:])
     if error.validator == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         unknown = ", ".join(sorted(k for k in error.instance if k not in allowed))
-        return _fail(path, rule, ".".join(filter(None, (key, unknown))), "未知的键")
+        return _fail(path, rule, ".".join(filter(None, (key, unknown))), "未知的键", "unknown key")
     if error.validator == "oneOf" and not key:
         present = [k for k in KINDS if k in error.instance]
         return _fail(path, rule, " / ".join(present) or "require / identity / bound",
-                     "每条规则必须有且只有 require、identity、bound 之一")
+                     "每条规则必须有且只有 require、identity、bound 之一",
+                     "a rule needs exactly one of require, identity, bound")
     if error.validator == "anyOf" and all("required" in option for option in error.validator_value):
         keys = " / ".join(k for option in error.validator_value for k in option["required"])
-        return _fail(path, rule, key, f"需要以下之一：{keys}")
+        return _fail(path, rule, key, f"需要以下之一：{keys}", f"needs one of: {keys}")
     if error.validator == "required":
-        return _fail(path, rule, key, f"缺少必填的键：{error.message}")
-    return _fail(path, rule, key, f"值无效：{error.message}")
+        return _fail(path, rule, key, f"缺少必填的键：{error.message}",
+                     f"a required key is missing: {error.message}")
+    return _fail(path, rule, key, f"值无效：{error.message}", f"bad value: {error.message}")
 
 
 def read_rule_file(path: Path) -> list[dict[str, Any]]:
@@ -88,7 +100,8 @@ def read_rule_file(path: Path) -> list[dict[str, Any]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise YamlRuleError(f"{path}：无法读取 YAML 规则文件：{exc}") from exc
+        raise YamlRuleError(f"{path}：无法读取 YAML 规则文件：{exc}",
+                            f"{path}: cannot read the YAML rule file: {exc}") from exc
     errors = list(validator_for("yaml-rules").iter_errors(data))
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), e.validator == "oneOf"))
@@ -144,9 +157,15 @@ def _identity(rule_id: str, spec: Mapping[str, Any]):
         for mismatch in evaluate(identity, template, table):
             yield Violation(
                 location=mismatch.location,
-                args={"table_no": template.number, "cell": mismatch.location.label, "actual": mismatch.actual,
-                      "expected": mismatch.expected, "difference": round(mismatch.actual - mismatch.expected, 6),
-                      "identity": identity.text, "discriminator": ",".join(f"{k}={v}" for k, v in mismatch.binding.items())},
+                args={
+                    "table_no": template.number,
+                    "cell": mismatch.location.label,
+                    "actual": mismatch.actual,
+                    "expected": mismatch.expected,
+                    "difference": round(mismatch.actual - mismatch.expected, 6),
+                    "identity": identity.text,
+                    "discriminator": ",".join(f"{k}={v}" for k, v in mismatch.binding.items()),
+                },
                 evidence=mismatch.derivation,
             )
 
@@ -189,7 +208,8 @@ def _check_keys(path: Path, entry: Mapping[str, Any], editions: Mapping[str, Edi
         if "require" in entry and "section" in entry["require"]:
             key = entry["require"]["section"]
             if key not in {s.key for s in edition.sections}:
-                raise _fail(path, rule, "require.section", f"{edition.edition} 版格式没有章节 {key!r}")
+                raise _fail(path, rule, "require.section", f"{edition.edition} 版格式没有章节 {key!r}",
+                            f"the {edition.edition} edition has no section {key!r}")
         for kind in ("identity", "bound"):
             if kind not in entry:
                 continue
@@ -197,7 +217,9 @@ def _check_keys(path: Path, entry: Mapping[str, Any], editions: Mapping[str, Edi
             try:
                 template = edition.table(spec["table"])
             except KeyError:
-                raise _fail(path, rule, f"{kind}.table", f"{edition.edition} 版格式没有表 {spec['table']!r}") from None
+                table = spec["table"]
+                raise _fail(path, rule, f"{kind}.table", f"{edition.edition} 版格式没有表 {table!r}",
+                            f"the {edition.edition} edition has no table {table!r}") from None
             cells = set(template.cell_keys())
             if kind == "bound":
                 refs = [("cells", spec["cells"])]
@@ -207,14 +229,18 @@ def _check_keys(path: Path, entry: Mapping[str, Any], editions: Mapping[str, Edi
                 try:
                     expanded = list(bindings.expand(template))
                 except (KeyError, IndexError) as exc:
-                    raise _fail(path, rule, "identity.for_each", f"变量 {exc} 未定义") from None
-                refs = [(side, [k for _, left, right in expanded for k in (left if side == "left" else right)])
-                        for side in ("left", "right")]
+                    raise _fail(path, rule, "identity.for_each", f"变量 {exc} 未定义",
+                                f"variable {exc} is not defined") from None
+                refs = [("left", [k for _, left, _ in expanded for k in left]),
+                        ("right", [k for _, _, right in expanded for k in right])]
             for side, keys in refs:
                 for key in keys:
                     if key not in cells:
+                        name = edition.edition
                         raise _fail(path, rule, f"{kind}.{side}",
-                                    f"{edition.edition} 版{template.number}没有单元格 {key!r}（行键.列键）")
+                                    f"{name} 版{template.number}没有单元格 {key!r}（行键.列键）",
+                                    f"the {name} edition's {template.key} table has no cell {key!r} "
+                                    "(row_key.column_key)")
 
 
 def _pattern_ok(path: Path, entry: Mapping[str, Any]) -> None:
@@ -224,7 +250,8 @@ def _pattern_ok(path: Path, entry: Mapping[str, Any]) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise _fail(path, entry["id"], "require.pattern", f"不是有效的正则表达式：{exc}") from None
+        raise _fail(path, entry["id"], "require.pattern", f"不是有效的正则表达式：{exc}",
+                    f"not a valid regular expression: {exc}") from None
 
 
 def rule_from_entry(path: Path, entry: Mapping[str, Any]) -> Rule:
@@ -244,7 +271,7 @@ def rule_from_entry(path: Path, entry: Mapping[str, Any]) -> Rule:
             origin=str(path),
         )
     except ValueError as exc:
-        raise _fail(path, rule_id, "", str(exc)) from None
+        raise _fail(path, rule_id, "", str(exc), str(exc)) from None
     if "require" in entry:
         rule.check(_require(entry["require"]))
     elif "identity" in entry:
@@ -261,7 +288,7 @@ def load_rule_file(path: Path, editions: Mapping[str, Edition] | None = None) ->
     seen: set[str] = set()
     for entry in read_rule_file(path):
         if entry["id"] in seen:
-            raise _fail(path, entry["id"], "id", "规则编号重复")
+            raise _fail(path, entry["id"], "id", "规则编号重复", "duplicate rule id")
         seen.add(entry["id"])
         _pattern_ok(path, entry)
         _check_keys(path, entry, editions)

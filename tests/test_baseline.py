@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nianbao.baseline import BaselineError
 from nianbao.baseline import read_baseline
 from nianbao.cli import main
@@ -137,6 +136,8 @@ def test_writing_a_baseline_over_a_report_is_refused(tmp_path: Path) -> None:
     (None, "基线文件不存在"),
     ("not json", "无法读取基线文件"),
     ('{"version": 1, "findings": [{"rule": "REC001"}]}', "不是 nianbao 基线文件"),
+    ("[1, 2]", "不是 nianbao 基线文件"),
+    ('{"version": 2, "findings": []}', "不是 nianbao 基线文件"),
 ])
 def test_bad_baseline_is_a_clear_error(tmp_path: Path, content: str | None, problem: str) -> None:
     path = tmp_path / "baseline.json"
@@ -150,3 +151,11 @@ def test_bad_baseline_is_a_clear_error(tmp_path: Path, content: str | None, prob
     assert code == 2
     assert stdout == ""
     assert stderr.startswith(f"nianbao: error: {path}：{problem}")
+
+
+def test_bad_baseline_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text("[1]", encoding="utf-8")
+    code, _, stderr = run("check", str(DEFECTS), "--baseline", str(path), "--lang", "en")
+    assert code == 2
+    assert stderr.startswith(f"nianbao: error: {path}: not a nianbao baseline")

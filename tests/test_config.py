@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nianbao.cli import main
 from nianbao.config import Config
 from nianbao.configfile import ConfigFileError
@@ -130,6 +129,13 @@ def test_bad_toml_config_names_key_and_file_and_exits_2(report: Path, tmp_path: 
     assert code == 2
     assert stdout == ""
     assert stderr.strip().startswith(f"nianbao: error: {path}：未知的配置项 severty")
+
+
+def test_tool_nianbao_must_be_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool]\nnianbao = 'on'\n", encoding="utf-8")
+    with pytest.raises(ConfigFileError, match="tool.nianbao 必须是一个表"):
+        config_from_file(path)
 
 
 def test_missing_plugin_file_is_named(tmp_path: Path) -> None:

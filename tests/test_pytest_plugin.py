@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from nianbao.config import Config
 from nianbao.engine import LOAD_FAILURE_RULE
 from nianbao.engine import Session
@@ -134,11 +133,24 @@ def test_corpus_one_item_per_report_and_rule_with_junit(pytester: pytest.Pyteste
             "skipped" if case.find("skipped") is not None else "passed")
         found[(file, case.get("name"))] = outcome
     assert found == expected
-    failures = [case.find("failure").get("message") for case in ET.parse(xml).getroot().iter("testcase")
-                if case.find("failure") is not None]
-    assert all(message.split(": ", 2)[1].split(" ")[0] in {rule for _, rule in expected} for message in failures)
+    named = [(case.get("name"), case.find("failure").get("message").split(": ", 2)[1].split(" ")[0])
+             for case in ET.parse(xml).getroot().iter("testcase") if case.find("failure") is not None]
+    assert named and all(rule == shown for rule, shown in named)
     # Facts checked by hand (MANIFEST.tsv): 001's tables reconcile (R1–R4 hold), and the README
     # beside the reports is not a report.
-    assert [expected[("001_guancheng-district-2020.md", r)] for r in ("REC001", "REC002", "REC003", "REC004")] == [
-        "passed"] * 4
+    reconciled = [expected[("001_guancheng-district-2020.md", r)] for r in ("REC001", "REC002", "REC003", "REC004")]
+    assert reconciled == ["passed"] * 4
     assert expected[("README.md", "DOC001")] == "failed"
+
+
+def test_yaml_rules_are_items_too(project: pytest.Pytester) -> None:
+    shutil.copyfile(ROOT / "examples" / "agency-rules.yaml", project.path / "agency-rules.yaml")
+    (project.path / "nianbao.yaml").write_text("select: [DF]\nrule-files: [agency-rules.yaml]\n", encoding="utf-8")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert result.ret == 1
+    result.assert_outcomes(passed=5, failed=1)
+    result.stdout.fnmatch_lines([
+        "reports/defects.md:76: DF002 表三“（七）总计 / 商业企业”为 4，本机关要求当年办结，应等于新收与上年结转之和 3",
+    ])
+    assert [line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")] == [
+        "FAILED reports/defects.md::DF002"]

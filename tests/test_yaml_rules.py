@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nianbao.cli import main
 from nianbao.config import Config
 from nianbao.engine import ConfigurationError
@@ -208,3 +207,11 @@ def test_invalid_file_from_config_exits_2(tmp_path: Path) -> None:
     assert code == 2
     assert f"{(tmp_path / 'rules.yaml').resolve()}：规则 XQ001：severity：值无效" in stderr
     assert "Traceback" not in stderr
+
+
+def test_invalid_file_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(VALID.replace("pattern: 信息处理费", "pattern: '信息(处理费'"), encoding="utf-8")
+    with pytest.raises(ConfigurationError) as caught:
+        Session(Config(rule_files=(path,), lang="en"))
+    assert str(caught.value).startswith(f"{path}: rule XQ001: require.pattern: not a valid regular expression: ")

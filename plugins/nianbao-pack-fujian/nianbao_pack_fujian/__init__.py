@@ -8,10 +8,10 @@ from __future__ import annotations
 from importlib import import_module
 
 import click
-
 from nianbao import Config
 from nianbao import Rule
 from nianbao import hookimpl
+
 from nianbao_pack_fujian.fj003_published_after_provincial_deadline import MONTH_DAY
 
 MODULES: tuple[str, ...] = (

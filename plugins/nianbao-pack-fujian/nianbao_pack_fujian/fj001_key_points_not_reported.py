@@ -43,12 +43,14 @@ RULE = Rule(
     source="福建省人民政府办公厅关于做好年度政务公开工作要点落实情况总结和年度报告编制发布工作的通知（每年印发）",
     message={
         "zh": "“六、其他需要报告的事项”未报告本年度政务公开工作要点的落实情况",
-        "en": "section 六 (other matters) does not report how the year's open-government key points were carried out",
+        "en": "section 六 (other matters) does not report how the year's open-government key points "
+              "were carried out",
     },
     variants={
         "missing": {
             "zh": "报告没有“六、其他需要报告的事项”，无法报告本年度政务公开工作要点的落实情况",
-            "en": "the report has no section 六 (other matters), so the key points' implementation is not reported",
+            "en": "the report has no section 六 (other matters), so the key points' implementation "
+                  "is not reported",
         },
     },
     editions=("2019", "2021"),

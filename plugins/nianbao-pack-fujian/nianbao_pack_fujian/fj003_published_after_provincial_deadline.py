@@ -55,7 +55,8 @@ RULE = Rule(
     variants={
         "bad_option": {
             "zh": "规则包选项 fj_deadline 的值 {value!r} 不是“月-日”格式（如 01-31），未检查公布期限",
-            "en": "the pack option fj_deadline {value!r} is not MM-DD (e.g. 01-31); the deadline was not checked",
+            "en": "the pack option fj_deadline {value!r} is not MM-DD (e.g. 01-31); "
+                  "the deadline was not checked",
         },
     },
     articles=("art49",),
