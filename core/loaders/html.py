@@ -78,18 +78,15 @@ def decode_html(data: bytes) -> Decoded:
     """
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or looks_binary(data):
         return decode_text(data)
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = _decode_cut(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
     declared = declared_charset(data)
     if declared:
         name = normalise_encoding(declared)
-        if name not in _PERMISSIVE:
-            try:
-                return Decoded(data.decode(name), name)
-            except (UnicodeDecodeError, LookupError):
-                pass
+        text = _decode_cut(data, name) if name not in _PERMISSIVE else None
+        if text is not None:
+            return Decoded(text, name)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -100,6 +97,22 @@ def decode_html(data: bytes) -> Decoded:
     except UnicodeDecodeError as exc:
         raise LoadError("无法识别网页的字符编码", "cannot tell the page's character encoding",
                         reason="encoding") from exc
+
+
+def _decode_cut(data: bytes, name: str) -> str | None:
+    """``data`` decoded, tolerating a last character cut in half (a file saved or downloaded only
+    in part); None when the codec does not decode it."""
+    try:
+        return data.decode(name)
+    except LookupError:
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data) or len(data) - exc.start > 3:
+            return None
+        try:
+            return data[: exc.start].decode(name)
+        except UnicodeDecodeError:
+            return None
 
 
 # --- text of elements --------------------------------------------------------------------------
@@ -143,12 +156,13 @@ def _lines(element: lxml.etree._Element) -> list[str]:
 def cell_text(element: lxml.etree._Element) -> str:
     """A cell's text: its lines joined by newlines (labels fold whitespace away).
 
-    Two lines that are both numbers are two values in one cell, not one number cut in two, so
-    they are joined with `` / `` and the cell does not read as a single number.
+    Two numbers in one cell, on two lines or apart on one, are two values, not one number cut in
+    two: they are joined with `` / `` so that the cell does not read as a single number.
     """
     lines = _lines(element)
-    if sum(1 for line in lines if _NUMBER_PART.match(line.replace(" ", ""))) > 1:
-        return " / ".join(lines)
+    tokens = [token for line in lines for token in line.split()]
+    if sum(1 for token in tokens if _NUMBER_PART.match(token)) > 1:
+        return " / ".join(tokens)
     return "\n".join(lines)
 
 

@@ -114,6 +114,8 @@ def test_a_rowspan_past_the_last_row_adds_no_rows() -> None:
     ('<td><p class="MsoNormal"><span style="mso-bidi-font-size:10.5pt">37<o:p></o:p></span></p></td>', "37"),
     ("<td><p>251000元</p></td>", "251000元"),
     ("<td><p>1</p><p>0</p></td>", "1 / 0"),
+    ("<td><p>1&nbsp; 2</p></td>", "1 / 2"),
+    ("<td><p>251000 元</p></td>", "251000 元"),
 ])
 def test_cell_text(markup: str, text: str) -> None:
     root = parse_html(f"<table><tr>{markup}</tr></table>")
@@ -383,3 +385,26 @@ def test_word_markup_leaves_no_trace_in_the_text() -> None:
     )
     blocks, _ = read_blocks(root)
     assert [b.text for b in blocks] == ["一、总体情况"]
+
+
+def test_a_file_cut_anywhere_loads_or_says_why(tmp_path: Path) -> None:
+    data = (FIXTURES / "clean_2021_edition.html").read_bytes()
+    whole = load(FIXTURES / "clean_2021_edition.html")
+    first = whole.preamble[0].text
+    cut_inside_a_character = data.index("本报告依据".encode()) + 1
+    for end in (*range(40, len(data), 997), cut_inside_a_character):
+        path = tmp_path / "part.html"
+        path.write_bytes(data[:end])
+        try:
+            document = load(path)
+        except LoadError as exc:
+            assert exc.message == "网页中没有可读的正文"
+            continue
+        assert document.source.encoding == "utf-8"
+        assert not document.preamble or first.startswith(document.preamble[0].text)
+
+
+def test_an_unknown_suffix_is_sniffed_as_html(session: Session) -> None:
+    head = (FIXTURES / "clean_2021_edition.html").read_bytes()[:2048]
+    loader = session.loader_for(Path("report.asp"), head)
+    assert loader is not None and loader.name == "html"
