@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nianbao.cli import main
 from nianbao.config import Config
 from nianbao.engine import Session
@@ -197,3 +196,43 @@ def test_pack_case_projection_matches_its_doc_example() -> None:
                 level = {"error": "错误", "warning": "警告", "note": "提示"}[item["severity"]]
                 shown.append(f"{item['rule']} [{level}] {item['message']}")
         assert example in shown, rule_id
+
+
+LOCAL_PLUGIN = '''
+from nianbao import Location, Rule, Violation, hookimpl
+
+RULE = Rule(
+    id="LC001", name="title-missing", title="报告没有标题", title_en="The report has no title",
+    severity="note", source="本机关要求", message={"zh": "报告没有可识别的标题", "en": "no title found"},
+    doc="报告没有可识别的标题。",
+)
+
+
+@RULE.check
+def check(document, context):
+    if not document.meta.title:
+        yield Violation(Location())
+
+
+@hookimpl
+def nianbao_register_rules(config):
+    return [RULE]
+'''
+
+
+def test_local_plugin_file_is_loaded_without_packaging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "local_rules.py").write_text(LOCAL_PLUGIN, encoding="utf-8")
+    (tmp_path / "nianbao.yaml").write_text("plugin-files: [local_rules.py]\nselect: [LC]\n", encoding="utf-8")
+    text = CLEAN.read_text(encoding="utf-8")
+    (tmp_path / "untitled.md").write_text(text.split("\n", 1)[1], encoding="utf-8")
+    shutil.copyfile(CLEAN, tmp_path / "titled.md")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = run("check", "untitled.md", "titled.md")
+    assert code == 0
+    assert stdout.splitlines() == [
+        "untitled.md: LC001 [提示] 报告没有可识别的标题",
+        "共检查 2 个文件：错误 0 个，警告 0 个，提示 1 个",
+    ]
+    _, listing, _ = run("rules", "--json")
+    assert [r["origin"] for r in json.loads(listing) if r["id"] == "LC001"] == [
+        str((tmp_path / "local_rules.py").resolve())]
