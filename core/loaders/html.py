@@ -398,8 +398,9 @@ def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
     """A file that ends inside a table (a download cut short) is read up to its last whole row:
     the row being written when the file ended may have lost cells or digits, so it is dropped."""
     lowered = text.lower()
-    if lowered.rfind("<table") <= lowered.rfind("</table"):
-        return None
+    opened = lowered.rfind("<table")
+    if opened <= lowered.rfind("</table") or "</body" in lowered[opened:] or "</html" in lowered[opened:]:
+        return None  # every table closed, or the page ends properly after an unclosed one
     tables = [b for b in blocks if isinstance(b, RawTable)]
     if not tables:
         return None

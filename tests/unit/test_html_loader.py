@@ -408,3 +408,9 @@ def test_an_unknown_suffix_is_sniffed_as_html(session: Session) -> None:
     head = (FIXTURES / "clean_2021_edition.html").read_bytes()[:2048]
     loader = session.loader_for(Path("report.asp"), head)
     assert loader is not None and loader.name == "html"
+
+
+def test_an_unclosed_table_in_a_page_that_ends_properly_is_not_a_cut(tmp_path: Path) -> None:
+    document = load_text(tmp_path, "<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+                                   "</body></html>")
+    assert document.notes == []
