@@ -162,14 +162,16 @@ def test_two_reports_for_last_year_are_not_guessed_between(corpus: Path, session
     reports = {Path(r.path).name: r for r in session.check_paths([tmp_path])}
     notes = [(n.level, n.message) for n in reports["027_pingtan-2023.txt"].notifications]
     a, b = display_path(tmp_path / "2022-a.txt"), display_path(tmp_path / "2022-b.txt")
-    assert notes == [("warning", f"同一机关的2022年度报告有多份（{a}、{b}），未做跨年度核对；请用 --previous 指定")]
+    assert notes == [("warning", f"同一机关的2022年度报告有多份（{a}、{b}），未做跨年度核对；请用 --previous 指定 "
+                                 "(several 2022 reports of this agency: not compared year over year; name one with --previous)")]
 
 
 def test_previous_of_another_year_is_flagged(corpus: Path, session: Session) -> None:
     reports = list(session.check_paths([corpus / "028_pingtan-2024.txt"],
                                        previous=session.load(corpus / "026_pingtan-2022.txt")))
     assert [n.level for n in reports[0].notifications] == ["warning"]
-    assert "是2022年度的，本报告是2024年度的" in reports[0].notifications[0].message
+    assert reports[0].notifications[0].message.endswith(
+        "）是2022年度的，本报告是2024年度的 (--previous names a 2022 report for this 2024 report)")
 
 
 def test_published_on_against_the_department_deadline(corpus: Path) -> None:
