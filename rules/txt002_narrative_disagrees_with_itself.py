@@ -3,8 +3,8 @@
 ## 要求
 
 同一个统计口径（例如本年新收申请总数、行政复议案件数）在正文中说了两次以上时，数字必须相同。
-本规则引用两处原句和两个数字。两句中有一句口径不确定（某一单位的数、“其中”的一部分、约数、
-另一年度）时只给警告。
+本规则引用两处原句和两个数字。口径不确定的句子（某一单位的数、“其中”的一部分、约数、另一年度）
+说的可能不是同一件事，不参与比较。
 
 ## 依据
 
@@ -62,12 +62,13 @@ RULE = Rule(
 def check(document: Document, context: Context) -> Iterator[Violation]:
     first: dict[str, Fact] = {}
     for fact in extract_facts(document):
+        if fact.scope != "certain":
+            continue
         earlier = first.setdefault(fact.metric, fact)
         if earlier is fact or same_number(earlier.value, fact.value):
             continue
         metric = METRICS.get(fact.metric)
         label, label_en = (metric.label, metric.label_en) if metric else (fact.metric, fact.metric)
-        certain = fact.scope == "certain" and earlier.scope == "certain"
         yield Violation(
             location=narrative_location(fact.ref),
             args={
@@ -83,5 +84,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             },
             evidence=Derivation(identity=f"叙述中的“{label}”前后一致", expected=earlier.value,
                                 actual=fact.value),
-            severity=None if certain else "warning",
         )

@@ -30,12 +30,16 @@ SUB_UNIT = "sub-unit"
 SUBSET = "subset"
 APPROXIMATE = "approximate"
 OTHER_YEAR = "other-year"
+PAST = "past"
 SCOPE_REASONS = {
     SUB_UNIT: ("句中的数字可能只是某一单位（“代表…受理”）的数，不是全部",
                "the figure may be one unit's count (\"on behalf of\"), not the whole body's"),
     SUBSET: ("句中的数字是“其中”的一部分", "the figure is a part (\"其中\") of a larger count"),
     APPROXIMATE: ("句中的数字是约数（“余”“多”）", "the figure is approximate (\"余\", \"多\")"),
-    OTHER_YEAR: ("句中的数字可能属于另一年度", "the figure may belong to another year"),
+    OTHER_YEAR: ("句中的数字属于另一年度", "the figure belongs to another year"),
+    PAST: ("句中同时说到往年（去年、同比、历年），数字可能不是本年度的",
+           "the sentence speaks of past years too (last year, year on year, all years): "
+           "the figure may not be this year's"),
 }
 
 _STOP = "，,。；;"
@@ -120,7 +124,9 @@ APPLICANTS = {
 _APPLICANT = re.compile(rf"(?P<col>{'|'.join(APPLICANTS)})(?:提出|申请|的申请){{0,2}}{_NUM}{UNIT}")
 _APPLICANT_ROWS = ("applications.received.", "applications.carried_over.", "applications.total.",
                    "applications.received_and_carried_over.")
-_INCLUDES_CARRIED_OVER = re.compile(r"\s*[（(]?(?:其中)?(?:含|包括|包含)(?:上一?年度?|去年)结转")
+# "75件（含上年结转1件）", "75件，其中上年结转1件": the count is 新收 + 上年结转.
+_INCLUDES_CARRIED_OVER = re.compile(
+    r"\s*(?:[（(]\s*(?:其中)?|[，,]\s*其中\s*)?(?:(?:含|包括|包含)(?:有)?)?(?:上一?年度?|去年)结转")
 _DIGITS = "0123456789"
 # A Chinese numeral counts only before a unit of cases: "三个一" is a slogan, not three applications.
 _COUNT_UNITS = ("件", "起", "宗", "份")
@@ -158,7 +164,7 @@ def _scope(text: str, match: re.Match[str], metric: str, report_year: int | None
         if years - {report_year}:
             return "ambiguous", OTHER_YEAR
     if re.search(r"去年|上年|同比|历年|截至目前|截至今", clause) and "carried" not in metric:
-        return "ambiguous", OTHER_YEAR
+        return "ambiguous", PAST
     return "certain", None
 
 

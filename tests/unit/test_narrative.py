@@ -72,9 +72,21 @@ def test_applicant_breakdown_follows_its_row() -> None:
     ]
 
 
-def test_total_stated_with_carried_over_names_the_sum() -> None:
-    assert _facts("收到政府信息公开申请75件（含上年结转1件）。") == [
+@pytest.mark.parametrize("text", [
+    "收到政府信息公开申请75件（含上年结转1件）。",
+    "收到政府信息公开申请75件，其中上年结转1件。",
+    "收到政府信息公开申请75件（其中上年度结转1件）。",
+])
+def test_total_stated_with_carried_over_names_the_sum(text: str) -> None:
+    assert _facts(text) == [
         ("applications.received_and_carried_over.total", 75, "certain", None),
+        ("applications.carried_over.total", 1, "certain", None),
+    ]
+
+
+def test_carried_over_named_beside_is_not_included() -> None:
+    assert _facts("收到政府信息公开申请74件，上年结转1件。") == [
+        ("applications.received.total", 74, "certain", None),
         ("applications.carried_over.total", 1, "certain", None),
     ]
 
@@ -117,7 +129,7 @@ def test_normative_documents_and_clean_up() -> None:
     ("其中区政府本级受理政府信息公开申请30件。", "subset"),
     ("全年受理政府信息公开申请200余件。", "approximate"),
     ("2021年收到政府信息公开申请50件。", "other-year"),
-    ("历年累计受理政府信息公开申请500件。", "other-year"),
+    ("历年累计受理政府信息公开申请500件。", "past"),
 ])
 def test_doubtful_scope(text: str, reason: str) -> None:
     [fact] = extract_facts(_document(text))
