@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,9 @@ from test_reporters_support import line_of
 from test_reporters_support import run_cli
 from test_reporters_support import write_report
 
+# what RFC 3986 allows in a URI reference once everything else is percent-encoded
+_URI_SAFE = r"[A-Za-z0-9\-._~!$&'()*+,;=:@/]*"
+URI_CHARACTERS = re.compile(f"{_URI_SAFE}(?:%[0-9A-F]{{2}}{_URI_SAFE})*")
 SARIF_SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "sarif-schema-2.1.0.json"
 FOLDER = "年报 2020"
 ENCODED_FOLDER = "%E5%B9%B4%E6%8A%A5%202020"
@@ -141,6 +145,8 @@ def test_fingerprints_survive_republication(tmp_path: Path, monkeypatch: pytest.
     assert lines[0] != lines[1]
     assert [r["partialFingerprints"] for r in web] == [r["partialFingerprints"] for r in archive]
     assert set(web[0]["partialFingerprints"]) == {"nianbao/v1"}
+    for artifact in log["runs"][0]["artifacts"]:
+        assert URI_CHARACTERS.fullmatch(artifact["location"]["uri"]), artifact
 
 
 def test_accepted_findings_are_suppressions_and_notifications_are_reported(
