@@ -65,9 +65,7 @@ RULE = Rule(
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for spec in block_tables(context):
         table = document.tables.get(spec.key)
-        if read_against_other_edition(table, context):
-            continue
-        if table is None:
+        if table is None or read_against_other_edition(table, context):
             continue
         strangers = unrecognised_rows(table, spec)
         for block in spec.blocks:
