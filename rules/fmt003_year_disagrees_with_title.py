@@ -2,9 +2,10 @@
 
 ## 要求
 
-年度报告的统计期限是标题所写年度的 1 月 1 日至 12 月 31 日。正文中写明的统计期限、提到的“××年政府
-信息公开工作年度报告”以及“一、总体情况”开头的年份，都应与标题的年度一致。不一致通常是沿用上年报告
-时漏改了年份。
+年度报告的统计期限是标题所写年度的 1 月 1 日至 12 月 31 日。正文中写明的统计期限、引言中提到的
+“××年政府信息公开工作年度报告”以及“一、总体情况”开头的年份，都应与标题的年度一致。不一致通常是沿用
+上年报告时漏改了年份。（正文其他地方提到上年报告是正常的，例如第五部分说明上年报告所提问题的整改，
+不在检查之列。）
 
 ## 依据
 
@@ -108,11 +109,14 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     if not found or not REPORT_TITLE.search(title):
         return
     year = int(found.group(1))
+    preamble = {id(p) for p in document.preamble}
     for paragraph in document.paragraphs():
         if paragraph.text.strip() == title.strip():
             continue
         yield from _periods(paragraph, year)
-        yield from _mentions(paragraph, year)
+        if id(paragraph) in preamble:
+            # Elsewhere a report may well name last year's report (the problems it raised).
+            yield from _mentions(paragraph, year)
     overview = document.section("overview")
     if overview is not None and overview.paragraphs:
         first = overview.paragraphs[0]
