@@ -75,7 +75,7 @@ PERIOD = re.compile(
     r"(?:" + _YEAR + r")?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 MENTION = re.compile(_YEAR + r"度?\s*(?:政府信息公开|政务公开)工作年度报告")
-OPENING = re.compile(r"^\s*" + _YEAR + r"(?:度)?(?=[，,]|以来)")
+OPENING = re.compile(r"^\s*" + _YEAR + r"(?:度)?(?=[，,])")  # not "2021年以来", a look back
 
 
 def _where(paragraph: Paragraph) -> Location:
