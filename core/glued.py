@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from nianbao import labels
@@ -43,7 +45,7 @@ Split = tuple[str, ...]
 _PART = re.compile(r"[-−]?(?:0|[1-9]\d*)(?:\.\d+)?")
 _UNIT = re.compile(r"(万元|元)$")
 MAX_SPLITS = 100_000
-MAX_COMBINATIONS = 200_000
+MAX_COMBINATIONS = 20_000
 _EPSILON = 1e-6
 
 
@@ -62,40 +64,58 @@ def splits(text: str, count: int, limit: int = MAX_SPLITS) -> list[Split] | None
     """Every way to cut ``text`` into ``count`` numbers, or None when there are more than ``limit``.
 
     Whitespace always separates cells (some extractions keep a few spaces); within a chunk any cut
-    is possible, but no number has a leading zero except a lone ``0``.
+    is possible, but no number has a leading zero except a lone ``0``. The splits are counted
+    before they are listed, so a long run costs no more than a short one.
     """
     chunks, _unit = run_parts(text)
-    found: list[Split] = []
-
-    def chunk_splits(chunk: str, pieces: int) -> Iterator[Split]:
-        if pieces == 1:
-            if _PART.fullmatch(chunk):
-                yield (chunk,)
-            return
-        for end in range(1, len(chunk) - pieces + 2):
-            head = chunk[:end]
-            if not _PART.fullmatch(head):
-                continue
-            for rest in chunk_splits(chunk[end:], pieces - 1):
-                yield (head, *rest)
-
-    def walk(index: int, remaining: int, prefix: Split) -> bool:
-        if index == len(chunks):
-            if remaining == 0:
-                found.append(prefix)
-            return len(found) <= limit
-        left_after = len(chunks) - index - 1
-        for pieces in range(1, remaining - left_after + 1):
-            for part in chunk_splits(chunks[index], pieces):
-                if not walk(index + 1, remaining - pieces, prefix + part):
-                    return False
-        return True
-
     if not chunks or count < len(chunks):
         return []
-    if not walk(0, count, ()):
+    counters = [_counter(chunk) for chunk in chunks]
+
+    @cache
+    def total(index: int, remaining: int) -> int:
+        if index == len(chunks):
+            return 1 if remaining == 0 else 0
+        return sum(counters[index](0, pieces) * total(index + 1, remaining - pieces)
+                   for pieces in range(1, remaining + 1))
+
+    if total(0, count) > limit:
         return None
-    return found
+
+    def pieces_of(index: int, position: int, pieces: int) -> Iterator[Split]:
+        chunk, counter = chunks[index], counters[index]
+        if pieces == 1:
+            yield (chunk[position:],)
+            return
+        for end in range(position + 1, len(chunk)):
+            if _PART.fullmatch(chunk[position:end]) and counter(end, pieces - 1):
+                for rest in pieces_of(index, end, pieces - 1):
+                    yield (chunk[position:end], *rest)
+
+    def walk(index: int, remaining: int) -> Iterator[Split]:
+        if index == len(chunks):
+            yield ()
+            return
+        for pieces in range(1, remaining + 1):
+            if counters[index](0, pieces) and total(index + 1, remaining - pieces):
+                for head in pieces_of(index, 0, pieces):
+                    for rest in walk(index + 1, remaining - pieces):
+                        yield head + rest
+
+    return list(walk(0, count))
+
+
+def _counter(chunk: str) -> Callable[[int, int], int]:
+    """``count(position, pieces)``: the ways to cut ``chunk[position:]`` into ``pieces`` numbers."""
+
+    @cache
+    def count(position: int, pieces: int) -> int:
+        if pieces == 1:
+            return 1 if _PART.fullmatch(chunk[position:]) else 0
+        return sum(count(end, pieces - 1) for end in range(position + 1, len(chunk))
+                   if _PART.fullmatch(chunk[position:end]))
+
+    return count
 
 
 def _value(text: str) -> Number:
@@ -244,6 +264,7 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
             document.notes.append(Note(
                 code="duplicate-row",
                 message=f"{spec.number}的“{row_spec.label}”行出现两次，只读取了第一次出现的数值",
+                message_en=f"{spec.number} row “{row_spec.label}” appears twice; only the first one was read",
                 ref=run_cell.ref, table=spec.key, row=row_spec.key,
             ))
             continue
@@ -279,17 +300,25 @@ def _unreadable(spec: TableSpec, row: RowSpec, result: RowResult, ref: SourceRef
     columns = len(result.columns)
     if result.too_many:
         why = f"可能的拆分超过{MAX_SPLITS}种"
+        why_en = f"there are more than {MAX_SPLITS} possible splits"
     elif result.split_count == 0:
         why = f"无法拆成{columns}个数"
+        why_en = f"they cannot be cut into {columns} numbers"
     elif not result.candidates:
         why = f"{result.split_count}种可能的拆分中没有一种满足勾稽关系"
+        why_en = f"none of the {result.split_count} possible splits satisfies the reconciliation identities"
     elif result.checked:
         why = f"{result.split_count}种可能的拆分中仍有{len(result.candidates)}种满足勾稽关系"
+        why_en = (f"{len(result.candidates)} of the {result.split_count} possible splits satisfy the "
+                  "reconciliation identities")
     else:
         why = f"有{result.split_count}种可能的拆分，且没有勾稽关系可用来判断"
+        why_en = f"there are {result.split_count} possible splits and no reconciliation identity to choose one"
     return Note(
         code="row-unreadable",
         message=(f"{spec.number}“{row.label}”行的数字“{digits}”粘连在一起，需拆成{columns}列，{why}，"
                  "无法确定各列数值，未读取该行"),
+        message_en=(f"{spec.number} row “{row.label}”: the digits “{digits}” are run together and must be cut "
+                    f"into {columns} columns, but {why_en}; the row was not read"),
         ref=ref, table=spec.key, row=row.key,
     )

@@ -81,6 +81,9 @@ def test_unread_notes_say_which_digits_and_how_many_splits(loaded: dict[str, Doc
         "表二“行政规范性文件”行的数字“693665”粘连在一起，需拆成3列，有10种可能的拆分，且没有勾稽关系可用来判断，"
         "无法确定各列数值，未读取该行",
     )]
+    assert [n.message_en for n in loaded["025_pingtan-2021"].notes] == [
+        "表二 row “行政规范性文件”: the digits “693665” are run together and must be cut into 3 columns, but there "
+        "are 10 possible splits and no reconciliation identity to choose one; the row was not read"]
     fees = [n.message for n in loaded["023_pingtan-2019"].notes if n.row == "fees"]
     assert fees == ["表二“行政事业性收费”行的数字“350”粘连在一起，需拆成2列，有2种可能的拆分，且没有勾稽关系可用来判断，"
                     "无法确定各列数值，未读取该行"]

@@ -99,6 +99,7 @@ def test_splits_respect_spaces_and_forbid_leading_zeros() -> None:
     assert splits("0 0 0 0 0 00", 7) == [("0",) * 7]
     assert splits("12", 3) == []
     assert splits("123456789012", 3, limit=5) is None
+    assert splits("1234567890" * 4, 7) is None  # counted, not listed: a long run is as quick as a short one
 
 
 def test_a_row_total_picks_the_only_split() -> None:
