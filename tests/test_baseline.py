@@ -103,22 +103,27 @@ rules:
     severity: warning
     editions: ["2021"]
     message: {zh: "{cell} 为 {value}", en: "{cell} is {value}"}
-    doc: 新收申请超过 100 件。
-    bound: {table: applications, cells: [received.total], max: 100}
+    doc: 新收申请超过 50 件。
+    bound: {table: applications, cells: [received.total], max: 50}
 """
 
 
-def test_fingerprints_survive_html_and_text_of_one_published_report(corpus: Path, tmp_path: Path) -> None:
-    """029 (archive text) and 030 (HTML) are the same 2025 report: a finding on both has one fingerprint."""
+@pytest.mark.parametrize(("text_file", "html_file", "received"), [
+    ("029_pingtan-2025.txt", "030_pingtan-2025.html", 154),  # narrative: 共收到政府信息公开申请154件
+    ("026_pingtan-2022.txt", "042_pingtan-zone-2022.html", 74),  # MANIFEST: 表三 新收 71+3=74
+])
+def test_fingerprints_survive_html_and_text_of_one_published_report(
+        corpus: Path, tmp_path: Path, text_file: str, html_file: str, received: int) -> None:
+    """The archive's text and the page's HTML of one report: a finding on both has one fingerprint."""
     rules = tmp_path / "rules.yaml"
     rules.write_text(BOUND_RULE, encoding="utf-8")
     session = Session(Config(select=("XQ",), rule_files=(rules,)))
-    text = session.check_file(corpus / "029_pingtan-2025.txt").findings
-    html = session.check_file(corpus / "030_pingtan-2025.html").findings
+    text = session.check_file(corpus / text_file).findings
+    html = session.check_file(corpus / html_file).findings
     assert [(f.rule_id, f.location.logical, f.args["value"]) for f in text] == [
-        ("XQ001", "applications/received/total", 154)]
+        ("XQ001", "applications/received/total", received)]
     assert [(f.rule_id, f.location.logical, f.args["value"]) for f in html] == [
-        ("XQ001", "applications/received/total", 154)]
+        ("XQ001", "applications/received/total", received)]
     assert text[0].fingerprint == html[0].fingerprint
 
 
