@@ -255,7 +255,8 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
 
 
 def _holds_blocks(element: lxml.etree._Element) -> bool:
-    return any(_tag(c) in _BLOCK or _tag(c) == "table" for c in element.iterdescendants())
+    """Whether something inside breaks the line: a block, a table or a ``<br>``."""
+    return any(_tag(c) in _BLOCK or _tag(c) in ("table", "br") for c in element.iterdescendants())
 
 
 def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:

@@ -139,6 +139,7 @@ def test_paragraphs_in_reading_order_without_site_chrome() -> None:
         '<div id="content"><p>一、总体情况</p>\n'
         '<span style="font-size:16px"><p>第一段</p><p>第二段<br/>换行</p></span>\n'
         "<p>共收到申请<span>154</span><span>件</span></p>\n"
+        "<div><span>（一）主动公开<br/>规章0件</span></div>\n"
         "<table><tr><td>x</td></tr></table>\n"
         "<p>二、主动公开政府信息情况</p></div>\n"
         '<div class="footer"><p>主办单位</p></div></body></html>'
@@ -147,7 +148,7 @@ def test_paragraphs_in_reading_order_without_site_chrome() -> None:
     seen = [("table", b.ref.line) if isinstance(b, RawTable) else (b.text, b.ref.line) for b in blocks]
     assert seen == [
         ("一、总体情况", 4), ("第一段", 5), ("第二段", 5), ("换行", 5), ("共收到申请154件", 6),
-        ("table", 7), ("二、主动公开政府信息情况", 8),
+        ("（一）主动公开", 7), ("规章0件", 7), ("table", 8), ("二、主动公开政府信息情况", 9),
     ]
 
 
@@ -411,6 +412,6 @@ def test_an_unknown_suffix_is_sniffed_as_html(session: Session) -> None:
 
 
 def test_an_unclosed_table_in_a_page_that_ends_properly_is_not_a_cut(tmp_path: Path) -> None:
-    document = load_text(tmp_path, "<html><body><p>一、总体情况</p><table><tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
-                                   "</body></html>")
+    document = load_text(tmp_path, "<html><body><p>一、总体情况</p><table>"
+                                   "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr></body></html>")
     assert document.notes == []
