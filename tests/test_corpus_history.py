@@ -15,6 +15,9 @@ from click.testing import CliRunner
 
 from nianbao.cli import main
 from nianbao.config import Config
+from nianbao.document import Document
+from nianbao.document import Meta
+from nianbao.document import Source
 from nianbao.engine import Session
 from nianbao.engine import display_path
 from nianbao.engine import pair_consecutive_years
@@ -185,3 +188,24 @@ def test_published_on_against_the_department_deadline(corpus: Path) -> None:
     wrong = CliRunner().invoke(main, ["check", report, "--published-on", "2024-13-01"])
     assert wrong.exit_code == 2
     assert "'2024-13-01' does not match the format '%Y-%m-%d'" in wrong.output
+
+
+def _document(path: str, agency: str | None, year: int | None, fmt: str = "text") -> Document:
+    return Document(source=Source(path=path, format=fmt, sha256="0" * 64), meta=Meta(agency=agency, report_year=year))
+
+
+def test_pairing_rules() -> None:
+    documents = {
+        Path("a-2021.txt"): _document("a-2021.txt", "示例县 人民政府", 2021),
+        Path("a-2022.txt"): _document("a-2022.txt", "示例县人民政府", 2022),
+        Path("a-2024.txt"): _document("a-2024.txt", "示例县人民政府", 2024),
+        Path("b-2023.txt"): _document("b-2023.txt", "示例县财政局", 2023),
+        Path("none-2023.txt"): _document("none-2023.txt", None, 2023),
+        Path("c-2022.txt"): _document("c-2022.txt", "示例市（区）", 2022),
+        Path("c-2023.html"): _document("c-2023.html", "示例市(区)", 2023, "html"),
+    }
+    previous, problems = pair_consecutive_years(documents)
+    # spacing and full-width brackets do not make two agencies; a gap of a year or another agency does
+    assert {p.name: Path(d.source.path).name for p, d in previous.items()} == {
+        "a-2022.txt": "a-2021.txt", "c-2023.html": "c-2022.txt"}
+    assert problems == {}
