@@ -109,7 +109,7 @@ class Session:
         self._register_rule_files()
         self.rule_packs: dict[str, frozenset[str]] = {}
         self.all_rules = self._rules()
-        self.rules = self.rules_for(self.config)
+        self.rules = self.rules_for(*self.config.variants())
         self.loaders: list[Loader] = [loader for batch in hook.nianbao_register_loaders() for loader in batch]
         self.reporters = {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
         hook.nianbao_configure.call_historic(kwargs={"config": self.config})
@@ -137,10 +137,10 @@ class Session:
             except YamlRuleError as exc:
                 raise ConfigurationError(exc.text(self.config.lang)) from exc
 
-    def rules_for(self, config: Config) -> list[Rule]:
-        """The rules selected by ``config`` (the run's, or one report's after its overrides)."""
+    def rules_for(self, *configs: Config) -> list[Rule]:
+        """The rules selected by any of ``configs`` (the run's, or one report's after its overrides)."""
         return [r for r in self.all_rules
-                if config.is_selected(r.id) and config.pack_enabled(self.rule_packs.get(r.id, ()))]
+                if any(c.is_selected(r.id) and c.pack_enabled(self.rule_packs.get(r.id, ())) for c in configs)]
 
     def _rules(self) -> list[Rule]:
         rules: dict[str, Rule] = {}
@@ -284,7 +284,8 @@ class Session:
             ), config)
             report.notifications.append(Notification("error", traceback.format_exc(), report.display_path))
             return report
-        report.findings = self.run_rules(report.document, report.display_path, previous, config=config)
+        report.findings = self.run_rules(report.document, report.display_path, previous, config=config,
+                                         notifications=report.notifications)
         return report
 
     def _load_failure(self, report: CheckedReport, error: LoadError, config: Config | None = None) -> None:
@@ -302,41 +303,52 @@ class Session:
     def applicable_rules(self, document: Document, previous: Document | None = None,
                          config: Config | None = None) -> list[Rule]:
         """The selected rules that apply to this report's edition and year."""
-        rules = self.rules if config is None or config is self.config else self.rules_for(config)
+        rules = self.rules_for(config or self.config)
         year = document.meta.report_year
         applicable = [r for r in rules if r.applies_to(document.meta.edition, year)]
         return [r for r in applicable if not r.needs_previous or previous is not None]
 
     def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,
-                  config: Config | None = None) -> list[Finding]:
+                  config: Config | None = None, notifications: list[Notification] | None = None) -> list[Finding]:
+        """Run the applicable rules. A rule that raises is reported in ``notifications`` (an internal
+        error, exit code 2) and the other rules still run."""
         config = config or self.config
+        failures = notifications if notifications is not None else []
         context = self.context_for(document, previous)
         findings: list[Finding] = []
         applicable = self.applicable_rules(document, previous, config)
         gates = [r for r in applicable if r.gate]
         stopped: set[str] = set()
         for rule in gates:
-            found = self._run(rule, document, context, shown_path, config)
+            found = self._run(rule, document, context, shown_path, config, failures)
             if found:
                 stopped.update(rule.stops)
             findings.extend(found)
         if not any(f.severity == "error" for f in findings):
             for rule in applicable:
                 if not rule.gate and not rule.is_stopped_by(stopped):
-                    findings.extend(self._run(rule, document, context, shown_path, config))
+                    findings.extend(self._run(rule, document, context, shown_path, config, failures))
         self.plugins.manager.hook.nianbao_modify_findings(document=document, findings=findings)
         return findings
 
     def _run(self, rule: Rule, document: Document, context: Context, shown_path: str,
-             config: Config | None = None) -> list[Finding]:
+             config: Config | None = None, failures: list[Notification] | None = None) -> list[Finding]:
         out = []
         seen: set[str] = set()
-        for violation in rule.run(document, context):
-            finding = self._finding(rule, violation, document, shown_path, config)
-            if finding.fingerprint in seen:
-                continue
-            seen.add(finding.fingerprint)
-            out.append(finding)
+        try:
+            for violation in rule.run(document, context):
+                finding = self._finding(rule, violation, document, shown_path, config)
+                if finding.fingerprint in seen:
+                    continue
+                seen.add(finding.fingerprint)
+                out.append(finding)
+        except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+            if failures is None:
+                raise
+            failures.append(Notification(
+                "error", f"规则 {rule.id}（{rule.origin}）运行出错：{type(exc).__name__}: {exc}", shown_path,
+            ))
+            return []
         return out
 
     def _finding(self, rule: Rule, violation: Violation, document: Document | None, shown_path: str,

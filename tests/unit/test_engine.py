@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from nianbao import Config
+from nianbao import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BROKEN_RULE = textwrap.dedent('''
+    from nianbao import Rule, hookimpl
+
+    RULE = Rule(id="XX001", name="always-raises", title="总是出错", title_en="always raises", severity="error",
+                source="test", message={"zh": "m", "en": "m"},
+                doc="总是出错。\\n\\n## 要求\\n\\n## 依据\\n\\n## 示例\\n\\n## 修改\\n")
+
+    @RULE.check
+    def check(document, context):
+        raise KeyError("boom")
+        yield
+
+    @hookimpl
+    def nianbao_register_rules(config):
+        return [RULE]
+''')
+
+
+def test_a_rule_that_raises_is_an_internal_error_and_the_other_rules_still_run(tmp_path: Path) -> None:
+    plugin = tmp_path / "broken_rule.py"
+    plugin.write_text(BROKEN_RULE, encoding="utf-8")
+    session = Session(Config(select=("XX001", "REC002"), plugin_files=(plugin,)))
+
+    report = session.check_file(ROOT / "examples" / "2022-with-defects.md")
+
+    assert [(f.rule_id, f.location.row, f.location.column) for f in report.findings] == [
+        ("REC002", "total", "business")
+    ]
+    assert [(n.level, n.message) for n in report.notifications] == [
+        ("error", f"规则 XX001（{plugin}）运行出错：KeyError: 'boom'")
+    ]
