@@ -37,9 +37,12 @@ from collections.abc import Iterator
 from nianbao.document import Document
 from nianbao.findings import Derivation
 from nianbao.findings import Violation
+from nianbao.identities import cell_label
 from nianbao.narrative import SCOPE_REASONS
 from nianbao.narrative import Fact
+from nianbao.narrative import Reading
 from nianbao.narrative import extract_facts
+from nianbao.narrative import part_values
 from nianbao.narrative import read_metric
 from nianbao.narrative.evidence import cells_shown
 from nianbao.narrative.evidence import locatable
@@ -50,11 +53,12 @@ from nianbao.narrative.evidence import reading_label
 from nianbao.narrative.evidence import same_number
 from nianbao.narrative.evidence import table_number
 from nianbao.narrative.facts import OTHER_YEAR
+from nianbao.narrative.metrics import APPLICANT_COLUMNS
 from nianbao.rule import Context
 from nianbao.rule import Rule
 
-_BASE_ZH = "叙述“{quote}”中的 {stated} 与{table_no}“{cell}”的 {table_value} 不符"
-_BASE_EN = "the narrative “{quote}” states {stated}, but {table_no} “{cell}” is {table_value}"
+_BASE_ZH = "叙述“{quote}”中的 {stated} 与{table_no}“{cell}”的 {table_value} 不符{part}"
+_BASE_EN = "the narrative “{quote}” states {stated}, but {table_no} “{cell}” is {table_value}{part_en}"
 
 RULE = Rule(
     id="TXT001",
@@ -98,6 +102,35 @@ def _carried_over(document: Document, fact: Fact) -> int | float | None:
     return reading.value if reading is not None else None
 
 
+# A small figure equals some row or cell by chance; only a larger one, matching one place, tells
+# the reader where it was taken from.
+MIN_HINT = 10
+
+
+def _part_note(document: Document, reading: Reading, fact: Fact, context: Context) -> tuple[str, str]:
+    """Say so when the figure equals one row of a group alone (“无法提供265件” = 1.本机关不掌握) or
+    one applicant column alone (“258件” = （一）予以公开 / 自然人)."""
+    if context.edition is None or fact.value < MIN_HINT:
+        return "", ""
+    spec = context.edition.table(reading.metric.table)
+    if len(reading.cells) > 1:
+        rows = [key for key, value in part_values(document, reading) if same_number(value, fact.value)]
+        if len(rows) == 1:
+            label = spec.row(rows[0].split(".", 1)[0]).label
+            return f"（该数只等于其中“{label}”一项）", f" (the figure equals the row “{label}” alone)"
+    if reading.metric.column != "total" or reading.metric.table != "applications":
+        return "", ""
+    values = document.tables[reading.metric.table].values
+    cells = [f"{key.split('.', 1)[0]}.{column}" for key, _ in reading.cells for column in APPLICANT_COLUMNS]
+    numbers = {key: values[key].value for key in cells if key in values and not values[key].blank}
+    matching = [key for key, value in numbers.items()
+                if isinstance(value, (int, float)) and same_number(value, fact.value)]
+    if len(matching) == 1:
+        label = cell_label(spec, matching[0])
+        return f"（该数只等于其中“{label}”一格）", f" (the figure equals the cell “{label}” alone)"
+    return "", ""
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for fact in extract_facts(document):
@@ -114,8 +147,11 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             "table_no": table_number(context.edition, reading.metric.table),
             "cell": reading_label(reading, context.edition),
             "table_value": reading.value,
+            "part": "",
+            "part_en": "",
             "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
         }
+        args["part"], args["part_en"] = _part_note(document, reading, fact, context)
         variant, severity = "default", None
         carried = _carried_over(document, fact)
         if carried and same_number(fact.value, reading.value + carried):

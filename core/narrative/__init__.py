@@ -12,6 +12,7 @@ from nianbao.narrative.facts import extract_shares
 from nianbao.narrative.metrics import METRICS
 from nianbao.narrative.metrics import Metric
 from nianbao.narrative.metrics import Reading
+from nianbao.narrative.metrics import part_values
 from nianbao.narrative.metrics import read_metric
 from nianbao.narrative.sentences import Sentence
 from nianbao.narrative.sentences import narrative_paragraphs
@@ -31,6 +32,7 @@ __all__ = [
     "extract_facts",
     "extract_shares",
     "narrative_paragraphs",
+    "part_values",
     "read_metric",
     "sentences",
     "split_sentences",

@@ -183,3 +183,17 @@ def read_metric(document: Document, key: str) -> Reading | None:
             total = int(total)
         return Reading(metric, found, total, tuple(filled), tuple(parts) if filled else ())
     return None
+
+
+def part_values(document: Document, reading: Reading) -> list[tuple[str, int | float]]:
+    """Each cell of a group metric with its value (a blank 总计 taken as its row's sum), for telling
+    the reader when a figure matches one part of the group only."""
+    values = document.tables[reading.metric.table].values
+    parts = []
+    for key, cell in reading.cells:
+        number = _number(cell)
+        if number is None and cell.blank and key.endswith(".total"):
+            number = _blank_total(values, key)
+        if number is not None:
+            parts.append((key, number))
+    return parts
