@@ -43,12 +43,14 @@ RULE = Rule(
     source="年度报告格式 六、其他需要报告的事项（国办公开办函〔2021〕30号）",
     message={
         "zh": "“六、其他需要报告的事项”未报告收取信息处理费的情况（未收取也应写明）",
-        "en": "section 6 (other matters) does not report the information processing fee charged (state it even if none)",
+        "en": ("section 6 (other matters) does not report the information processing fee charged "
+               "(state it even if none)"),
     },
     variants={
         "nowhere": {
             "zh": "报告没有“六、其他需要报告的事项”，全文也未报告收取信息处理费的情况",
-            "en": "the report has no section 6 (other matters) and does not report the information processing fee anywhere",
+            "en": ("the report has no section 6 (other matters) and does not report the information "
+                   "processing fee anywhere"),
         },
     },
     editions=("2021",),

@@ -59,7 +59,8 @@ RULE = Rule(
         },
         "overview": {
             "zh": "“一、总体情况”以“{mention}”开头，与标题的年度（{title_year}年）不一致",
-            "en": "section 1 (overview) opens with “{mention}”, which disagrees with the title's year ({title_year})",
+            "en": ("section 1 (overview) opens with “{mention}”, which disagrees with the title's year "
+                   "({title_year})"),
         },
     },
     editions=("*",),
@@ -98,8 +99,8 @@ def _mentions(paragraph: Paragraph, year: int) -> Iterator[Violation]:
     for match in MENTION.finditer(paragraph.text):
         if int(match.group(1)) != year:
             mention = re.sub(r"\s+", "", match.group(0))
-            yield Violation(_where(paragraph), {"mention": mention, "title_year": year, "discriminator": mention},
-                            variant="mention")
+            args = {"mention": mention, "title_year": year, "discriminator": mention}
+            yield Violation(_where(paragraph), args, variant="mention")
 
 
 @RULE.check

@@ -51,11 +51,13 @@ RULE = Rule(
     doc=__doc__,
 )
 
-_UNIT = r"(?:单位|机关|部门|名称|日期|时间|年份|数量|数字|金额|姓名|地址|电话|区县|县区|市县|镇街|乡镇|街道|文号)"
+_UNIT = (r"(?:单位|机关|部门|名称|日期|时间|年份|数量|数字|金额|姓名|地址|电话"
+         r"|区县|县区|市县|镇街|乡镇|街道|文号)")
+_BODY = r"|局|委|办|厅|区|县|市|省|镇|乡|街道|公司|条|件|年|月|日|号"
 PLACEHOLDERS = re.compile(
     r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])"  # XX区, 20XX年, XX条
     r"|[×✕╳○□]{2,}"  # ××局, ○○条, □□ (not 〇, the zero of 二〇〇八年)
-    r"|(?<![\u4e00-\u9fff])某某|某某(?=" + _UNIT + r"|局|委|办|厅|区|县|市|省|镇|乡|街道|公司|条|件|年|月|日|号)"
+    r"|(?<![\u4e00-\u9fff])某某|某某(?=" + _UNIT + _BODY + r")"
     r"|[【\[［]\s*(?:请?填写?|待定|待补充|此处)?\s*" + _UNIT + r"?\s*(?:名称|全称)?\s*[】\]］]"
     r"|[…]{2,}\s*(?=[条件个项次万元%％年月日号人])|(?<=[共计为有收发开])\s*[…]{2,}"
 )
@@ -65,7 +67,9 @@ _CONTEXT = 12
 def _excerpt(text: str, start: int, end: int) -> str:
     before = text[max(0, start - _CONTEXT):start]
     after = text[end:end + _CONTEXT]
-    return ("…" if start > _CONTEXT else "") + before + text[start:end] + after + ("…" if end + _CONTEXT < len(text) else "")
+    lead = "…" if start > _CONTEXT else ""
+    tail = "…" if end + _CONTEXT < len(text) else ""
+    return lead + before + text[start:end] + after + tail
 
 
 def _in(paragraph: Paragraph) -> Iterator[Violation]:

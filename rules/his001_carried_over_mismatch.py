@@ -46,12 +46,13 @@ RULE = Rule(
     title="上年结转与上年报告的结转下年度不一致",
     title_en="Carried over from last year differs from last year's carried forward",
     severity="error",
-    source="年度报告格式 表三“二、上年结转”“四、结转下年度继续办理”（国办公开办函〔2019〕60号、〔2021〕30号）",
+    source=("年度报告格式 表三“二、上年结转”“四、结转下年度继续办理”"
+            "（国办公开办函〔2019〕60号、〔2021〕30号）"),
     message={
         "zh": "表三“二、上年结转政府信息公开申请数量 / {column_label}”为 {actual}，"
               "上年报告“四、结转下年度继续办理 / {column_label}”为 {expected}",
-        "en": "Table 3 “carried over from last year / {column_label}” is {actual}; last year's report carried "
-              "forward {expected}",
+        "en": ("Table 3 “carried over from last year / {column_label}” is {actual}; "
+               "last year's report carried forward {expected}"),
     },
     needs_previous=True,
     articles=("art50.2",),

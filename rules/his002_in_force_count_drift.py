@@ -50,8 +50,9 @@ RULE = Rule(
     message={
         "zh": "表二“{row_label}”现行有效件数为 {actual}，上年现行有效 {last} + 本年制发 {issued} − 本年废止 "
               "{repealed} = {expected}（差 {difference}）；如经清理或口径调整，请在报告中说明",
-        "en": "Table 2 “{row_label}”: {actual} in force, but last year's {last} + {issued} issued − {repealed} "
-              "repealed = {expected} (difference {difference}); explain a clean-up or a change of scope",
+        "en": ("Table 2 “{row_label}”: {actual} in force, but last year's {last} + {issued} issued "
+               "− {repealed} repealed = {expected} (difference {difference}); "
+               "explain a clean-up or a change of scope"),
     },
     editions=("2021",),
     needs_previous=True,

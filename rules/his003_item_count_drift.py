@@ -51,8 +51,8 @@ RULE = Rule(
     message={
         "zh": "表二“{row_label}”上一年项目数量为 {actual}，上年报告为 {last}，本年增/减 {change}，"
               "应为 {expected}（差 {difference}）",
-        "en": "Table 2 “{row_label}”: last year's item count is {actual}, but last year's report gives {last} "
-              "with a change of {change}, so {expected} (difference {difference})",
+        "en": ("Table 2 “{row_label}”: last year's item count is {actual}, but last year's report "
+               "gives {last} with a change of {change}, so {expected} (difference {difference})"),
     },
     editions=("2019",),
     needs_previous=True,

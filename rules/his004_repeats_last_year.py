@@ -48,7 +48,8 @@ RULE = Rule(
     source="国办公开办函〔2021〕30号“（四）明确责任”（内容雷同）",
     message={
         "zh": "正文 {percent}% 的句子（{total} 句中的 {same} 句，数字除外）与上年报告相同，报告内容雷同",
-        "en": "{percent}% of the sentences ({same} of {total}, figures aside) are the same as in last year's report",
+        "en": ("{percent}% of the sentences ({same} of {total}, figures aside) are the same as in "
+               "last year's report"),
     },
     variants={
         "table": {
@@ -114,8 +115,8 @@ def _repeated_tables(document: Document, previous: Document, context: Context) -
             continue
         spec = context.edition.table(key) if context.edition else None
         yield Violation(
-            location=Location(line=table.ref.line, page=table.ref.page, section=spec.section if spec else None,
-                              table=key),
+            location=Location(line=table.ref.line, page=table.ref.page,
+                              section=spec.section if spec else None, table=key),
             args={"table_no": spec.number if spec else key, "cells": len(values), "discriminator": key},
             variant="table",
         )

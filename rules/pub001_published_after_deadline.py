@@ -3,9 +3,9 @@
 ## 要求
 
 县级以上人民政府部门应在每年 1 月 31 日前公布本机关上一年度的年度报告；县级以上地方人民政府的年度报告
-应在每年 3 月 31 日前公布。公布日期取自 `--published-on`，或报告网页自身的发布日期；机关是政府还是部门，
-取自配置文件 `options` 中的 `body-type`（`government` 或 `department`），没有配置时取自标题中的机关名称。分不清是政府还是部门时，
-只有晚于 3 月 31 日才报告。
+应在每年 3 月 31 日前公布。公布日期取自 `--published-on`，或报告网页自身的发布日期；机关是政府
+还是部门，取自配置文件 `options` 中的 `body-type`（`government` 或 `department`），没有配置时
+取自标题中的机关名称。分不清是政府还是部门时，只有晚于 3 月 31 日才报告。
 
 ## 依据
 
@@ -44,16 +44,17 @@ RULE = Rule(
     severity="error",
     source="《条例》第四十九条",
     message={
-        "zh": "{year} 年度报告于 {published} 公布，晚于第四十九条规定的{body}公布期限 {deadline}（迟 {days} 天）",
+        "zh": ("{year} 年度报告于 {published} 公布，晚于第四十九条规定的{body}公布期限 {deadline}"
+               "（迟 {days} 天）"),
         "en": "the {year} report was published on {published}, after the Article 49 deadline for {body_en} "
               "({deadline}; {days} days late)",
     },
     variants={
         "page": {
-            "zh": "{year} 年度报告于 {published} 公布（网页所载日期），晚于第四十九条规定的{body}公布期限 {deadline}"
-                  "（迟 {days} 天）",
-            "en": "the {year} report was published on {published} (the date on its page), after the Article 49 "
-                  "deadline for {body_en} ({deadline}; {days} days late)",
+            "zh": ("{year} 年度报告于 {published} 公布（网页所载日期），"
+                   "晚于第四十九条规定的{body}公布期限 {deadline}（迟 {days} 天）"),
+            "en": ("the {year} report was published on {published} (the date on its page), "
+                   "after the Article 49 deadline for {body_en} ({deadline}; {days} days late)"),
         },
     },
     editions=("*",),
@@ -68,7 +69,8 @@ BODY = {"department": ("部门", "departments"), "government": ("人民政府", 
 
 def _published(document: Document, context: Context) -> tuple[date, str] | None:
     """The publication date and where it came from: the option, else the page's own metadata."""
-    for value, origin in ((context.options.get("published_on"), "option"), (document.meta.published_on, "page")):
+    candidates = ((context.options.get("published_on"), "option"), (document.meta.published_on, "page"))
+    for value, origin in candidates:
         if value:
             try:
                 return (value if isinstance(value, date) else date.fromisoformat(str(value))), origin
@@ -96,8 +98,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         location=Location(),
         args={"year": year, "published": when.isoformat(), "deadline": deadline.isoformat(), "body": zh,
               "body_en": en, "days": (when - deadline).days},
-        evidence=Derivation(identity="公布日期 ≤ 第四十九条规定的公布期限", expected=f"≤ {deadline.isoformat()}",
-                            actual=when.isoformat()),
+        evidence=Derivation(identity="公布日期 ≤ 第四十九条规定的公布期限",
+                            expected=f"≤ {deadline.isoformat()}", actual=when.isoformat()),
         variant="page" if origin == "page" else "default",
         # A date read from the page may be that of a later update rather than of first publication.
         severity="warning" if origin == "page" else None,

@@ -61,8 +61,10 @@ RULE = Rule(
             "en": "“{heading}” is numbered {number}; in the format this part is {expected}",
         },
         "subtopic": {
-            "zh": "“{heading}”是“{parent}”下的分项，却用了部分的一级编号“{number}、”；分项应编为（一）（二）…",
-            "en": "“{heading}” is a sub-topic of “{parent}” but uses the top-level number {number}; use (一)(二)…",
+            "zh": ("“{heading}”是“{parent}”下的分项，却用了部分的一级编号“{number}、”；"
+                   "分项应编为（一）（二）…"),
+            "en": ("“{heading}” is a sub-topic of “{parent}” but uses the top-level number {number}; "
+                   "use (一)(二)…"),
         },
         "repeated": {
             "zh": "“{heading}”重复出现（第 {first_line} 行已有这一部分）",
@@ -70,7 +72,8 @@ RULE = Rule(
         },
         "sub_sequence": {
             "zh": "“{parent}”下的分项“{heading}”编号不连续或重复，应为（{expected}）",
-            "en": "sub-heading “{heading}” under “{parent}” skips or repeats a number; it should be ({expected})",
+            "en": ("sub-heading “{heading}” under “{parent}” skips or repeats a number; "
+                   "it should be ({expected})"),
         },
     },
     articles=("art50",),
@@ -159,15 +162,15 @@ def _top_level(markers: list[Marker]) -> Iterator[Violation]:
     for index, marker in enumerate(markers):
         if marker.spec is not None:
             expected = cn_number(marker.spec.number)
+            where = _where(marker.ref, marker.spec.key)
             if marker.spec.key in seen:
-                first = seen[marker.spec.key]
-                yield Violation(_where(marker.ref, marker.spec.key),
-                                {"heading": marker.heading, "first_line": first.ref.line or "?",
-                                 "discriminator": f"repeated:{marker.heading}:{marker.ref.line}"}, variant="repeated")
+                args = {"heading": marker.heading, "first_line": seen[marker.spec.key].ref.line or "?",
+                        "discriminator": f"repeated:{marker.heading}:{marker.ref.line}"}
+                yield Violation(where, args, variant="repeated")
             elif expected is not None and marker.number != expected:
-                yield Violation(_where(marker.ref, marker.spec.key),
-                                {"heading": marker.heading, "number": marker.numeral, "expected": marker.spec.number,
-                                 "discriminator": f"misnumbered:{marker.heading}"}, variant="misnumbered")
+                args = {"heading": marker.heading, "number": marker.numeral, "expected": marker.spec.number,
+                        "discriminator": f"misnumbered:{marker.heading}"}
+                yield Violation(where, args, variant="misnumbered")
             seen.setdefault(marker.spec.key, marker)
             continue
         before = [i for i in known if i < index]
@@ -177,9 +180,10 @@ def _top_level(markers: list[Marker]) -> Iterator[Violation]:
         parent = markers[before[-1]]
         following = markers[after[0]] if after else None
         if marker.number <= parent.number or (following is not None and marker.number >= following.number):
-            yield Violation(_where(marker.ref, parent.spec.key if parent.spec else None),
-                            {"heading": marker.heading, "parent": parent.heading, "number": marker.numeral,
-                             "discriminator": f"subtopic:{marker.heading}:{marker.ref.line}"}, variant="subtopic")
+            args = {"heading": marker.heading, "parent": parent.heading, "number": marker.numeral,
+                    "discriminator": f"subtopic:{marker.heading}:{marker.ref.line}"}
+            where = _where(marker.ref, parent.spec.key if parent.spec else None)
+            yield Violation(where, args, variant="subtopic")
 
 
 def _sub_headings(document: Document, context: Context) -> Iterator[Violation]:
@@ -192,9 +196,9 @@ def _sub_headings(document: Document, context: Context) -> Iterator[Violation]:
                 continue
             if number != expected:
                 heading = f"（{child.number}）{child.title}"
-                yield Violation(_where(child.ref, section.key),
-                                {"heading": heading, "parent": section.heading.strip(), "expected": cn_text(expected),
-                                 "discriminator": f"sub:{heading}:{child.ref.line}"}, variant="sub_sequence")
+                args = {"heading": heading, "parent": section.heading.strip(), "expected": cn_text(expected),
+                        "discriminator": f"sub:{heading}:{child.ref.line}"}
+                yield Violation(_where(child.ref, section.key), args, variant="sub_sequence")
             expected = number + 1
 
 
