@@ -13,6 +13,7 @@ from nianbao.document import Paragraph
 from nianbao.document import Source
 from nianbao.document import SourceRef
 from nianbao.document import Table
+from nianbao.editions import builtin_editions
 from nianbao.engine import Session
 from nianbao.narrative import extract_claims
 from nianbao.narrative import extract_facts
@@ -21,6 +22,8 @@ from nianbao.narrative import read_metric
 from nianbao.narrative import split_sentences
 from nianbao.narrative.evidence import quote
 from nianbao.narrative.numerals import parse_number
+from nianbao.rule import Context
+from nianbao.rules.txt001_narrative_contradicts_table import RULE as TXT001
 
 
 def _document(*texts: str, year: int = 2022, tables: dict[str, Table] | None = None) -> Document:
@@ -205,3 +208,16 @@ def test_messages_in_english() -> None:
         "the figure may be one unit's count (\"on behalf of\"), not the whole body's: "
         "check what the sentence counts",
     )]
+
+
+def test_a_contradiction_that_cannot_be_located_is_only_a_warning() -> None:
+    values = {"received.total": CellValue("110", 110, False)}  # read from nowhere a person can find
+    table = Table("applications", "2021", values=values)
+    document = _document("全年共接到政府信息公开申请32件。", tables={"applications": table})
+    editions = builtin_editions()
+    [violation] = TXT001.run(document, Context(edition=editions["2021"], editions=editions))
+    assert (violation.severity, violation.variant) == ("warning", "unlocated")
+    assert TXT001.render(violation.args, "zh", violation.variant) == (
+        "叙述“全年共接到政府信息公开申请32件。”中的 32 与"
+        "表三“一、本年新收政府信息公开申请数量 / 总计”的 110 不符"
+        "（原句或单元格在原文中无法定位，请人工核对）")
