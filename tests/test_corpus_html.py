@@ -80,6 +80,13 @@ def test_six_sections_with_their_tables(loaded: dict[str, Document], stem: str) 
     assert {s.key: s.tables for s in document.sections if s.tables} == SECTION_TABLES
 
 
+def test_publication_date_from_the_page(loaded: dict[str, Document]) -> None:
+    assert {stem: document.meta.published_on for stem, document in loaded.items()} == {
+        "002_shanghai-govoffice-2019": "2020-01-31", "030_pingtan-2025": None,
+        "041_pingtan-jinjing-2021": None, "042_pingtan-zone-2022": None, "043_pingtan-czj-2023": None,
+    }
+
+
 def test_unit_kept_when_written_in_the_cell(loaded: dict[str, Document]) -> None:
     cell = loaded["002_shanghai-govoffice-2019"].tables["active_disclosure"].values["procurement.amount"]
     assert (cell.raw, cell.value, cell.unit) == ("251000元", 251000, "元")

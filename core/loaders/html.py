@@ -60,6 +60,9 @@ _NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
 _TITLE_SEARCH = 3  # a title stands among the first paragraphs of the article
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_DATE_META = {"pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date.issued"}
+_DATE_LINE = re.compile(r"^\s*(?:发布日期|发布时间)\s*[:：]")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -347,6 +350,33 @@ def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str |
     return cleaned[0] if cleaned else None
 
 
+# --- publication date ----------------------------------------------------------------------------
+
+
+def _iso_date(text: str) -> str | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def published_on(root: lxml.etree._Element, document: Document) -> str | None:
+    """The date the page says it was published: a CMS ``<meta>`` (PubDate and the like) or a
+    发布日期/发布时间 line at the head of the article."""
+    for meta in root.iter("meta"):
+        if (meta.get("name") or meta.get("property") or "").strip().lower() in _DATE_META:
+            date = _iso_date(meta.get("content") or "")
+            if date:
+                return date
+    for paragraph in document.preamble[:_TITLE_SEARCH + 2]:
+        if _DATE_LINE.match(paragraph.text):
+            return _iso_date(paragraph.text)
+    return None
+
+
 # --- the loader ----------------------------------------------------------------------------------
 
 
@@ -390,6 +420,7 @@ class HtmlLoader:
         cut = _cut_off_table(decoded.text, blocks)
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         document = build_document(source, blocks, editions, title_hint=title_hint(root, article))
+        document.meta.published_on = published_on(root, document)
         if cut is not None:
             document.notes.append(cut)
         return document

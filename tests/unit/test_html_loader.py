@@ -415,3 +415,16 @@ def test_an_unclosed_table_in_a_page_that_ends_properly_is_not_a_cut(tmp_path: P
     document = load_text(tmp_path, "<html><body><p>一、总体情况</p><table>"
                                    "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr></body></html>")
     assert document.notes == []
+
+
+@pytest.mark.parametrize(("head", "body", "date"), [
+    ('<meta name="PubDate" content="2023-02-20 09:30">', "", "2023-02-20"),
+    ('<meta property="article:published_time" content="2024-01-31T08:00:00+08:00">', "", "2024-01-31"),
+    ("", "<p>发布时间：2022年1月7日</p>", "2022-01-07"),
+    ("", "<p>成文日期：2022年1月7日</p>", None),
+    ("", "", None),
+])
+def test_publication_date_from_the_page(tmp_path: Path, head: str, body: str, date: str | None) -> None:
+    document = load_text(tmp_path, f"<html><head>{head}</head><body>"
+                                   f"<p>某某区2021年政府信息公开工作年度报告</p>{body}<p>一、总体情况</p></body></html>")
+    assert document.meta.published_on == date
