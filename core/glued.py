@@ -156,7 +156,7 @@ def _holds(left: list[str], right: list[str], cells: dict[str, Number]) -> bool:
 
 
 def _cells_of(row: RowResult, values: tuple[Number, ...]) -> dict[str, Number]:
-    return {f"{row.key}.{column}": value for column, value in zip(row.columns, values)}
+    return {f"{row.key}.{column}": value for column, value in zip(row.columns, values, strict=True)}
 
 
 def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str]) -> dict[str, RowResult]:
@@ -185,7 +185,9 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
         own = [(lt, rt) for lt, rt in bindings if {k.split(".")[0] for k in (*lt, *rt)} == {row.key}]
         if own:
             row.checked = True
-            row.candidates = [c for c in row.candidates if all(_holds(lt, rt, _cells_of(row, c)) for lt, rt in own)]
+            row.candidates = [
+                c for c in row.candidates if all(_holds(lt, rt, _cells_of(row, c)) for lt, rt in own)
+            ]
     _resolve_across(rows, bindings)
     return rows
 
@@ -214,7 +216,7 @@ def _resolve_across(rows: dict[str, RowResult], bindings: list[tuple[list[str], 
     surviving: list[tuple[tuple[Number, ...], ...]] = []
     for choice in itertools.product(*(r.candidates for r in open_rows)):
         cells = dict(fixed)
-        for row, values in zip(open_rows, choice):
+        for row, values in zip(open_rows, choice, strict=True):
             cells.update(_cells_of(row, values))
         if all(_holds(left, right, cells) for left, right in across):
             surviving.append(choice)
@@ -288,7 +290,7 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
                 document.notes.append(_unreadable(spec, row_spec, result, ref))
                 continue
             _chunks, unit = run_parts(run)
-            for column, value in zip(result.columns, values):
+            for column, value in zip(result.columns, values, strict=True):
                 table.values[f"{row_spec.key}.{column}"] = CellValue(
                     raw=_number_text(value), value=value, blank=False, ref=ref,
                     unit=unit if column == result.columns[-1] else None,
@@ -313,12 +315,13 @@ def _unreadable(spec: TableSpec, row: RowSpec, result: RowResult, ref: SourceRef
                   "reconciliation identities")
     else:
         why = f"有{result.split_count}种可能的拆分，且没有勾稽关系可用来判断"
-        why_en = f"there are {result.split_count} possible splits and no reconciliation identity to choose one"
+        why_en = (f"there are {result.split_count} possible splits and no reconciliation identity "
+                  "to choose one")
     return Note(
         code="row-unreadable",
         message=(f"{spec.number}“{row.label}”行的数字“{digits}”粘连在一起，需拆成{columns}列，{why}，"
                  "无法确定各列数值，未读取该行"),
-        message_en=(f"{spec.number} row “{row.label}”: the digits “{digits}” are run together and must be cut "
-                    f"into {columns} columns, but {why_en}; the row was not read"),
+        message_en=(f"{spec.number} row “{row.label}”: the digits “{digits}” are run together and must "
+                    f"be cut into {columns} columns, but {why_en}; the row was not read"),
         ref=ref, table=spec.key, row=row.key,
     )

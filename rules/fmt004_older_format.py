@@ -20,7 +20,7 @@
 一份 2018 年度报告，附有“指标名称 / 计量单位 / 2018年度 / 历年累计”的旧版统计表。
 
 ```
-FMT004 [提示] 报告采用2019年以前的旧版年度报告格式（报告年度为2018年，早于现行格式适用的2019年度），未按现行格式检查
+FMT004 [提示] 报告采用2019年以前的旧版格式（报告年度2018年早于2019年），不按现行格式检查
 ```
 
 ## 修改
@@ -47,7 +47,7 @@ RULE = Rule(
     severity="note",
     source="年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）的适用年度",
     message={
-        "zh": "报告采用2019年以前的旧版年度报告格式（{evidence}），未按现行格式检查",
+        "zh": "报告采用2019年以前的旧版格式（{evidence}），不按现行格式检查",
         "en": "the report uses the annual-report format in force before 2019 ({evidence_en}); "
               "it is not checked against the current format",
     },
@@ -70,8 +70,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         yield Violation(
             Location(),
             {
-                "evidence": f"报告年度为{year}年，早于现行格式适用的{first_year}年度",
-                "evidence_en": f"its report year {year} is before {first_year}, the first year of the current format",
+                "evidence": f"报告年度{year}年早于{first_year}年",
+                "evidence_en": f"its report year {year} is before {first_year}, "
+                               "the first year of the current format",
             },
         )
         return
@@ -82,7 +83,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             yield Violation(
                 Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator),
                 {
-                    "evidence": f"“{section.heading}”是旧版报告的统计表部分",
+                    "evidence": f"“{section.heading}”是旧版的统计表部分",
                     "evidence_en": f"“{section.heading}” is the statistical-table part of the old format",
                 },
             )
@@ -93,8 +94,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             yield Violation(
                 Location(line=paragraph.ref.line, page=paragraph.ref.page, locator=paragraph.ref.locator),
                 {
-                    "evidence": "统计表的表头为“指标名称、计量单位、历年累计”",
-                    "evidence_en": "its statistical table has the old headings 指标名称, 计量单位 and 历年累计",
+                    "evidence": "统计表表头为指标名称、计量单位、历年累计",
+                    "evidence_en": "its statistical table has the old headings "
+                                   "指标名称, 计量单位 and 历年累计",
                 },
             )
             return

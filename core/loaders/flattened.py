@@ -12,6 +12,7 @@ part of the report, but the title and the publication date are kept.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from collections.abc import Mapping
@@ -35,7 +36,8 @@ _BREADCRUMB = re.compile(r"^\s*当前位置[:：].{0,400}?(?:相关链接[:：]\
 _TRAILER = re.compile(r"\s*附件下载\s*$")
 _SUB_MARK = re.compile(rf"[（(]\s*([{_CN}]+)\s*[)）]")
 _SENTENCE_END = "。；：！？!?;:"
-_RUN = re.compile(r"[ \t\u00a0\u3000]*([-−]?\d[\d .\u00a0\u3000]*?)[ \t\u00a0\u3000]*(万元|元)?(?=[^\d .\u00a0\u3000]|$)")
+_SPACE = r"[ \t\u00a0\u3000]"
+_RUN = re.compile(rf"{_SPACE}*([-−]?\d[\d .\u00a0\u3000]*?){_SPACE}*(万元|元)?(?=[^\d .\u00a0\u3000]|$)")
 # A number followed by one of these is a count in a sentence ("重复申请3件"), not a table cell.
 _NARRATIVE_UNIT = "件条个项次人%％年月日万亿余多名家份篇期倍批户场"
 _TITLE_MAX = 40
@@ -194,7 +196,8 @@ def _enumerator_before(text: str, start: int, enumerator: str | None) -> int | N
         pattern = rf"(?<!\d){re.escape(enumerator)}\s*[.．、]\s*$"
         match = re.search(pattern, head) or re.search(rf"{re.escape(enumerator)}\s*[.．、]\s*$", head)
     else:
-        match = re.search(rf"(?:[（(]\s*{re.escape(enumerator)}\s*[)）]|{re.escape(enumerator)}\s*[、.．])\s*$", head)
+        number = re.escape(enumerator)
+        match = re.search(rf"(?:[（(]\s*{number}\s*[)）]|{number}\s*[、.．])\s*$", head)
     return match.start() if match else None
 
 
@@ -215,7 +218,7 @@ def find_rows(text: str, specs: list[TableSpec]) -> list[_Row]:
                         claimed[i] = True
             position = folded.find(label.core, position + 1)
     rows.sort(key=lambda r: r.start)
-    for row, following in zip(rows, rows[1:]):
+    for row, following in itertools.pairwise(rows):
         row.run_end = min(row.run_end, following.start)
     kept = []
     for row in rows:
@@ -238,7 +241,8 @@ def _row_at(text: str, start: int, end: int, label: _Label) -> _Row | None:
     if after and after in _NARRATIVE_UNIT:
         return None
     first = enumerator_start if enumerator_start is not None else start
-    return _Row(start=first, label_end=end, run_start=match.start(1), run_end=match.end(), label=text[first:end])
+    return _Row(start=first, label_end=end, run_start=match.start(1), run_end=match.end(),
+                label=text[first:end])
 
 
 def find_header_run(text: str, spec: TableSpec) -> tuple[int, int, int] | None:
@@ -269,7 +273,8 @@ def is_flattened(text: str, editions: Mapping[str, Edition]) -> bool:
 def read_flattened(text: str, editions: Mapping[str, Edition]) -> FlattenedPage:
     lines = text.splitlines()
     header, first = crawler_header(lines)
-    page = FlattenedPage(title=header.get("标题") or None, published_on=publication_date(header.get("发布时间", "")))
+    page = FlattenedPage(title=header.get("标题") or None,
+                         published_on=publication_date(header.get("发布时间", "")))
     body = [(number, line) for number, line in enumerate(lines[first:], start=first + 1) if line.strip()]
     if body:
         number, line = body[0]
@@ -289,7 +294,8 @@ def read_flattened(text: str, editions: Mapping[str, Edition]) -> FlattenedPage:
         for heading in headings:
             page.blocks.extend(_section_blocks(line[cursor:heading.start], cursor, number, section_key,
                                                table_sections, specs_by_section, first_text=not page.blocks))
-            page.blocks.append(Paragraph(line[heading.start:heading.end].strip(), _ref(number, heading.start)))
+            heading_text = line[heading.start:heading.end].strip()
+            page.blocks.append(Paragraph(heading_text, _ref(number, heading.start)))
             section_key = heading.section_key
             last_rank = _rank(heading.number)
             cursor = heading.end
@@ -330,7 +336,8 @@ def _section_blocks(
 
 def _table_in(text: str, specs: list[TableSpec]) -> tuple[int, int, list[tuple[int, str, int, str]]] | None:
     """The span of the table text in a section body and its ``(label, run)`` rows."""
-    rows = [(r.start, r.label, r.run_start, text[r.run_start:r.run_end].strip(), r.run_end) for r in find_rows(text, specs)]
+    rows = [(r.start, r.label, r.run_start, text[r.run_start:r.run_end].strip(), r.run_end)
+            for r in find_rows(text, specs)]
     for spec in specs:
         if len(spec.all_rows()) != 1:
             continue
@@ -339,7 +346,8 @@ def _table_in(text: str, specs: list[TableSpec]) -> tuple[int, int, list[tuple[i
         found = find_header_run(text, spec)
         if found is not None:
             head_start, run_start, run_end = found
-            rows.append((head_start, text[head_start:run_start].strip(), run_start, text[run_start:run_end], run_end))
+            header = text[head_start:run_start].strip()
+            rows.append((head_start, header, run_start, text[run_start:run_end], run_end))
             break
     if not rows:
         return None
@@ -368,7 +376,7 @@ def _narrative(text: str, offset: int, line: int) -> Iterator[Paragraph]:
     if not text.strip():
         return
     cuts = [0, *sub_heading_starts(text), len(text)]
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         piece = text[start:end]
         if not piece.strip():
             continue

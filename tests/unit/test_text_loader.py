@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from nianbao.document import Document
 from nianbao.editions import builtin_editions
 from nianbao.glued import resolve
@@ -14,7 +13,8 @@ from nianbao.loaders.flattened import is_flattened
 from nianbao.loaders.text import TextLoader
 
 EDITION_2021 = builtin_editions()["2021"]
-APPLICATION_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other", "total")
+APPLICATION_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other",
+                       "total")
 ZEROS = "0000000"
 
 # 表三 runs as a page glues them; the figures are those of a real 2021 report.
@@ -58,16 +58,19 @@ def _applications_text() -> str:
 
 def _page() -> str:
     body = (
-        "当前位置： 首页政务公开政府信息公开年报 示例区2021年度政府信息公开工作年度报告 微信 微博 相关链接： --> "
+        "当前位置： 首页政务公开政府信息公开年报 示例区2021年度政府信息公开工作年度报告 "
+        "微信 微博 相关链接： --> "
         "本报告根据《中华人民共和国政府信息公开条例》编制。"
         "一、总体情况2021年，本区持续推进政务公开。（一）主动公开方面。全年主动公开政府信息120条。"
         "（二）依申请公开方面 全年收到政府信息公开申请70件。"
         "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
-        "行政规范性文件693665第二十条第（五）项信息内容本年处理决定数量行政许可2293 第二十条第（六）项信息内容"
-        "本年处理决定数量行政处罚1282行政强制42第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24252.311082"
+        "行政规范性文件693665第二十条第（五）项信息内容本年处理决定数量行政许可2293 "
+        "第二十条第（六）项信息内容本年处理决定数量行政处罚1282行政强制42"
+        "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费24252.311082"
         "三、收到和处理政府信息公开申请情况全年有重复申请3件。" + _applications_text() +
-        " 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉"
-        "复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10203120001200000"
+        " 四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+        "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
+        "结果维持结果纠正其他结果尚未审结总计10203120001200000"
         "五、存在的主要问题及改进情况政策解读形式不够丰富。六、其他需要报告的事项无。 附件下载"
     )
     return "\n".join([
@@ -118,7 +121,8 @@ def test_a_row_with_one_possible_split_keeps_it_even_when_it_does_not_add_up() -
 
 
 def test_rows_left_open_by_their_own_total_are_settled_by_the_column_identities() -> None:
-    runs = {key: APPLICATION_RUNS.get(key, ZEROS) for key in (r.key for r in EDITION_2021.table("applications").rows)}
+    rows = EDITION_2021.table("applications").rows
+    runs = {row.key: APPLICATION_RUNS.get(row.key, ZEROS) for row in rows}
     result = resolve(EDITION_2021.table("applications"), EDITION_2021.identities, runs)
     assert result["granted"].split_count == 12
     assert result["granted"].values == (27, 0, 0, 2, 0, 1, 30)
@@ -155,7 +159,8 @@ def test_chrome_is_dropped_and_headings_split_at_known_titles(page: Document) ->
     overview = page.section("overview")
     assert overview is not None
     assert [p.text for p in overview.paragraphs] == ["2021年，本区持续推进政务公开。"]
-    assert [(c.number, c.title) for c in overview.children] == [("一", "主动公开方面"), ("二", "依申请公开方面")]
+    assert [(c.number, c.title) for c in overview.children] == [
+        ("一", "主动公开方面"), ("二", "依申请公开方面")]
     assert [p.text for p in overview.children[1].paragraphs] == ["全年收到政府信息公开申请70件。"]
     other = page.section("other")
     assert other is not None and [p.text for p in other.paragraphs] == ["无。"]
@@ -170,7 +175,7 @@ def test_glued_tables_are_split_where_certain(page: Document) -> None:
     expected = {
         f"{row.key}.{column}": value
         for row in EDITION_2021.table("applications").rows
-        for column, value in zip(APPLICATION_COLUMNS, APPLICATION_VALUES.get(row.key, (0,) * 7))
+        for column, value in zip(APPLICATION_COLUMNS, APPLICATION_VALUES.get(row.key, (0,) * 7), strict=True)
     }
     assert {key: cell.value for key, cell in applications.values.items()} == expected
     reviews = page.tables["reviews"]
