@@ -93,16 +93,24 @@ class Config:
 
     def for_path(self, path: str) -> Config:
         """The configuration for one report: the overrides whose globs match it, applied in order."""
-        matching = [o for o in self.overrides if path_matches(path, o.paths, self.root)]
-        if not matching:
+        return self.with_overrides([o for o in self.overrides if path_matches(path, o.paths, self.root)])
+
+    def with_overrides(self, overrides: Iterable[Override]) -> Config:
+        overrides = list(overrides)
+        if not overrides:
             return self
         select, ignore, severity, packs = self.select, self.ignore, dict(self.severity), self.packs
-        for override in matching:
+        for override in overrides:
             select = override.select if override.select is not None else select
             ignore = ignore + override.ignore
             severity.update(override.severity)
             packs = packs + override.packs
         return dataclasses.replace(self, select=select, ignore=ignore, severity=severity, packs=packs)
+
+    def variants(self) -> list[Config]:
+        """This configuration and each override applied to it: every rule some report may run is
+        selected by one of them (reporters list those rules up front)."""
+        return [self, *(self.with_overrides([o]) for o in self.overrides)]
 
     def pack_enabled(self, names: Iterable[str]) -> bool:
         """False for a rule from a pack (known by any of ``names``) limited by overrides to other paths."""

@@ -106,6 +106,9 @@ def test_override_limits_a_pack_to_its_paths(workdir: Path) -> None:
     _, stdout, _ = run("check", "report.md", "fujian/report.md")
     assert fj_lines(stdout) == [
         "fujian/report.md:91: FJ001 [警告] “六、其他需要报告的事项”未报告本年度政务公开工作要点的落实情况"]
+    _, sarif, _ = run("check", "--format", "sarif", "report.md", "fujian/report.md")
+    listed = [r["id"] for r in json.loads(sarif)["runs"][0]["tool"]["driver"]["rules"]]
+    assert [i for i in listed if i.startswith("FJ")] == FJ_RULES
 
 
 def test_pack_cases_pass_with_the_test_kit() -> None:
