@@ -119,6 +119,7 @@ def test_pack_cases_pass_with_the_test_kit() -> None:
         ("FJ002/fail-both-missing.md", None),
         ("FJ002/fail-proposals-missing.md", None),
         ("FJ002/pass-both-reported.md", None),
+        ("FJ002/pass-short-names.md", None),
         ("FJ003/fail-bad-deadline-option.md", None),
         ("FJ003/fail-published-late.md", None),
         ("FJ003/fail-stricter-deadline.md", None),
@@ -134,7 +135,8 @@ def test_test_rules_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     (tmp_path / "nianbao.yaml").write_text("plugins: [nianbao_pack_fujian]\n", encoding="utf-8")
     code, stdout, _ = run("test-rules", str(cases))
     assert (code, stdout) == (0, "ok   FJ002/fail-both-missing.md\nok   FJ002/fail-proposals-missing.md\n"
-                                 "ok   FJ002/pass-both-reported.md\n3 passed, 0 failed\n")
+                                 "ok   FJ002/pass-both-reported.md\nok   FJ002/pass-short-names.md\n"
+                                 "4 passed, 0 failed\n")
     expected = cases / "FJ002" / "fail-proposals-missing.expected.json"
     wrong = json.loads(expected.read_text(encoding="utf-8"))
     wrong[0]["message"] = "报告未说明人大代表建议的办理情况"
@@ -142,7 +144,7 @@ def test_test_rules_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     code, stdout, _ = run("test-rules", str(cases))
     assert code == 1
     assert stdout.splitlines()[1] == "FAIL FJ002/fail-proposals-missing.md"
-    assert stdout.splitlines()[-1] == "2 passed, 1 failed"
+    assert stdout.splitlines()[-1] == "3 passed, 1 failed"
     assert '+ unexpected: {"rule": "FJ002", "severity": "warning", "message": "报告未说明政协提案的办理情况"}' in stdout
 
 

@@ -50,7 +50,7 @@ RULE = Rule(
     doc=__doc__,
 )
 
-SUGGESTIONS = re.compile(r"人大代表?[^。；]{0,12}建议|建议[^。；]{0,12}人大")
+SUGGESTIONS = re.compile(r"人大(?:代表)?[^。；]{0,12}建议|建议[^。；]{0,12}人大")
 PROPOSALS = re.compile(r"政协[^。；]{0,12}提案")
 
 
