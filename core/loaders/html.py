@@ -385,7 +385,10 @@ def parse_html(text: str) -> lxml.etree._Element:
     parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as exc:
+    except lxml.etree.ParserError as exc:
+        # libxml2 gives up only on a document with no element at all
+        raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty") from exc
+    except ValueError as exc:
         raise LoadError(f"无法解析网页：{exc}", f"cannot parse the page: {exc}", reason="unreadable") from exc
     return root
 
@@ -415,7 +418,7 @@ class HtmlLoader:
         decoded = decode_html(data)
         root = parse_html(decoded.text)
         blocks, article = read_blocks(root)
-        if not blocks:
+        if not any(isinstance(b, Paragraph) or any(c.text for row in b.rows for c in row) for b in blocks):
             raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
         cut = _cut_off_table(decoded.text, blocks)
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)

@@ -286,6 +286,8 @@ def test_file_cut_off_mid_table_gives_a_clear_result(session: Session) -> None:
     (b"   \n", "文件是空的"),
     (b"\x00\x01\x02PK\x03\x04" * 50, "文件是二进制数据，不是文本"),
     (b"<html><head><title>x</title></head><body></body></html>", "网页中没有可读的正文"),
+    (b"<!-- only a comment -->", "网页中没有可读的正文"),
+    (b"<html><body><table><tr><td>&nbsp;</td></tr></table></body></html>", "网页中没有可读的正文"),
 ])
 def test_bad_input_is_a_clear_message(tmp_path: Path, session: Session, content: bytes, problem: str) -> None:
     path = tmp_path / "bad.html"
