@@ -54,6 +54,7 @@ RULE = Rule(
     editions=("*",),
     gate=True,
     stops=("SEC", "ART", "REC", "FMT"),
+    articles=("art50",),
     doc=__doc__,
 )
 
