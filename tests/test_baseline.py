@@ -70,7 +70,8 @@ def test_one_changed_cell_is_exactly_one_new_finding(corpus_copy: Path, tmp_path
     new = [f for r in session.check_paths([corpus_copy]) for f in known.new_only(r).findings]
     assert [(f.source, project(f)) for f in new] == [(
         f"corpus/{REVIEWS_FILE}",
-        {"rule": "REC004", "severity": "error", "line": REVIEWS_LINE, "section": "reviews", "table": "reviews",
+        {"rule": "REC004", "severity": "error", "line": REVIEWS_LINE, "section": "reviews",
+         "table": "reviews",
          "row": "cases", "column": "review_total", "expected": 6, "actual": 5,
          "message": new[0].message},
     )]

@@ -55,7 +55,10 @@ def test_failing_items_print_the_findings(project: pytest.Pytester) -> None:
         "    expected: 3  actual: 4  (三、（七）总计 = （一）至（六）各项之和)",
     ])
     assert sorted(line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")) == [
-        "FAILED reports/defects.md::REC001", "FAILED reports/defects.md::REC002", "FAILED reports/defects.md::REC003"]
+        "FAILED reports/defects.md::REC001",
+        "FAILED reports/defects.md::REC002",
+        "FAILED reports/defects.md::REC003",
+    ]
 
 
 def test_select_with_k_and_stop_with_x(project: pytest.Pytester) -> None:
@@ -67,7 +70,8 @@ def test_select_with_k_and_stop_with_x(project: pytest.Pytester) -> None:
 
 def test_accepted_findings_do_not_fail(project: pytest.Pytester) -> None:
     (project.path / "nianbao.yaml").write_text(
-        f"select: [{', '.join(RULES)}]\naccept:\n  - {{rule: REC, paths: ['reports/defects.md'], reason: 已向上级说明}}\n",
+        f"select: [{', '.join(RULES)}]\n"
+        "accept:\n  - {rule: REC, paths: ['reports/defects.md'], reason: 已向上级说明}\n",
         encoding="utf-8")
     result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
     assert result.ret == 0
@@ -94,7 +98,8 @@ def test_bad_config_is_a_usage_error(project: pytest.Pytester) -> None:
     (project.path / "nianbao.yaml").write_text("selct: [REC]\n", encoding="utf-8")
     result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines([f"*nianbao: {(project.path / 'nianbao.yaml').resolve()}：未知的配置项 selct*"])
+    config = (project.path / "nianbao.yaml").resolve()
+    result.stderr.fnmatch_lines([f"*nianbao: {config}：未知的配置项 selct*"])
 
 
 def test_corpus_one_item_per_report_and_rule_with_junit(pytester: pytest.Pytester, corpus: Path) -> None:
@@ -138,19 +143,22 @@ def test_corpus_one_item_per_report_and_rule_with_junit(pytester: pytest.Pyteste
     assert named and all(rule == shown for rule, shown in named)
     # Facts checked by hand (MANIFEST.tsv): 001's tables reconcile (R1–R4 hold), and the README
     # beside the reports is not a report.
-    reconciled = [expected[("001_guancheng-district-2020.md", r)] for r in ("REC001", "REC002", "REC003", "REC004")]
+    reconciled = [expected[("001_guancheng-district-2020.md", rule)]
+                  for rule in ("REC001", "REC002", "REC003", "REC004")]
     assert reconciled == ["passed"] * 4
     assert expected[("README.md", "DOC001")] == "failed"
 
 
 def test_yaml_rules_are_items_too(project: pytest.Pytester) -> None:
     shutil.copyfile(ROOT / "examples" / "agency-rules.yaml", project.path / "agency-rules.yaml")
-    (project.path / "nianbao.yaml").write_text("select: [DF]\nrule-files: [agency-rules.yaml]\n", encoding="utf-8")
+    (project.path / "nianbao.yaml").write_text("select: [DF]\nrule-files: [agency-rules.yaml]\n",
+                                               encoding="utf-8")
     result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
     assert result.ret == 1
     result.assert_outcomes(passed=5, failed=1)
     result.stdout.fnmatch_lines([
-        "reports/defects.md:76: DF002 表三“（七）总计 / 商业企业”为 4，本机关要求当年办结，应等于新收与上年结转之和 3",
+        "reports/defects.md:76: DF002 表三“（七）总计 / 商业企业”为 4，"
+        "本机关要求当年办结，应等于新收与上年结转之和 3",
     ])
     assert [line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")] == [
         "FAILED reports/defects.md::DF002"]

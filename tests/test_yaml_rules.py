@@ -88,7 +88,8 @@ def test_required_section_missing(tmp_path: Path) -> None:
 def test_identity_between_template_cells() -> None:
     findings = session_with_examples().check_file(DEFECTS).findings
     assert [project(f) for f in findings] == [{
-        "rule": "DF002", "severity": "warning", "line": 76, "section": "applications", "table": "applications",
+        "rule": "DF002", "severity": "warning", "line": 76, "section": "applications",
+        "table": "applications",
         "row": "total", "column": "business", "expected": 3, "actual": 4,
         "message": "表三“（七）总计 / 商业企业”为 4，本机关要求当年办结，应等于新收与上年结转之和 3",
     }]
@@ -102,7 +103,8 @@ def test_numeric_bound(tmp_path: Path) -> None:
     findings = session_with_examples().check_file(report).findings
     assert [project(f) for f in findings] == [{
         "rule": "DF003", "severity": "error", "line": 45, "section": "active_disclosure",
-        "table": "active_disclosure", "row": "fees", "column": "amount", "expected": "0 ≤ x ≤", "actual": -12.5,
+        "table": "active_disclosure", "row": "fees", "column": "amount",
+        "expected": "0 ≤ x ≤", "actual": -12.5,
         "message": "表二“行政事业性收费 / 本年收费金额（单位：万元）”为 -12.5，收费金额不能小于 0",
     }]
 
@@ -131,7 +133,8 @@ def test_cli_check_rules_and_explain(configured: Path, monkeypatch: pytest.Monke
     code, stdout, _ = run("check", "--select", "DF", configured.name)
     assert code == 0
     assert stdout.splitlines()[0] == (
-        f"{configured.name}:76: DF002 [警告] 表三“（七）总计 / 商业企业”为 4，本机关要求当年办结，应等于新收与上年结转之和 3")
+        f"{configured.name}:76: DF002 [警告] 表三“（七）总计 / 商业企业”为 4，"
+        "本机关要求当年办结，应等于新收与上年结转之和 3")
     _, listing, _ = run("rules", "--json")
     entries = {r["id"]: r for r in json.loads(listing)}
     assert entries["DF003"]["title"] == "行政事业性收费金额为负数"
@@ -158,14 +161,17 @@ def test_sarif_lists_yaml_rules(configured: Path) -> None:
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("    doc: 说明。\n", "    doc: 说明。\n    colour: red\n", "规则 XQ001：colour：未知的键"),
-    ("    message: {zh: 中文, en: English}\n", "    message: {zh: 中文}\n", "规则 XQ001：message：缺少必填的键"),
+    ("    message: {zh: 中文, en: English}\n", "    message: {zh: 中文}\n",
+     "规则 XQ001：message：缺少必填的键"),
     ("    severity: warning\n", "    severity: fatal\n", "规则 XQ001：severity：值无效"),
     ("    severity: warning\n", "", "规则 XQ001：缺少必填的键"),
     ("  - id: XQ001\n", "  - id: X1\n", "规则 X1：id：值无效"),
     ("    require: {section: other, pattern: 信息处理费}\n",
-     "    require: {section: other, pattern: 信息处理费}\n    bound: {table: applications, cells: [received.total], max: 9}\n",
+     "    require: {section: other, pattern: 信息处理费}\n"
+     "    bound: {table: applications, cells: [received.total], max: 9}\n",
      "规则 XQ001：require / bound：每条规则必须有且只有 require、identity、bound 之一"),
-    ("    require: {section: other, pattern: 信息处理费}\n", "    require: {section: other, pattern: '信息(处理费'}\n",
+    ("    require: {section: other, pattern: 信息处理费}\n",
+     "    require: {section: other, pattern: '信息(处理费'}\n",
      "规则 XQ001：require.pattern：不是有效的正则表达式"),
     ("    require: {section: other, pattern: 信息处理费}\n", "    require: {section: annex}\n",
      "规则 XQ001：require.section：2019 版格式没有章节 'annex'"),
@@ -199,7 +205,8 @@ def test_builtin_prefix_is_refused(tmp_path: Path) -> None:
 
 
 def test_invalid_file_from_config_exits_2(tmp_path: Path) -> None:
-    (tmp_path / "rules.yaml").write_text(VALID.replace("severity: warning", "severity: fatal"), encoding="utf-8")
+    broken = VALID.replace("severity: warning", "severity: fatal")
+    (tmp_path / "rules.yaml").write_text(broken, encoding="utf-8")
     (tmp_path / "nianbao.yaml").write_text("rule-files: [rules.yaml]\n", encoding="utf-8")
     report = tmp_path / "r.md"
     shutil.copyfile(CLEAN, report)
@@ -214,4 +221,5 @@ def test_invalid_file_in_english(tmp_path: Path) -> None:
     path.write_text(VALID.replace("pattern: 信息处理费", "pattern: '信息(处理费'"), encoding="utf-8")
     with pytest.raises(ConfigurationError) as caught:
         Session(Config(rule_files=(path,), lang="en"))
-    assert str(caught.value).startswith(f"{path}: rule XQ001: require.pattern: not a valid regular expression: ")
+    expected = f"{path}: rule XQ001: require.pattern: not a valid regular expression: "
+    assert str(caught.value).startswith(expected)
