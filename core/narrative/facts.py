@@ -9,6 +9,7 @@ template cell key or a group of cells, see :mod:`nianbao.narrative.metrics`) and
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -127,6 +128,10 @@ _APPLICANT_ROWS = ("applications.received.", "applications.carried_over.", "appl
 # "75件（含上年结转1件）", "75件，其中上年结转1件": the count is 新收 + 上年结转.
 _INCLUDES_CARRIED_OVER = re.compile(
     r"\s*(?:[（(]\s*(?:其中)?|[，,]\s*其中\s*)?(?:(?:含|包括|包含)(?:有)?)?(?:上一?年度?|去年)结转")
+_RESULTS = {"维持": "upheld", "纠正": "corrected", "撤销": "corrected", "其他结果": "other",
+            "尚未审结": "pending", "未审结": "pending", "正在审理": "pending", "审理中": "pending"}
+_CASE_RESULT = re.compile(
+    rf"(?:结果)?(?P<result>{'|'.join(_RESULTS)})(?:原?(?:行政)?(?:行为|决定|答复))?的?{_GAP}{{0,4}}?{_NUM}{UNIT}")
 _DIGITS = "0123456789"
 # A Chinese numeral counts only before a unit of cases: "三个一" is a slogan, not three applications.
 _COUNT_UNITS = ("件", "起", "宗", "份")
@@ -213,8 +218,27 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
         taken.append(span)
         found.append(Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
                           sentence.paragraph, span[0], span[1], row.scope, row.reason))
+    found.extend(_case_results(text, sentence, free, taken))
     found.sort(key=lambda f: f.start)
     yield from found
+
+
+def _case_results(text: str, sentence: Sentence, free: Callable[[int, int], bool],
+                  taken: list[tuple[int, int]]) -> Iterator[Fact]:
+    """“行政复议7件，其中维持5件、纠正1件”: each result belongs to the kind of case named last before it."""
+    for match in _CASE_RESULT.finditer(text):
+        span = (match.start("n"), match.end("unit"))
+        value = parse_number(match.group("n"))
+        if value is None or not free(*span) or match.group("approx"):
+            continue
+        before = text[: match.start()].replace("复议后起诉", "起诉")
+        review, litigation = before.rfind("复议"), max(before.rfind("诉讼"), before.rfind("起诉"))
+        if review < 0 and litigation < 0:
+            continue
+        kind = "review" if review > litigation else "litigation"
+        taken.append(span)
+        yield Fact(f"reviews.cases.{kind}_{_RESULTS[match.group('result')]}", value,
+                   sentence.text[span[0]:span[1]], sentence.text, sentence.ref, sentence.paragraph, *span)
 
 
 def extract_facts(document: Document) -> list[Fact]:

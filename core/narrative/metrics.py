@@ -92,6 +92,22 @@ def _group(key: str, label: str, label_en: str, *alternatives: tuple[str, ...],
     return Metric(key, table, label, label_en, tuple(alternatives))
 
 
+CASE_RESULTS = {"upheld": ("结果维持", "upheld"), "corrected": ("结果纠正", "corrected"),
+                "other": ("其他结果", "other results"), "pending": ("尚未审结", "pending")}
+
+
+def _case_results() -> list[Metric]:
+    metrics = []
+    for result, (zh, en) in CASE_RESULTS.items():
+        metrics.append(_group(f"reviews.cases.review_{result}", f"行政复议 / {zh}",
+                              f"administrative review / {en}", (f"cases.review_{result}",), table="reviews"))
+        metrics.append(_group(f"reviews.cases.litigation_{result}",
+                              f"行政诉讼（未经复议直接起诉 + 复议后起诉） / {zh}",
+                              f"litigation (direct + after review) / {en}",
+                              (f"cases.direct_{result}", f"cases.after_review_{result}"), table="reviews"))
+    return metrics
+
+
 def _build() -> dict[str, Metric]:
     metrics = [
         *_row_metrics("received", "一、本年新收政府信息公开申请数量", "1. applications received this year"),
@@ -121,6 +137,7 @@ def _build() -> dict[str, Metric]:
         _group("reviews.cases.litigation_total", "行政诉讼（未经复议直接起诉 + 复议后起诉） / 总计",
                "litigation (direct + after review) / total",
                ("cases.direct_total", "cases.after_review_total"), table="reviews"),
+        *_case_results(),
         _group("active_disclosure.normative_documents.issued", "行政规范性文件 / 本年制发件数",
                "normative documents / issued this year", ("normative_documents.issued",),
                ("normative_documents.new_made",), table="active_disclosure"),

@@ -115,7 +115,8 @@ def test_reviews_and_litigation() -> None:
         ("reviews.cases.review_total", 2, "certain", None),
         ("reviews.cases.litigation_total", 7, "certain", None),
     ]
-    assert _facts("复议后起诉的案件结果维持1件。") == []
+    assert _facts("复议后起诉的案件结果维持1件。") == [
+        ("reviews.cases.litigation_upheld", 1, "certain", None)]
 
 
 def test_normative_documents_and_clean_up() -> None:
@@ -221,3 +222,15 @@ def test_a_contradiction_that_cannot_be_located_is_only_a_warning() -> None:
         "叙述“全年共接到政府信息公开申请32件。”中的 32 与"
         "表三“一、本年新收政府信息公开申请数量 / 总计”的 110 不符"
         "（原句或单元格在原文中无法定位，请人工核对）")
+
+
+def test_case_results_belong_to_the_kind_named_before_them() -> None:
+    text = "行政复议7件，其中维持5件、纠正1件、尚未审结1件；行政诉讼9件，其中维持8件，1件正在审理中。"
+    assert _facts(text) == [
+        ("reviews.cases.review_total", 7, "certain", None),
+        ("reviews.cases.review_upheld", 5, "certain", None),
+        ("reviews.cases.review_corrected", 1, "certain", None),
+        ("reviews.cases.review_pending", 1, "certain", None),
+        ("reviews.cases.litigation_total", 9, "certain", None),
+        ("reviews.cases.litigation_upheld", 8, "certain", None),
+    ]
