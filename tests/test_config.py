@@ -3,6 +3,8 @@ overrides and accepted findings."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -259,3 +261,10 @@ def test_example_configuration_works_end_to_end() -> None:
         ("REC003", "applications/total/total", "原表已公布，更正说明见 2023 年报告第六部分")]
     older = str(ROOT / "examples" / "2020-clean-2019-edition.md")
     assert session.config.for_path(older).ignore == ("TXT003", "DF")
+
+
+def test_every_configuration_key_is_documented() -> None:
+    schema = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", text, re.M))
+    assert documented == set(schema["properties"])
