@@ -382,7 +382,9 @@ def _agency_key(document: Document) -> str | None:
     return "".join(unicodedata.normalize("NFKC", agency).split())
 
 
-def pair_consecutive_years(documents: Mapping[Path, Document]) -> tuple[dict[Path, Document], dict[Path, str]]:
+def pair_consecutive_years(
+    documents: Mapping[Path, Document],
+) -> tuple[dict[Path, Document], dict[Path, str]]:
     """Pair each report with last year's report of the same agency (``meta.agency``) in the batch.
 
     Returns ``(previous, problems)``: ``previous`` maps a report's path to last year's document;
