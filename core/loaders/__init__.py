@@ -11,8 +11,10 @@ __all__ = ["LoadError", "Loader"]
 
 @hookimpl
 def nianbao_register_loaders() -> list[Loader]:
+    from nianbao.loaders.docx import DocxLoader
     from nianbao.loaders.html import HtmlLoader
+    from nianbao.loaders.pdf import PdfLoader
     from nianbao.loaders.text import MarkdownLoader
     from nianbao.loaders.text import TextLoader
 
-    return [HtmlLoader(), MarkdownLoader(), TextLoader()]
+    return [HtmlLoader(), PdfLoader(), DocxLoader(), MarkdownLoader(), TextLoader()]

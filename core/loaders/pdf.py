@@ -1,0 +1,678 @@
+"""PDF reports with a text layer (WPS, Word and LibreOffice exports).
+
+Characters and their boxes come from pdfium, which reads a five-page report in a few
+milliseconds; lines, paragraphs and tables are rebuilt here from those boxes. A table drawn with
+ruled lines becomes a grid whose merged cells are found from the rulings (a label set one
+character per line down a tall cell is one cell); a table drawn without rulings is rebuilt from
+the columns its lines leave. A table broken by a page end continues on the next page, and the
+page footer between the two parts is dropped, never read as a value.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+from statistics import median
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+from nianbao import labels
+from nianbao.document import Document
+from nianbao.document import Note
+from nianbao.document import Paragraph
+from nianbao.document import Source
+from nianbao.document import SourceRef
+from nianbao.editions import Edition
+from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import sha256
+from nianbao.reading import Block
+from nianbao.reading import RawCell
+from nianbao.reading import RawTable
+from nianbao.reading import build_document
+
+_TOL = 3.0  # points: rulings closer than this are one line
+_THIN = 3.0  # a path no wider (or taller) than this is a ruling, not a filled area
+_PAGE_NUMBER = re.compile(r"^[\s\-－—–~～]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-－—–~～]*$")
+_NUMBER_TOKEN = re.compile(r"^[+\-−－]?\d[\d,]*(?:\.\d+)?$")
+LabelTest = Callable[[str], bool]
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）])")
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    chars: list[Char]
+    top: float = 0.0
+    bottom: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.top = min(c.top for c in self.chars)
+        self.bottom = max(c.bottom for c in self.chars)
+
+    def add(self, char: Char) -> None:
+        self.chars.append(char)
+        self.top = min(self.top, char.top)
+        self.bottom = max(self.bottom, char.bottom)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def height(self) -> float:
+        return median(c.bottom - c.top for c in self.chars)
+
+    def pieces(self, gap: float) -> list[list[Char]]:
+        """The runs of characters separated by more than ``gap`` points."""
+        runs: list[list[Char]] = [[self.chars[0]]]
+        for char in self.chars[1:]:
+            if char.x0 - runs[-1][-1].x1 > gap:
+                runs.append([char])
+            else:
+                runs[-1].append(char)
+        return runs
+
+    @property
+    def text(self) -> str:
+        return _join_chars(self.chars)
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """A ruling: horizontal at ``pos`` (y) from ``start`` to ``end`` (x), or vertical at ``pos`` (x)."""
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+
+@dataclass(slots=True)
+class Grid:
+    """A ruled table: the distinct column (``xs``) and row (``ys``) rulings, and for each grid cell
+    the merged cell (its top-left grid position) it belongs to."""
+
+    xs: list[float]
+    ys: list[float]
+    owner: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    def contains(self, char: Char) -> bool:
+        x0, top, x1, bottom = self.bbox
+        return x0 <= char.cx <= x1 and top <= char.cy <= bottom
+
+    def cell_of(self, char: Char) -> tuple[int, int] | None:
+        row = _index_between(self.ys, char.cy)
+        col = _index_between(self.xs, char.cx)
+        if row is None or col is None:
+            return None
+        return row, col
+
+
+def _index_between(bounds: list[float], value: float) -> int | None:
+    for index in range(len(bounds) - 1):
+        if bounds[index] <= value <= bounds[index + 1]:
+            return index
+    return None
+
+
+def _is_ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _join_chars(chars: list[Char]) -> str:
+    """Characters of one line in order. A wide gap between two Latin letters or digits is a word
+    space; between Chinese characters it is only justification."""
+    if not chars:
+        return ""
+    height = median(c.bottom - c.top for c in chars)
+    parts = [chars[0].text]
+    for before, char in zip(chars, chars[1:], strict=False):
+        if char.x0 - before.x1 > 0.6 * height and _is_ascii_word(before.text[-1]) and _is_ascii_word(char.text[0]):
+            parts.append(" ")
+        parts.append(char.text)
+    return "".join(parts)
+
+
+def group_lines(chars: list[Char]) -> list[Line]:
+    """Characters grouped into lines: a character joins the line whose vertical middle it shares.
+    Marks that sit high or low in the line (quotes, commas) join the line they stand beside."""
+    if not chars:
+        return []
+    typical = median(c.bottom - c.top for c in chars)
+    small = [c for c in chars if c.bottom - c.top < 0.6 * typical]
+    lines: list[Line] = []
+    for char in sorted((c for c in chars if c.bottom - c.top >= 0.6 * typical), key=lambda c: (c.cy, c.x0)):
+        if lines:
+            last = lines[-1]
+            middle = (last.top + last.bottom) / 2
+            if abs(char.cy - middle) <= 0.35 * max(last.bottom - last.top, char.bottom - char.top):
+                last.add(char)
+                continue
+        lines.append(Line([char]))
+    for char in small:
+        beside = [line for line in lines if line.top - 0.3 * typical <= char.cy <= line.bottom + 0.3 * typical]
+        if beside:
+            min(beside, key=lambda line: abs(char.cy - (line.top + line.bottom) / 2)).add(char)
+        else:
+            lines.append(Line([char]))
+    lines.sort(key=lambda line: line.top)
+    for line in lines:
+        line.chars.sort(key=lambda c: c.x0)
+    return lines
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """A cell's text: its lines joined. A label that wraps, or is set one character per line,
+    reads as one label."""
+    text = ""
+    for line in group_lines(chars):
+        piece = line.text.strip()
+        if text and piece and _is_ascii_word(text[-1]) and _is_ascii_word(piece[0]):
+            text += " "
+        text += piece
+    return text
+
+
+# --- reading the PDF -------------------------------------------------------------------------------
+
+
+def _open(data: bytes) -> pypdfium2.PdfDocument:
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise LoadError("文件不是 PDF（缺少 %PDF- 文件头）", "the file is not a PDF (no %PDF- header)", reason="format")
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        detail = str(exc)
+        if "password" in detail.lower():
+            raise LoadError("PDF 文件有密码保护，无法读取", "the PDF is password-protected and cannot be read",
+                            reason="unreadable") from exc
+        raise LoadError(f"PDF 文件已损坏，无法解析（{detail}）", f"the PDF is damaged and cannot be parsed ({detail})",
+                        reason="unreadable") from exc
+
+
+def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
+    """Every drawn character with its box, top-down coordinates (y grows downwards)."""
+    textpage = page.get_textpage()
+    height = page.get_height()
+    chars = []
+    try:
+        handle = textpage.raw
+        left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+        for index in range(textpage.count_chars()):
+            # pdfium's generated characters are the spaces and line ends it infers: skipped with
+            # the other white space, since spacing is worked out here from the boxes
+            code = pdfium_c.FPDFText_GetUnicode(handle, index)
+            if code == 0 or chr(code).isspace() or code == 0xFFFE:
+                continue
+            pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
+            if right.value <= left.value and top.value <= bottom.value:
+                continue
+            chars.append(Char(chr(code), left.value, height - top.value, right.value, height - bottom.value))
+    finally:
+        textpage.close()
+    return chars
+
+
+def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:
+    """The page's rulings: stroked lines and rectangle outlines, and thin filled bars."""
+    height = page.get_height()
+    edges: list[Edge] = []
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    handle = page.raw
+    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
+        obj = pdfium_c.FPDFPage_GetObject(handle, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        width, tall = x1 - x0, y1 - y0
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        thin = width <= _THIN or tall <= _THIN
+        if not stroke.value:
+            if not (fill_mode.value and thin):
+                continue
+            pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha)
+            if min(red.value, green.value, blue.value) > 200 or alpha.value == 0:
+                continue  # a white bar is background, not a ruling
+        if tall <= _THIN and width > _THIN:
+            edges.append(Edge(True, (y0 + y1) / 2, x0, x1))
+        elif width <= _THIN and tall > _THIN:
+            edges.append(Edge(False, (x0 + x1) / 2, y0, y1))
+        elif stroke.value and not thin:
+            edges += [Edge(True, y0, x0, x1), Edge(True, y1, x0, x1), Edge(False, x0, y0, y1), Edge(False, x1, y0, y1)]
+    return edges
+
+
+def _cluster(values: list[float]) -> list[float]:
+    result: list[float] = []
+    for value in sorted(values):
+        if result and value - result[-1] <= _TOL:
+            continue
+        result.append(value)
+    return result
+
+
+def _touches(h: Edge, v: Edge) -> bool:
+    return h.start - _TOL <= v.pos <= h.end + _TOL and v.start - _TOL <= h.pos <= v.end + _TOL
+
+
+def find_grids(edges: list[Edge]) -> list[Grid]:
+    """Group rulings that cross or meet into tables, and work out each table's merged cells."""
+    horizontal = [e for e in edges if e.horizontal]
+    vertical = [e for e in edges if not e.horizontal]
+    parent = list(range(len(edges)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = {id(e): i for i, e in enumerate(edges)}
+    for h in horizontal:
+        for v in vertical:
+            if _touches(h, v):
+                parent[find(index[id(h)])] = find(index[id(v)])
+    groups: dict[int, list[Edge]] = {}
+    for i, edge in enumerate(edges):
+        groups.setdefault(find(i), []).append(edge)
+    grids = []
+    for members in groups.values():
+        hs = [e for e in members if e.horizontal]
+        vs = [e for e in members if not e.horizontal]
+        xs, ys = _cluster([e.pos for e in vs]), _cluster([e.pos for e in hs])
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        grids.append(_merge_cells(Grid(xs, ys), hs, vs))
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _covers(edges: list[Edge], pos: float, start: float, end: float) -> bool:
+    margin = min(_TOL, (end - start) / 3)
+    return any(abs(e.pos - pos) <= _TOL and e.start <= start + margin and e.end >= end - margin for e in edges)
+
+
+def _merge_cells(grid: Grid, hs: list[Edge], vs: list[Edge]) -> Grid:
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    def union(a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for r in range(rows):
+        for c in range(1, cols):
+            if not _covers(vs, grid.xs[c], grid.ys[r], grid.ys[r + 1]):
+                union((r, c - 1), (r, c))
+    for r in range(1, rows):
+        for c in range(cols):
+            if not _covers(hs, grid.ys[r], grid.xs[c], grid.xs[c + 1]):
+                union((r - 1, c), (r, c))
+    grid.owner = {cell: find(cell) for cell in parent}
+    return grid
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _PageItem:
+    top: float
+    block: Line | RawTable
+
+
+def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> RawTable:
+    texts: dict[tuple[int, int], list[Char]] = {}
+    for char in chars:
+        cell = grid.cell_of(char)
+        if cell is not None:
+            texts.setdefault(grid.owner[cell], []).append(char)
+    rows: list[list[RawCell]] = []
+    for r in range(len(grid.ys) - 1):
+        row = []
+        for c in range(len(grid.xs) - 1):
+            owner = grid.owner[(r, c)]
+            row.append(RawCell(_cell_text(texts.get(owner, [])), SourceRef(page=page_no), origin=owner == (r, c)))
+        rows.append(row)
+    return RawTable(rows=rows, ref=SourceRef(page=page_no), kind="grid")
+
+
+def _is_page_number(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text))
+
+
+def _pieces(line: Line) -> list[str]:
+    return [_join_chars(p) for p in line.pieces(1.2 * line.height)]
+
+
+def _is_number(text: str) -> bool:
+    return bool(_NUMBER_TOKEN.match(text))
+
+
+def _text_table_rows(lines: list[Line], page_no: int, known_label: LabelTest) -> list[list[RawCell]]:
+    """Rows of a table without rulings: each line split where its characters leave a wide gap.
+
+    A label that wraps leaves label lines above its numbers, or around them when the numbers stand
+    in the middle of a tall row; those lines are joined to the row where the joined text is a label
+    the format knows. Lines of several label pieces (column headers) are also kept as rows.
+    """
+    rows: list[list[RawCell]] = []
+    pending: list[Line] = []
+    used: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in used:
+            continue
+        texts = _pieces(line)
+        if not any(_is_number(t) for t in texts):
+            if len(texts) > 1:  # a header line, or a label with a wide gap in it
+                rows.append([RawCell(t, SourceRef(page=page_no)) for t in texts])
+            pending.append(line)
+            continue
+        label = "" if _is_number(texts[0]) else texts[0]
+        numbers = texts[1:] if label else texts
+        if not (label and known_label(label)):
+            below = _label_lines_below(lines, index)
+            for before in reversed(range(len(pending) + 1)):
+                found = None
+                for after in range(len(below) + 1):
+                    parts = pending[before:] + below[:after]
+                    text = _cell_text([c for p in parts for c in p.chars]) + label if parts else label
+                    if parts and known_label(text):
+                        found = text, after
+                        break
+                if found:
+                    label = found[0]
+                    used.update(range(index + 1, index + 1 + found[1]))
+                    break
+        rows.append([RawCell(label, SourceRef(page=page_no))] * bool(label)
+                    + [RawCell(t, SourceRef(page=page_no)) for t in numbers])
+        pending = []
+    return rows
+
+
+def _label_lines_below(lines: list[Line], index: int) -> list[Line]:
+    """The label-only lines right under a row's numbers (at most two), before the next row."""
+    below: list[Line] = []
+    previous = lines[index]
+    for line in lines[index + 1:index + 3]:
+        if any(_is_number(t) for t in _pieces(line)) or line.top - previous.bottom > 0.8 * line.height:
+            break
+        below.append(line)
+        previous = line
+    return below
+
+
+def _is_table_line(line: Line) -> bool:
+    texts = _pieces(line)
+    return len(texts) >= 2 and any(_is_number(t) for t in texts[1:])
+
+
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*\S{4,}")
+
+
+def _ends_table(line: Line, previous: Line, body_height: float) -> bool:
+    """A text table runs until a section heading, a sentence, or a wide vertical gap."""
+    text = line.text
+    return (
+        (_TOP_HEADING.match(text) is not None and not _is_table_line(line))
+        or "。" in text
+        or line.top - previous.bottom > 6 * body_height
+    )
+
+
+def _page_items(page_no: int, chars: list[Char], grids: list[Grid], known_label: LabelTest) -> list[_PageItem]:
+    items: list[_PageItem] = []
+    inside: list[Char] = []
+    outside: list[Char] = []
+    for char in chars:
+        (inside if any(g.contains(char) for g in grids) else outside).append(char)
+    for grid in grids:
+        table = _grid_table(grid, [c for c in inside if grid.contains(c)], page_no)
+        items.append(_PageItem(grid.ys[0], table))
+    for line in group_lines(outside):
+        if not _is_page_number(line):
+            items.append(_PageItem(line.top, line))
+    items.sort(key=lambda item: item.top)
+    return _text_tables(items, page_no, known_label)
+
+
+def _text_tables(items: list[_PageItem], page_no: int, known_label: LabelTest) -> list[_PageItem]:
+    """Runs of lines that hold a label and numbers in separate columns become text tables."""
+    result: list[_PageItem] = []
+    run: list[Line] = []
+    heights = [i.block.height for i in items if isinstance(i.block, Line)]
+    body_height = median(heights) if heights else 10.0
+
+    def flush() -> None:
+        nonlocal run
+        while run and not _is_table_line(run[-1]):  # trailing lines belong to the text after
+            tail = run.pop()
+            result.append(_PageItem(tail.top, tail))
+            result.sort(key=lambda item: item.top)
+        numbered = [line for line in run if _is_table_line(line)]
+        if len(numbered) >= 2 or (numbered and len(_pieces(numbered[0])) >= 3):
+            rows = _text_table_rows(run, page_no, known_label)
+            result.append(_PageItem(run[0].top, RawTable(rows=rows, ref=SourceRef(page=page_no), kind="text")))
+        else:
+            result.extend(_PageItem(line.top, line) for line in run)
+        result.sort(key=lambda item: item.top)
+        run = []
+
+    for item in items:
+        block = item.block
+        if isinstance(block, Line):
+            if run and not _ends_table(block, run[-1], body_height):
+                run.append(block)
+                continue
+            if run:
+                flush()
+            if _is_table_line(block) or len(_pieces(block)) >= 2:
+                run.append(block)
+                continue
+        elif run:
+            flush()
+        result.append(item)
+    if run:
+        flush()
+    return result
+
+
+def _paragraphs(lines: list[tuple[int, Line]], left: dict[int, float], right: dict[int, float],
+                body_height: float) -> Iterator[Paragraph]:
+    """Lines joined into paragraphs. A paragraph ends at a short line; a new one starts at an
+    indented line or a numbered heading. A paragraph may run on across a page break."""
+    current: list[tuple[int, Line]] = []
+
+    def emit() -> Iterator[Paragraph]:
+        if current:
+            page_no = current[0][0]
+            text = ""
+            for _, line in current:
+                piece = line.text
+                if text and _is_ascii_word(text[-1]) and _is_ascii_word(piece[0]):
+                    text += " "
+                text += piece
+            yield Paragraph(text, SourceRef(page=page_no, locator=f"page {page_no}, line {current[0][1].top:.0f}pt"))
+
+    for page_no, line in lines:
+        starts = (
+            not current
+            or line.x0 > left[page_no] + 0.8 * body_height
+            or _HEADING.match(line.text) is not None
+            or current[-1][1].x1 < right[current[-1][0]] - 1.5 * body_height
+            or (current[-1][0] == page_no and line.top - current[-1][1].bottom > 1.5 * body_height)
+            or abs(line.height - current[-1][1].height) > 0.3 * body_height
+        )
+        if starts:
+            yield from emit()
+            current = []
+        current.append((page_no, line))
+    yield from emit()
+
+
+def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
+             rulings: bool = True) -> tuple[list[Block], str | None, list[Note]]:
+    """Blocks in reading order, the title (the large-type lines that open the report) and notes.
+
+    ``known_label`` tells a label of the format's tables, to join a label that wraps in a table
+    without rulings; ``rulings=False`` ignores ruled lines, so that every table is rebuilt from its
+    columns.
+    """
+    document = _open(data)
+    try:
+        pages = []
+        for page_index in range(len(document)):
+            page = document[page_index]
+            try:
+                chars = page_chars(page)
+                grids = find_grids(page_edges(page)) if rulings else []
+                pages.append((page_index + 1, chars, grids))
+            finally:
+                page.close()
+    except pypdfium2.PdfiumError as exc:
+        raise LoadError(f"PDF 文件已损坏，无法解析（{exc}）", f"the PDF is damaged and cannot be parsed ({exc})",
+                        reason="unreadable") from exc
+    finally:
+        document.close()
+    if not any(chars for _, chars, _ in pages):
+        raise LoadError("PDF 没有文本层（可能是扫描件或图片），本工具不做文字识别，请提供含文字的 PDF、DOCX 或网页版",
+                        "the PDF has no text layer (a scan or images); text recognition is not done, so give a PDF "
+                        "with text, a DOCX or the web page", reason="no-text")
+    notes = [
+        Note(code="page-without-text", ref=SourceRef(page=page_no),
+             message=f"第{page_no}页没有文本层（可能是扫描图片），该页内容未读取",
+             message_en=f"page {page_no} has no text layer (possibly a scanned image); its content was not read")
+        for page_no, chars, _ in pages if not chars
+    ]
+    items: list[tuple[int, _PageItem]] = []
+    for page_no, chars, grids in pages:
+        for item in _page_items(page_no, chars, grids, known_label):
+            items.append((page_no, item))
+    lines = [(p, i.block) for p, i in items if isinstance(i.block, Line)]
+    body_height = median([line.height for _, line in lines]) if lines else 10.0
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    for page_no, line in lines:
+        left[page_no] = min(left.get(page_no, line.x0), line.x0)
+        right[page_no] = max(right.get(page_no, line.x1), line.x1)
+    title_lines = []
+    for _, line in lines:
+        if line.height > 1.2 * body_height:
+            title_lines.append(line.text)
+        else:
+            break
+    blocks: list[Block] = []
+    run: list[tuple[int, Line]] = []
+    previous_table: tuple[int, RawTable] | None = None
+    for page_no, item in items:
+        if isinstance(item.block, Line):
+            run.append((page_no, item.block))
+            continue
+        blocks.extend(_paragraphs(run, left, right, body_height))
+        table = item.block
+        # A table that opens a page, right after a table that closed the page before, is its
+        # continuation: the page end, not the author, broke it.
+        if not run and previous_table is not None and previous_table[0] == page_no - 1 \
+                and previous_table[1].kind == table.kind:
+            _continue_table(previous_table[1], table)
+            previous_table = (page_no, previous_table[1])
+        else:
+            blocks.append(table)
+            previous_table = (page_no, table)
+        run = []
+    blocks.extend(_paragraphs(run, left, right, body_height))
+    _number_tables(blocks)
+    return blocks, "".join(title_lines) or None, notes
+
+
+def _continue_table(head: RawTable, tail: RawTable) -> None:
+    """Append a table's continuation. A row that the page end cut in two (its label's last
+    characters, and no value, at the top of the next page) is joined back into one row."""
+    rows = tail.rows
+    if head.rows and rows and len(rows[0]) == len(head.rows[-1]) and _is_cut_row(rows[0]):
+        for above, below in zip(head.rows[-1], rows[0], strict=True):
+            if below.origin and below.text:
+                above.text += below.text
+        rows = rows[1:]
+    head.rows.extend(rows)
+
+
+def _is_cut_row(row: list[RawCell]) -> bool:
+    texts = [c.text for c in row if c.origin and c.text]
+    return bool(texts) and not any(_is_number(t) for t in texts) and any(c.origin and not c.text for c in row)
+
+
+def _number_tables(blocks: list[Block]) -> None:
+    """Locators count tables as the reader sees them: a table continued over a page is one table."""
+    tables = [b for b in blocks if isinstance(b, RawTable)]
+    for number, table in enumerate(tables, start=1):
+        table.ref.locator = f"page {table.ref.page}, table {number}"
+        for row_no, row in enumerate(table.rows, start=1):
+            for col_no, cell in enumerate(row, start=1):
+                page_no = cell.ref.page
+                cell.ref = SourceRef(page=page_no, locator=f"page {page_no}, table {number}, row {row_no}, cell {col_no}")
+
+
+def label_test(editions: Mapping[str, Edition]) -> LabelTest:
+    """Whether a text is a row label of some edition's tables, as ``TableSpec.match_row`` decides."""
+    known = {labels.core(text) for edition in editions.values() for table in edition.tables
+             for row in table.all_rows() for text in (row.label, *row.variants)}
+    known.discard("")
+    return lambda text: labels.core(text) in known
+
+
+class PdfLoader:
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip()[:5] == b"%PDF-"
+
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+        if not data.strip():
+            raise LoadError("文件是空的", "the file is empty", reason="empty")
+        blocks, title, notes = read_pdf(data, label_test(editions))
+        source = Source(path=str(path), format=self.name, sha256=sha256(data))
+        document = build_document(source, blocks, editions, title_hint=title)
+        document.notes[:0] = notes
+        return document

@@ -1,0 +1,161 @@
+"""How fast nianbao reads and checks reports, per input format, beside the bare cost of the parser
+each loader stands on, over the reports of the corpus. Prints a Markdown table.
+
+    python scripts/benchmark.py [--corpus ../shared/corpus] [--repeat 5]
+
+Each measurement runs in a fresh Python process, so that its peak memory is its own. DOCX has no
+report in the corpus: when LibreOffice (soffice) is installed, the HTML reports are converted to
+DOCX in a temporary folder first; otherwise the DOCX rows are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = {"html": (".html", ".htm"), "pdf": (".pdf",), "docx": (".docx",), "text": (".md", ".txt")}
+
+
+def _nianbao(task: str) -> Callable[[Path], object]:
+    from nianbao.engine import Session
+
+    session = Session()
+    return session.load if task == "load" else session.check_file
+
+
+def _lxml(path: Path) -> object:
+    import lxml.html
+
+    return lxml.html.document_fromstring(path.read_bytes())
+
+
+def _pypdfium2(path: Path) -> object:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return texts
+    finally:
+        document.close()
+
+
+def _pdfplumber(path: Path) -> object:
+    import pdfplumber
+
+    with pdfplumber.open(path) as document:
+        return [page.extract_text() for page in document.pages]
+
+
+def _python_docx(path: Path) -> object:
+    import docx
+
+    return docx.Document(str(path))
+
+
+def _read_text(path: Path) -> object:
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+PARSERS: dict[str, list[tuple[str, Callable[[Path], object]]]] = {
+    "html": [("lxml.html parse", _lxml)],
+    "pdf": [("pypdfium2 text", _pypdfium2), ("pdfplumber text", _pdfplumber)],
+    "docx": [("python-docx open", _python_docx)],
+    "text": [("read and decode", _read_text)],
+}
+
+
+def worker(task: str, files: list[Path], repeat: int) -> dict[str, float]:
+    """Time one task over the files (after one warm-up pass) and report its peak memory."""
+    if task in ("load", "check"):
+        run = _nianbao(task)
+    else:
+        run = dict(p for parsers in PARSERS.values() for p in parsers)[task]
+    for path in files:
+        run(path)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(repeat):
+        for path in files:
+            run(path)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    count = repeat * len(files)
+    return {
+        "reports_per_second": count / wall,
+        "ms_wall": 1000 * wall / count,
+        "ms_cpu": 1000 * cpu / count,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def measure(task: str, files: list[Path], repeat: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--worker", task, "--repeat", str(repeat), *map(str, files)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark of {task} failed:\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def docx_copies(html_files: list[Path], workdir: Path) -> list[Path]:
+    """The corpus's HTML reports converted to DOCX by LibreOffice, in ``workdir``."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None or not html_files:
+        return []
+    sources = []
+    for path in html_files:
+        copy = workdir / path.name
+        shutil.copyfile(path, copy)
+        sources.append(copy)
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{workdir / 'profile'}", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(workdir / "docx"), *map(str, sources)],
+                   capture_output=True, check=False, timeout=600)
+    return sorted((workdir / "docx").glob("*.docx"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the files after a warm-up pass")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.files, args.repeat)))
+        return 0
+    if not args.corpus.is_dir():
+        print(f"no corpus folder at {args.corpus}", file=sys.stderr)
+        return 2
+    reports = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.name != "README.md")
+    by_format = {name: [p for p in reports if p.suffix.lower() in suffixes] for name, suffixes in FORMATS.items()}
+    with tempfile.TemporaryDirectory() as scratch:
+        by_format["docx"] = docx_copies(by_format["html"], Path(scratch))
+        print(f"{len(reports)} corpus files, {args.repeat} passes after a warm-up; each row in its own process.\n")
+        print("| format | files | what runs | reports/s | ms/report (wall) | ms/report (CPU) | peak RSS (MiB) |")
+        print("|---|---:|---|---:|---:|---:|---:|")
+        for name, files in by_format.items():
+            if not files:
+                continue
+            tasks = [("nianbao load", "load"), ("nianbao check", "check")]
+            tasks += [(label, label) for label, _ in PARSERS[name]]
+            for label, task in tasks:
+                result = measure(task, files, args.repeat)
+                print(f"| {name} | {len(files)} | {label} | {result['reports_per_second']:.1f} | "
+                      f"{result['ms_wall']:.1f} | {result['ms_cpu']:.1f} | {result['peak_mib']:.0f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,274 @@
+"""DOCX reports, made the way offices make them: built with python-docx with its tables' merged
+cells written as Word writes them (``gridSpan`` across, ``vMerge`` down), and converted from a
+published web page by LibreOffice. Each loads to the very figures it was made from.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from nianbao.config import Config
+from nianbao.editions import builtin_editions
+from nianbao.engine import Session
+from nianbao.loaders.docx import read_blocks
+from nianbao.reading import RawTable
+
+EXPECTED = Path(__file__).parent.parent / "corpus_expected"
+FIGURES_STEM = "011_hongze-district-2024"
+# The source sets （六）其他处理 as one row of zeros; the official format's three sub-rows of it
+# are then zero too, and are written here as the format lays them out.
+OTHER_ROWS = ("other_no_correction", "other_unpaid_fee", "other_misc")
+
+
+def real_figures(stem: str = FIGURES_STEM) -> dict[str, dict[str, int | float]]:
+    """The hand-verified figures of a corpus report, with （六）其他处理's sub-rows filled in."""
+    tables = json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))["tables"]
+    applications = dict(tables["applications"])
+    columns = [c.key for c in builtin_editions()["2021"].table("applications").columns]
+    for row in OTHER_ROWS:
+        for column in columns:
+            applications.setdefault(f"{row}.{column}", 0)
+    return {**tables, "applications": applications}
+
+
+def _merge(table: docx.table.Table, top: int, left: int, bottom: int, right: int, text: object) -> None:
+    cell = table.cell(top, left).merge(table.cell(bottom, right))
+    cell.text = str(text)
+
+
+def _put(table: docx.table.Table, row: int, col: int, value: object) -> None:
+    table.cell(row, col).text = str(value)
+
+
+def _active_table(document: docx.document.Document, figures: dict[str, int | float]) -> None:
+    spec = builtin_editions()["2021"].table("active_disclosure")
+    row_count = sum(2 + len(block.rows) for block in spec.blocks)
+    table = document.add_table(rows=row_count, cols=4)
+    table.style = "Table Grid"
+    row = 0
+    for block in spec.blocks:
+        _merge(table, row, 0, row, 3, block.label)
+        _put(table, row + 1, 0, "信息内容")
+        if len(block.columns) == 1:
+            _merge(table, row + 1, 1, row + 1, 3, block.columns[0].label)
+        else:
+            for col, column in enumerate(block.columns, start=1):
+                _put(table, row + 1, col, column.label)
+        for offset, row_spec in enumerate(block.rows, start=2):
+            _put(table, row + offset, 0, row_spec.label)
+            if len(block.columns) == 1:
+                _merge(table, row + offset, 1, row + offset, 3, figures[f"{row_spec.key}.{block.columns[0].key}"])
+            else:
+                for col, column in enumerate(block.columns, start=1):
+                    _put(table, row + offset, col, figures[f"{row_spec.key}.{column.key}"])
+        row += 2 + len(block.rows)
+
+
+def _applications_table(document: docx.document.Document, figures: dict[str, int | float]) -> None:
+    """表三 as the format draws it: a 3-row header, 三、本年度办理结果 down the first column, and
+    each group label (（三）不予公开 …) down the second."""
+    spec = builtin_editions()["2021"].table("applications")
+    rows = spec.all_rows()
+    table = document.add_table(rows=3 + len(rows), cols=10)
+    table.style = "Table Grid"
+    _merge(table, 0, 0, 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    _merge(table, 0, 3, 0, 9, "申请人情况")
+    _merge(table, 1, 3, 2, 3, spec.columns[0].label)
+    _merge(table, 1, 4, 1, 8, "法人或其他组织")
+    _merge(table, 1, 9, 2, 9, spec.columns[-1].label)
+    for col, column in enumerate(spec.columns[1:-1], start=4):
+        _put(table, 2, col, column.label)
+    outcome = [i for i, r in enumerate(rows, start=3) if r.group]
+    _merge(table, outcome[0], 0, outcome[-1], 0, "三、本年度办理结果")
+    groups: dict[str, list[int]] = {}
+    for index, row_spec in enumerate(rows, start=3):
+        for col, column in enumerate(spec.columns, start=3):
+            _put(table, index, col, figures[f"{row_spec.key}.{column.key}"])
+        if not row_spec.group:
+            _merge(table, index, 0, index, 2, row_spec.label)
+        elif row_spec.group == "三、本年度办理结果":
+            _merge(table, index, 1, index, 2, row_spec.label)
+        else:
+            groups.setdefault(row_spec.group, []).append(index)
+            _put(table, index, 2, row_spec.label)
+    for group, indexes in groups.items():
+        _merge(table, indexes[0], 1, indexes[-1], 1, group)
+
+
+def _reviews_table(document: docx.document.Document, figures: dict[str, int | float]) -> None:
+    spec = builtin_editions()["2021"].table("reviews")
+    table = document.add_table(rows=4, cols=15)
+    table.style = "Table Grid"
+    _merge(table, 0, 0, 1, 4, "行政复议")
+    _merge(table, 0, 5, 0, 14, "行政诉讼")
+    _merge(table, 1, 5, 1, 9, "未经复议直接起诉")
+    _merge(table, 1, 10, 1, 14, "复议后起诉")
+    for col, column in enumerate(spec.columns):
+        _put(table, 2, col, column.label)
+        _put(table, 3, col, figures[f"cases.{column.key}"])
+
+
+def write_report_docx(path: Path, figures: dict[str, dict[str, int | float]], *, page_breaks: bool = False) -> Path:
+    """A 2021-edition report with the given figures. ``page_breaks`` starts 三 and 四 on new pages,
+    so that each table's page is known when the file is printed to PDF."""
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.size = Pt(9)
+    style.font.name = "WenQuanYi Micro Hei"
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "WenQuanYi Micro Hei")
+    document.add_paragraph("示例县人民政府2024年政府信息公开工作年度报告")
+    document.add_paragraph("一、总体情况")
+    document.add_paragraph("本年度依照条例做好政府信息公开工作。")
+    document.add_paragraph("二、主动公开政府信息情况")
+    _active_table(document, figures["active_disclosure"])
+    heading = document.add_paragraph()
+    if page_breaks:
+        heading.add_run().add_break(WD_BREAK.PAGE)
+    heading.add_run("三、收到和处理政府信息公开申请情况")
+    _applications_table(document, figures["applications"])
+    heading = document.add_paragraph()
+    if page_breaks:
+        heading.add_run().add_break(WD_BREAK.PAGE)
+    heading.add_run("四、政府信息公开行政复议、行政诉讼情况")
+    _reviews_table(document, figures["reviews"])
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    document.add_paragraph("工作中仍有不足，下一年度将继续改进。")
+    document.add_paragraph("六、其他需要报告的事项")
+    document.add_paragraph("本年度未收取信息处理费。")
+    document.save(str(path))
+    return path
+
+
+def loaded_values(document: object) -> dict[str, dict[str, int | float | None]]:
+    return {key: {cell: (None if value.blank else value.value) for cell, value in table.values.items()}
+            for key, table in document.tables.items()}
+
+
+@pytest.fixture(scope="module")
+def session() -> Session:
+    return Session()
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    return write_report_docx(tmp_path / "report.docx", real_figures())
+
+
+def test_merged_cells_are_written_as_word_writes_them(built: Path) -> None:
+    body = docx.Document(str(built)).element.body
+    table = body.findall(qn("w:tbl"))[1]
+    spans = [int(e.get(qn("w:val"))) for e in table.iter(qn("w:gridSpan"))]
+    merges = [e.get(qn("w:val")) for e in table.iter(qn("w:vMerge"))]
+    assert spans[:4] == [3, 7, 3, 5]  # the corner spans 3 columns in each of its 3 rows
+    assert merges.count("restart") == 8  # corner, 自然人, 总计, 三、本年度办理结果, （三）（四）（五）（六）
+    assert merges.count("restart") + merges.count(None) == len(merges)
+
+
+def test_python_docx_report_loads_to_its_figures(session: Session, built: Path) -> None:
+    document = session.load(built)
+    assert document.source.format == "docx"
+    assert loaded_values(document) == real_figures()
+    assert document.notes == []
+    assert [s.key for s in document.sections] == ["overview", "active_disclosure", "applications", "reviews",
+                                                   "problems", "other"]
+    assert {s.key: s.tables for s in document.sections if s.tables} == {
+        "active_disclosure": ["active_disclosure"], "applications": ["applications"], "reviews": ["reviews"]}
+
+
+def test_merged_cell_copies_are_not_origins(built: Path) -> None:
+    blocks, title = read_blocks(docx.Document(str(built)).element.body)
+    assert title == "示例县人民政府2024年政府信息公开工作年度报告"
+    table = [b for b in blocks if isinstance(b, RawTable)][1]
+    withheld = table.rows[3 + 4]  # 1.属于国家秘密, the first row of （三）不予公开
+    assert [(c.text, c.origin) for c in withheld[:3]] == [
+        ("三、本年度办理结果", False), ("（三）不予公开", True), ("1.属于国家秘密", True)]
+    below = table.rows[3 + 5]
+    assert [(c.text, c.origin) for c in below[:3]] == [
+        ("三、本年度办理结果", False), ("（三）不予公开", False), ("2.其他法律行政法规禁止公开", True)]
+    received = table.rows[3]
+    assert [(c.text, c.origin) for c in received[:4]] == [
+        ("一、本年新收政府信息公开申请数量", True), ("一、本年新收政府信息公开申请数量", False),
+        ("一、本年新收政府信息公开申请数量", False), ("95", True)]
+    assert all(len(row) == 10 for row in table.rows)
+
+
+def test_cells_and_paragraphs_point_to_their_place(session: Session, built: Path) -> None:
+    document = session.load(built)
+    cell = document.tables["applications"].values["received.natural_person"]
+    assert (cell.ref.locator, cell.ref.page, cell.ref.line) == ("table[2]/row[4]/cell[4]", None, None)
+    fee = document.tables["active_disclosure"].values["fees.amount"]
+    assert (fee.raw, fee.value, fee.ref.locator) == ("7545", 7545, "table[1]/row[14]/cell[2]")
+    section = document.section("reviews")
+    assert section is not None and section.ref.locator == "paragraph[6]"
+
+
+def test_error_in_a_docx_names_its_cell(session: Session, tmp_path: Path) -> None:
+    figures = real_figures()
+    figures["reviews"]["cases.review_total"] = 3  # 维持 1 + 纠正 1 = 2
+    path = write_report_docx(tmp_path / "wrong.docx", figures)
+    report = session.check_file(path)
+    found = [(f.rule_id, f.location.logical, f.location.locator, f.evidence.expected, f.evidence.actual)
+             for f in report.findings if f.rule_id.startswith("REC")]
+    assert found == [("REC004", "reviews/cases/review_total", "table[3]/row[4]/cell[5]", 2, 3)]
+
+
+def test_legacy_doc_and_wps_files_say_to_save_as_docx(session: Session, tmp_path: Path) -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    for name in ("report.doc", "report.wps", "renamed.docx"):
+        path = tmp_path / name
+        path.write_bytes(ole)
+        report = session.check_file(path)
+        assert [f.rule_id for f in report.findings] == ["DOC001"], name
+        assert "另存为 .docx" in report.findings[0].message, name
+    english = Session(Config(lang="en")).check_file(tmp_path / "report.doc")
+    assert "save it as .docx" in english.findings[0].message
+
+
+def test_damaged_docx_gives_a_clear_doc001(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    report = session.check_file(path)
+    assert [f.rule_id for f in report.findings] == ["DOC001"]
+    assert "DOCX 文件已损坏或不是 Word 文档" in report.findings[0].message
+    assert report.notifications == []
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
+    return found
+
+
+def convert(source: Path, target_format: str, workdir: Path) -> Path:
+    """LibreOffice's headless conversion, with a profile of its own so that runs do not collide."""
+    out = workdir / "out"
+    result = subprocess.run(
+        [soffice(), "--headless", f"-env:UserInstallation=file://{workdir / 'profile'}",
+         "--convert-to", target_format, "--outdir", str(out), str(source)],
+        capture_output=True, text=True, timeout=180, check=False)
+    produced = out / f"{source.stem}.{target_format.split(':')[0]}"
+    assert produced.exists(), result.stderr
+    return produced
+
+
+@pytest.mark.parametrize("stem", ["042_pingtan-zone-2022"])
+def test_libreoffice_docx_of_a_published_page_loads_to_its_verified_values(
+        session: Session, corpus: Path, tmp_path: Path, stem: str) -> None:
+    want = json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
+    page = tmp_path / want["file"]
+    shutil.copyfile(corpus / want["file"], page)  # converted in a scratch folder, never beside the corpus
+    document = session.load(convert(page, "docx:MS Word 2007 XML", tmp_path))
+    assert document.source.format == "docx"
+    assert loaded_values(document) == want["tables"]
+    assert (document.meta.report_year, document.meta.table_edition) == (want["report_year"], want["edition"])
+    assert [s.key for s in document.sections] == ["overview", "active_disclosure", "applications", "reviews",
+                                                   "problems", "other"]

@@ -1,0 +1,135 @@
+"""PDF reports: a report printed to PDF by LibreOffice from a DOCX with real figures and one wrong
+figure, so that REC names the very cell and page; rulings and merged cells; lines and the marks
+that sit high in them; files that cannot be read."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from nianbao.document import Document
+from nianbao.engine import CheckedReport
+from nianbao.engine import Session
+from nianbao.loaders.pdf import Char
+from nianbao.loaders.pdf import Edge
+from nianbao.loaders.pdf import find_grids
+from nianbao.loaders.pdf import group_lines
+from test_docx_loader import convert
+from test_docx_loader import real_figures
+from test_docx_loader import write_report_docx
+
+
+@pytest.fixture(scope="module")
+def session() -> Session:
+    return Session()
+
+
+@pytest.fixture(scope="module")
+def wrong_figures() -> dict[str, dict[str, int | float]]:
+    figures = real_figures()
+    # 1.本机关不掌握相关政府信息 / 自然人: 31 in the source, written 30 here, its row total left 31
+    figures["applications"]["unavailable_not_held.natural_person"] = 30
+    return figures
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory, wrong_figures: dict) -> Path:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
+    workdir = tmp_path_factory.mktemp("printed")
+    source = write_report_docx(workdir / "wrong.docx", wrong_figures, page_breaks=True)
+    return convert(source, "pdf", workdir)
+
+
+@pytest.fixture(scope="module")
+def printed_report(session: Session, printed: Path) -> tuple[Document, CheckedReport]:
+    return session.load(printed), session.check_file(printed)
+
+
+def test_printed_report_loads_to_the_figures_it_was_made_from(printed_report: tuple, wrong_figures: dict) -> None:
+    document, _ = printed_report
+    assert document.source.format == "pdf"
+    got = {key: {cell: value.value for cell, value in table.values.items()} for key, table in document.tables.items()}
+    assert got == wrong_figures
+    assert document.notes == []
+
+
+def test_rec_names_the_wrong_cell_and_its_page(printed_report: tuple) -> None:
+    _, report = printed_report
+    found = [(f.rule_id, f.location.logical, f.location.page, f.location.locator,
+              f.evidence.expected, f.evidence.actual, f.message)
+             for f in report.findings if f.rule_id.startswith("REC")]
+    assert found == [
+        ("REC002", "applications/total/natural_person", 3, "page 3, table 2, row 27, cell 4", 94, 95,
+         "表三“（七）总计 / 自然人”为 95，应为（一）至（六）各项之和 94（差 1）"),
+        ("REC003", "applications/unavailable_not_held/total", 2, "page 2, table 2, row 16, cell 10", 30, 31,
+         "表三“1.本机关不掌握相关政府信息 / 总计”为 31，应为六类申请人之和 30（差 1）"),
+    ]
+
+
+def test_row_cut_by_the_page_end_is_joined_back(printed_report: tuple) -> None:
+    document, _ = printed_report
+    table = document.tables["applications"]
+    # LibreOffice lets 1.信访举报投诉类申请 break over pages 2 and 3: its label's last characters
+    # stand alone at the top of page 3.
+    assert table.row("rejected_petition").label == "1.信访举报投诉类申请"
+    cell = table.values["rejected_petition.natural_person"]
+    assert (cell.value, cell.ref.page, cell.ref.locator) == (1, 2, "page 2, table 2, row 19, cell 4")
+    after = table.values["rejected_repeat.natural_person"]
+    assert (after.ref.page, after.ref.locator) == (3, "page 3, table 2, row 20, cell 4")
+
+
+def _blank_pdf() -> bytes:
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_without_text_layer_is_doc001(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_blank_pdf())
+    report = session.check_file(path)
+    assert [f.rule_id for f in report.findings] == ["DOC001"]
+    assert "PDF 没有文本层（可能是扫描件或图片），本工具不做文字识别" in report.findings[0].message
+    assert report.notifications == []
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer garbage\n", "PDF 文件已损坏，无法解析"),
+    (b"this is no pdf at all\n" * 10, "文件不是 PDF"),
+])
+def test_damaged_or_false_pdf_is_doc001(session: Session, tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(content)
+    report = session.check_file(path)
+    assert [f.rule_id for f in report.findings] == ["DOC001"]
+    assert words in report.findings[0].message
+    assert report.notifications == []
+
+
+def _char(text: str, x0: float, top: float, size: float = 10.0) -> Char:
+    return Char(text, x0, top, x0 + size, top + size)
+
+
+def test_marks_sitting_high_or_low_join_their_line() -> None:
+    chars = [_char("危", 0, 100), _char("及", 11, 100), Char("“", 22, 99, 25, 102), _char("三", 26, 100),
+             Char("，", 37, 107, 40, 110), _char("下", 0, 115), _char("行", 11, 115)]
+    lines = group_lines(chars)
+    assert [line.text for line in lines] == ["危及“三，", "下行"]
+
+
+def test_merged_cells_found_from_the_rulings() -> None:
+    # a 3x3 grid whose left column is one cell down all three rows, and whose top right two
+    # cells are one cell across
+    edges = [Edge(True, 0, 0, 90), Edge(True, 90, 0, 90), Edge(True, 30, 30, 90), Edge(True, 60, 30, 90),
+             Edge(False, 0, 0, 90), Edge(False, 30, 0, 90), Edge(False, 60, 30, 90), Edge(False, 90, 0, 90)]
+    [grid] = find_grids(edges)
+    assert (grid.xs, grid.ys) == ([0, 30, 60, 90], [0, 30, 60, 90])
+    assert grid.owner[(2, 0)] == (0, 0)
+    assert grid.owner[(0, 2)] == (0, 1)
+    assert grid.owner[(1, 2)] == (1, 2)
