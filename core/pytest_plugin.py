@@ -6,8 +6,9 @@ run collects nothing extra. When active, each report file is a test file and eac
 to it is one item (``reports/x.html::REC002``), so ``-k``, ``-x`` and ``--junitxml`` work as usual.
 A report that cannot be loaded is one failing item named after the load-failure rule (DOC001).
 
-An item fails when its rule has an active finding of severity error or warning; accepted findings
-(``accept:`` in the configuration) and notes do not fail it. nianbao itself is imported only
+An item fails when its rule has an active finding of severity error or warning (the ini setting
+``nianbao_fail_on`` = error, warning or note moves the bar); accepted findings (``accept:`` in the
+configuration) never fail it. nianbao itself is imported only
 when the plugin is active.
 """
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from nianbao.findings import Finding
     from nianbao.rule import Rule
 
-FAILING = ("error", "warning")
+LEVELS = ("error", "warning", "note")
 _SESSION = pytest.StashKey["Session"]()
 _CHECKED = pytest.StashKey["dict[Path, CheckedReport]"]()
 
@@ -40,6 +41,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="nianbao configuration file (default: found by walking up from the first path)")
     parser.addini("nianbao", type="bool", default=False,
                   help="check report files with nianbao (as --nianbao)")
+    parser.addini("nianbao_fail_on", default="warning",
+                  help="lowest severity of a finding that fails its item: error, warning (default) or note")
 
 
 def _active(config: pytest.Config) -> bool:
@@ -88,9 +91,17 @@ def _checked(config: pytest.Config, path: Path) -> CheckedReport:
     return checked[key]
 
 
+def _failing(config: pytest.Config) -> tuple[str, ...]:
+    bar = str(config.getini("nianbao_fail_on")).strip().lower()
+    if bar not in LEVELS:
+        raise pytest.UsageError(f"nianbao: nianbao_fail_on = {bar!r}; use error, warning or note")
+    return LEVELS[: LEVELS.index(bar) + 1]
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Build the nianbao session up front, so that a bad configuration is a usage error (exit 4)."""
     if _active(session.config):
+        _failing(session.config)
         _session(session.config)
 
 
@@ -168,7 +179,7 @@ class RuleItem(pytest.Item):
     def runtest(self) -> None:
         if self.skip_reason:
             pytest.skip(self.skip_reason)
-        failing = [f for f in self.findings() if f.severity in FAILING]
+        failing = [f for f in self.findings() if f.severity in _failing(self.config)]
         lines = [line for finding in failing for line in finding_lines(finding)]
         if self.report.document is None:
             shown = self.report.display_path

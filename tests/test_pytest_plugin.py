@@ -78,6 +78,25 @@ def test_accepted_findings_do_not_fail(project: pytest.Pytester) -> None:
     result.assert_outcomes(passed=10)
 
 
+def test_fail_on_sets_the_bar(project: pytest.Pytester) -> None:
+    (project.path / "nianbao.yaml").write_text(
+        f"select: [{', '.join(RULES)}]\nseverity: {{REC001: warning, REC002: note}}\n", encoding="utf-8")
+    project.makeini("[pytest]\nnianbao_fail_on = error\n")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert [line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")] == [
+        "FAILED reports/defects.md::REC003"]
+    project.makeini("[pytest]\nnianbao_fail_on = warning\n")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert [line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")] == [
+        "FAILED reports/defects.md::REC001", "FAILED reports/defects.md::REC003"]
+    project.makeini("[pytest]\nnianbao_fail_on = note\n")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=7, failed=3)
+    project.makeini("[pytest]\nnianbao_fail_on = fatal\n")
+    result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
 def test_unloadable_report_is_one_failing_item_and_the_others_still_run(project: pytest.Pytester) -> None:
     (project.path / "reports" / "empty.md").write_bytes(b"")
     result = project.runpytest("--nianbao", "reports", "-p", "no:cacheprovider")
