@@ -35,6 +35,8 @@ from nianbao.narrative import METRICS
 from nianbao.narrative import Fact
 from nianbao.narrative import extract_facts
 from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import place
+from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
 from nianbao.narrative.evidence import same_number
 from nianbao.rule import Context
@@ -49,8 +51,8 @@ RULE = Rule(
     source="《条例》第五十条",
     message={
         "zh": "叙述两处说法不一：“{quote}”为 {stated}，"
-              "而第 {first_line} 行“{first_quote}”为 {first_stated}（{label}）",
-        "en": "the narrative disagrees with itself: “{quote}” states {stated}, but line {first_line} "
+              "而{first_place}“{first_quote}”为 {first_stated}（{label}）",
+        "en": "the narrative disagrees with itself: “{quote}” states {stated}, but {first_place_en} "
               "“{first_quote}” states {first_stated} ({label_en})",
     },
     articles=("art50",),
@@ -76,7 +78,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 "stated": fact.value,
                 "first_quote": quote(earlier.sentence, earlier.start, earlier.end),
                 "first_stated": earlier.value,
-                "first_line": earlier.ref.line if earlier.ref.line is not None else "?",
+                "first_place": place(earlier.ref),
+                "first_place_en": place_en(earlier.ref),
                 "label": label,
                 "label_en": label_en,
                 "metric": fact.metric,

@@ -35,6 +35,8 @@ from nianbao.findings import Violation
 from nianbao.narrative import narrative_paragraphs
 from nianbao.narrative import split_sentences
 from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import place
+from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
 from nianbao.rule import Context
 from nianbao.rule import Rule
@@ -47,9 +49,11 @@ RULE = Rule(
     severity="warning",
     source="《条例》第五十条",
     message={
-        "zh": "第 {line} 行重复了第 {first_line} 行已有的文字：“{quote}”",
-        "en": "line {line} repeats text already at line {first_line}: “{quote}”",
+        "zh": "{place}重复了{first_place}已有的文字：“{quote}”",
+        "en": "{place_en} repeats text already at {first_place_en}: “{quote}”",
     },
+    variants={"same-place": {"zh": "{place}的同一段文字中，这句话出现了两次：“{quote}”",
+                             "en": "this sentence appears twice in the text at {place_en}: “{quote}”"}},
     articles=("art50",),
     doc=__doc__,
 )
@@ -63,35 +67,37 @@ def _normal(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def _line(ref: SourceRef) -> int | str:
-    return ref.line if ref.line is not None else "?"
-
-
 def _violation(ref: SourceRef, first: SourceRef, text: str, key: str) -> Violation:
     return Violation(
         location=narrative_location(ref),
-        args={"line": _line(ref), "first_line": _line(first), "quote": quote(text, 0, 0),
-              "discriminator": key},
+        args={"place": place(ref), "first_place": place(first), "place_en": place_en(ref),
+              "first_place_en": place_en(first), "quote": quote(text, 0, 0), "discriminator": key,
+              "line": ref.line, "first_line": first.line},
+        variant="same-place" if place(ref) == place(first) else "default",
     )
 
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     paragraphs = list(narrative_paragraphs(document))
-    seen: dict[str, tuple[int, SourceRef]] = {}
+    seen: list[tuple[str, str, int, SourceRef]] = []
     reported: set[tuple[int, int]] = set()
     for index, text, ref in paragraphs:
         for sentence in split_sentences(text):
             key = _normal(sentence)
             if len(key) < MIN_CHARS:
                 continue
-            if key in seen:
-                first_index, first_ref = seen[key]
-                if (first_index, index) not in reported:
-                    reported.add((first_index, index))
-                    yield _violation(ref, first_ref, sentence, f"{first_index}:{index}")
-            else:
-                seen[key] = (index, ref)
+            # A repeated sentence may come with a lead-in of its own ("政务新媒体方面，…"): one
+            # holding the other counts as a repeat.
+            earlier = next((s for s in seen if s[0] in key or key in s[0]), None)
+            if earlier is None:
+                seen.append((key, sentence, index, ref))
+                continue
+            first_key, first_sentence, first_index, first_ref = earlier
+            if (first_index, index) not in reported:
+                reported.add((first_index, index))
+                repeated = first_sentence if len(first_key) <= len(key) else sentence
+                yield _violation(ref, first_ref, repeated, f"{first_index}:{index}")
     long = [(i, _normal(t), t, r) for i, t, r in paragraphs if len(_normal(t)) >= MIN_CHARS]
     for n, (index, key, text, ref) in enumerate(long):
         for first_index, first_key, _, first_ref in long[:n]:

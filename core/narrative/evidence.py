@@ -88,3 +88,20 @@ def narrative_location(ref: SourceRef, reading: Reading | None = None, edition: 
 
 def same_number(a: int | float, b: int | float) -> bool:
     return abs(a - b) < 1e-6
+
+
+def place(ref: SourceRef) -> str:
+    """``第 7 行`` or ``第 3 页``: where a person finds the sentence, in the words of a message."""
+    if ref.line is not None:
+        return f"第 {ref.line} 行"
+    if ref.page is not None:
+        return f"第 {ref.page} 页"
+    return ref.locator or "原文某处"
+
+
+def place_en(ref: SourceRef) -> str:
+    if ref.line is not None:
+        return f"line {ref.line}"
+    if ref.page is not None:
+        return f"page {ref.page}"
+    return ref.locator or "somewhere in the source"
