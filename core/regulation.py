@@ -9,7 +9,6 @@ from functools import cache
 from typing import Any
 
 import yaml
-
 from nianbao.schemas import HERE
 
 
