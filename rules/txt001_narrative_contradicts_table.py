@@ -8,7 +8,7 @@
 句子的口径不确定时只给警告，并说明原因：数字只是某一单位的（“区政府办代表区政府受理……”）、
 是“其中”的一部分、是约数（“2000余件”）、句中同时说到往年（去年、同比、历年），或者恰好等于
 本年新收与上年结转之和（叙述把上年结转算了进去）。表中“总计”栏空白、按各列之和计算时，以及原句或
-单元格无法定位时，也只给警告。写明属于另一年度的数字（“2021年收到申请50件”）不与本年度的表比较。
+单元格无法定位时，以及读取表格时对该行有疑问（见 DOC002）时，也只给警告。写明属于另一年度的数字（“2021年收到申请50件”）不与本年度的表比较。
 
 ## 依据
 
@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.document import Document
+from nianbao.document import Note
 from nianbao.findings import Derivation
 from nianbao.findings import Violation
 from nianbao.identities import cell_label
@@ -83,6 +84,10 @@ RULE = Rule(
             "zh": _BASE_ZH + "（表中“总计”栏空白，按各列之和计）",
             "en": _BASE_EN + " (the total cell is blank; taken as the sum of the columns)",
         },
+        "noted": {
+            "zh": _BASE_ZH + "（表格该行读取时有疑问：{note}）",
+            "en": _BASE_EN + " (the row was read with a doubt: {note_en})",
+        },
         "unlocated": {
             "zh": _BASE_ZH + "（原句或单元格在原文中无法定位，请人工核对）",
             "en": _BASE_EN + " (the sentence or the cell cannot be located in the source; check by hand)",
@@ -105,6 +110,13 @@ def _carried_over(document: Document, fact: Fact) -> int | float | None:
 # A small figure equals some row or cell by chance; only a larger one, matching one place, tells
 # the reader where it was taken from.
 MIN_HINT = 10
+
+
+def _row_note(document: Document, reading: Reading) -> Note | None:
+    """A loader's note on a row the reading uses: its value was read, but not with certainty."""
+    rows = {key.split(".", 1)[0] for key, _ in reading.shown}
+    table = reading.metric.table
+    return next((n for n in document.notes if n.table == table and n.row in rows), None)
 
 
 def _part_note(document: Document, reading: Reading, fact: Fact, context: Context) -> tuple[str, str]:
@@ -161,6 +173,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             variant, severity = "ambiguous", "warning"
         elif reading.filled:
             variant, severity = "filled", "warning"
+        elif (note := _row_note(document, reading)) is not None:
+            args["note"], args["note_en"] = note.message, note.message_en or note.message
+            variant, severity = "noted", "warning"
         elif not (locatable(fact.ref) and cells_shown(reading)):
             variant, severity = "unlocated", "warning"
         yield Violation(

@@ -9,6 +9,7 @@ from nianbao.config import Config
 from nianbao.document import CellValue
 from nianbao.document import Document
 from nianbao.document import Meta
+from nianbao.document import Note
 from nianbao.document import Paragraph
 from nianbao.document import Source
 from nianbao.document import SourceRef
@@ -234,3 +235,16 @@ def test_case_results_belong_to_the_kind_named_before_them() -> None:
         ("reviews.cases.litigation_total", 9, "certain", None),
         ("reviews.cases.litigation_upheld", 8, "certain", None),
     ]
+
+
+def test_a_figure_checked_against_a_doubtful_row_is_only_a_warning() -> None:
+    values = {"received.total": CellValue("110", 110, False, SourceRef(line=40))}
+    table = Table("applications", "2021", values=values)
+    document = _document("全年共接到政府信息公开申请32件。", tables={"applications": table})
+    document.notes.append(Note("row-extra-cells", "该行有8个数值，按右对齐读取后7个", SourceRef(line=40),
+                               table="applications", row="received"))
+    editions = builtin_editions()
+    [violation] = TXT001.run(document, Context(edition=editions["2021"], editions=editions))
+    assert (violation.severity, violation.variant) == ("warning", "noted")
+    assert TXT001.render(violation.args, "zh", violation.variant).endswith(
+        "（表格该行读取时有疑问：该行有8个数值，按右对齐读取后7个）")
