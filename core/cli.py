@@ -191,12 +191,13 @@ def _previous_report(session: Session, path: Path, reports: int) -> Document:
 
 
 @main.command(name="rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language (default zh).")
 @click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
 @CONFIG_OPTION
-def rules_cmd(lang: str, as_json: bool, config_file: Path | None) -> None:
+def rules_cmd(lang: str | None, as_json: bool, config_file: Path | None) -> None:
     """List every rule: ID, name, severity, editions, title."""
     session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
+    lang = session.config.lang
     _warn(session)
     if as_json:
         click.echo(json.dumps([
@@ -210,11 +211,12 @@ def rules_cmd(lang: str, as_json: bool, config_file: Path | None) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language (default zh).")
 @CONFIG_OPTION
-def explain(rule_id: str, lang: str, config_file: Path | None) -> None:
+def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
     """Print a rule's documentation: requirement, source, example, fix, and the regulation's text."""
     session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
+    lang = session.config.lang
     rule = session.rule(rule_id) or next((r for r in session.all_rules if r.name == rule_id.lower()), None)
     if rule is None:
         raise click.BadParameter(f"no rule {rule_id!r}; `nianbao rules` lists them", param_hint="RULE")

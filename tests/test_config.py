@@ -268,3 +268,15 @@ def test_every_configuration_key_is_documented() -> None:
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", text, re.M))
     assert documented == set(schema["properties"])
+
+
+def test_configured_language_applies_to_rules_and_explain(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "nianbao.yaml").write_text("lang: en\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, listing, _ = run("rules")
+    assert listing.splitlines()[0].split() == ["ID", "name", "severity", "editions", "title"]
+    _, text, _ = run("explain", "REC002")
+    assert text.startswith("REC002 outcome-total-mismatch: Application table: (7) total is not the sum")
+    _, text, _ = run("explain", "REC002", "--lang", "zh")
+    assert text.startswith("REC002 outcome-total-mismatch：表三（七）总计不等于各办理结果之和")
