@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from nianbao.cli import main
 from nianbao.config import Config
 from nianbao.document import Document

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from nianbao import labels
+from nianbao.document import Note
 from nianbao.document import Paragraph
 from nianbao.document import SourceRef
 from nianbao.editions import Edition
@@ -48,11 +49,13 @@ _SHORT_LABEL = 3
 
 @dataclass(slots=True)
 class FlattenedPage:
-    """What a flattened page gives: blocks in reading order and the crawler's title and date."""
+    """What a flattened page gives: blocks in reading order, the crawler's title and date, and
+    notes on what was left unread."""
 
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None
     published_on: str | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
 def crawler_header(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -301,7 +304,27 @@ def read_flattened(text: str, editions: Mapping[str, Edition]) -> FlattenedPage:
             cursor = heading.end
         page.blocks.extend(_section_blocks(line[cursor:], cursor, number, section_key,
                                            table_sections, specs_by_section, first_text=not page.blocks))
+    _drop_cut_row(page, [spec for specs in specs_by_section.values() for spec in specs])
     return page
+
+
+def _drop_cut_row(page: FlattenedPage, specs: list[TableSpec]) -> None:
+    """A table that ends the page may have been cut short with the file: its last run is not read.
+    (Text after a table always becomes a paragraph, so a table as the last block ends the page.)"""
+    table = page.blocks[-1] if page.blocks else None
+    if not isinstance(table, RawTable) or not table.rows:
+        return
+    label, run = table.rows.pop()
+    if not table.rows:
+        page.blocks.pop()
+    placed = next(((spec, row) for spec in specs if (row := spec.match_row(label.text)) is not None), None)
+    page.notes.append(Note(
+        code="row-unreadable",
+        message=f"“{label.text}”行的数字“{run.text}”在文件末尾，文件可能不完整，未读取该行",
+        message_en=f"the digits “{run.text}” of row “{label.text}” end the file, which may be cut short; "
+                   "the row was not read",
+        ref=run.ref, table=placed[0].key if placed else None, row=placed[1].key if placed else None,
+    ))
 
 
 def _ref(line: int, column: int) -> SourceRef:

@@ -107,6 +107,7 @@ class _TextLike:
             page = read_flattened(decoded.text, editions)
             document = build_document(source, page.blocks, editions, title_hint=page.title)
             document.meta.published_on = document.meta.published_on or page.published_on
+            document.notes.extend(page.notes)
             return document
         blocks = list(read_blocks(decoded.text, self.markdown))
         title = None

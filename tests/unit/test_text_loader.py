@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from nianbao.document import Document
 from nianbao.editions import builtin_editions
 from nianbao.glued import resolve
@@ -208,3 +209,16 @@ def test_a_count_in_a_sentence_is_not_a_table_row(tmp_path: Path) -> None:
     document = TextLoader().load(path, path.read_bytes(), builtin_editions())
     assert document.tables == {}
     assert document.notes == []
+
+
+def test_a_run_that_ends_a_cut_file_is_not_read(tmp_path: Path) -> None:
+    page = _page()
+    label = "一、本年新收政府信息公开申请数量"
+    cut = page[: page.index(label + "640020470") + len(label + "6400204")]  # 7 digits would fit 7 columns
+    path = tmp_path / "cut.txt"
+    path.write_text(cut, encoding="utf-8")
+    document = TextLoader().load(path, path.read_bytes(), builtin_editions())
+    assert "applications" not in document.tables
+    assert [(n.code, n.table, n.row, n.message) for n in document.notes][-1] == (
+        "row-unreadable", "applications", "received",
+        "“一、本年新收政府信息公开申请数量”行的数字“6400204”在文件末尾，文件可能不完整，未读取该行")
