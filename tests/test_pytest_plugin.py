@@ -181,3 +181,12 @@ def test_yaml_rules_are_items_too(project: pytest.Pytester) -> None:
     ])
     assert [line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")] == [
         "FAILED reports/defects.md::DF002"]
+
+
+def test_config_named_on_the_command_line(project: pytest.Pytester) -> None:
+    elsewhere = project.mkdir("settings") / "only-rec002.yaml"
+    elsewhere.write_text("select: [REC002]\n", encoding="utf-8")
+    result = project.runpytest("--nianbao", "reports", f"--nianbao-config={elsewhere}",
+                               "--collect-only", "-q", "-p", "no:cacheprovider")
+    assert sorted(line for line in result.outlines if "::" in line) == [
+        "reports/clean.md::REC002", "reports/defects.md::REC002"]
