@@ -4,7 +4,7 @@
 
 “予以公开42件，占51.85%”这样的百分比必须等于件数除以基数。基数取同一段中多数百分比都与之相符的那个
 数：叙述中写出的办结或收到总数、这些件数之和，或者表三的相应总数。至少两个百分比与同一基数相符，
-基数才算认定；不相符的百分比按写出的小数位数（四舍五入或截尾均可）判断。基数取自统计表而非叙述时只给警告。
+基数才算认定（件数单位不同的百分比分开认定）；不相符的百分比按写出的小数位数（四舍五入或截尾均可）判断。基数取自统计表而非叙述时只给警告。
 
 ## 依据
 
@@ -83,10 +83,12 @@ def _bases(document: Document, paragraph: int, shares: list[Share]) -> list[tupl
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    by_paragraph: dict[int, list[Share]] = {}
+    # Shares of different things ("信息1592条，占76.9%" beside "申请42件，占51.85%") have different
+    # bases: group them by paragraph and unit.
+    groups: dict[tuple[int, str], list[Share]] = {}
     for share in extract_shares(document):
-        by_paragraph.setdefault(share.paragraph, []).append(share)
-    for paragraph, shares in by_paragraph.items():
+        groups.setdefault((share.paragraph, share.unit), []).append(share)
+    for (paragraph, _unit), shares in groups.items():
         if len(shares) < 2:
             continue
         best = max(_bases(document, paragraph, shares), key=lambda b: sum(_fits(s, b[0]) for s in shares),
@@ -95,7 +97,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             continue
         base, stated = best
         for share in shares:
-            if _fits(share, base):
+            own_sentence = sum(s.count for s in shares if s.sentence == share.sentence)
+            if _fits(share, base) or (own_sentence != base and _fits(share, own_sentence)):
                 continue
             computed = round(share.count / base * 100, max(share.places, 1))
             yield Violation(

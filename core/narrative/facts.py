@@ -257,6 +257,7 @@ class Share:
     percent: float
     percent_text: str
     places: int
+    unit: str
     written: str
     sentence: str
     ref: SourceRef
@@ -277,6 +278,7 @@ def extract_shares(document: Document) -> list[Share]:
             if count is None or match.group("approx"):
                 continue
             shares.append(Share(count, float(match.group("p")), match.group("p"), decimals(match.group("p")),
+                                match.group("unit"),
                                 sentence.text[match.start("n"):match.end()], sentence.text, sentence.ref,
                                 sentence.paragraph, match.start("n")))
     return shares

@@ -25,6 +25,7 @@ from nianbao.narrative.evidence import quote
 from nianbao.narrative.numerals import parse_number
 from nianbao.rule import Context
 from nianbao.rules.txt001_narrative_contradicts_table import RULE as TXT001
+from nianbao.rules.txt004_percentage_mismatch import RULE as TXT004
 
 
 def _document(*texts: str, year: int = 2022, tables: dict[str, Table] | None = None) -> Document:
@@ -248,3 +249,10 @@ def test_a_figure_checked_against_a_doubtful_row_is_only_a_warning() -> None:
     assert (violation.severity, violation.variant) == ("warning", "noted")
     assert TXT001.render(violation.args, "zh", violation.variant).endswith(
         "（表格该行读取时有疑问：该行有8个数值，按右对齐读取后7个）")
+
+
+def test_shares_of_other_things_have_their_own_base() -> None:
+    document = _document("主动公开信息1592条，占76.9%；依申请公开信息477条，占23.1%。"
+                         "办结81件，其中予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%。")
+    editions = builtin_editions()
+    assert list(TXT004.run(document, Context(edition=editions["2021"], editions=editions))) == []
