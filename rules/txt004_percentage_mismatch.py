@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from nianbao.document import Document
 from nianbao.findings import Derivation
 from nianbao.findings import Violation
+from nianbao.narrative import Fact
 from nianbao.narrative import Share
 from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
@@ -66,11 +67,12 @@ def _fits(share: Share, base: int | float) -> bool:
     return share.percent - unit / 2 - 1e-9 <= exact < share.percent + unit - 1e-9
 
 
-def _bases(document: Document, paragraph: int, shares: list[Share]) -> list[tuple[int | float, bool]]:
+def _bases(document: Document, facts: list[Fact], paragraph: int,
+           shares: list[Share]) -> list[tuple[int | float, bool]]:
     """Candidate bases, each with whether the narrative states it: stated totals first, then the
     sum of the counts, then the table's totals."""
     bases: list[tuple[int | float, bool]] = []
-    for fact in extract_facts(document):
+    for fact in facts:
         if fact.paragraph == paragraph and fact.metric in BASE_METRICS:
             bases.append((fact.value, True))
     bases.append((sum(s.count for s in shares), True))
@@ -85,13 +87,14 @@ def _bases(document: Document, paragraph: int, shares: list[Share]) -> list[tupl
 def check(document: Document, context: Context) -> Iterator[Violation]:
     # Shares of different things ("信息1592条，占76.9%" beside "申请42件，占51.85%") have different
     # bases: group them by paragraph and unit.
+    facts = extract_facts(document)
     groups: dict[tuple[int, str], list[Share]] = {}
     for share in extract_shares(document):
         groups.setdefault((share.paragraph, share.unit), []).append(share)
     for (paragraph, _unit), shares in groups.items():
         if len(shares) < 2:
             continue
-        best = max(_bases(document, paragraph, shares), key=lambda b: sum(_fits(s, b[0]) for s in shares),
+        best = max(_bases(document, facts, paragraph, shares), key=lambda b: sum(_fits(s, b[0]) for s in shares),
                    default=None)
         if best is None or sum(_fits(s, best[0]) for s in shares) < 2:
             continue
