@@ -173,7 +173,6 @@ class _Label:
 @dataclass(slots=True)
 class _Row:
     start: int
-    label_end: int
     run_start: int
     run_end: int
     label: str = ""
@@ -195,11 +194,11 @@ def _enumerator_before(text: str, start: int, enumerator: str | None) -> int | N
     if not enumerator:
         return None
     head = text[:start]
+    number = re.escape(enumerator)
     if enumerator.isdigit():
-        pattern = rf"(?<!\d){re.escape(enumerator)}\s*[.．、]\s*$"
-        match = re.search(pattern, head) or re.search(rf"{re.escape(enumerator)}\s*[.．、]\s*$", head)
+        # No word boundary: the previous row's digits run straight into it (…00000002.其他…).
+        match = re.search(rf"{number}\s*[.．、]\s*$", head)
     else:
-        number = re.escape(enumerator)
         match = re.search(rf"(?:[（(]\s*{number}\s*[)）]|{number}\s*[、.．])\s*$", head)
     return match.start() if match else None
 
@@ -244,8 +243,7 @@ def _row_at(text: str, start: int, end: int, label: _Label) -> _Row | None:
     if after and after in _NARRATIVE_UNIT:
         return None
     first = enumerator_start if enumerator_start is not None else start
-    return _Row(start=first, label_end=end, run_start=match.start(1), run_end=match.end(),
-                label=text[first:end])
+    return _Row(start=first, run_start=match.start(1), run_end=match.end(), label=text[first:end])
 
 
 def find_header_run(text: str, spec: TableSpec) -> tuple[int, int, int] | None:
@@ -406,9 +404,8 @@ def _narrative(text: str, offset: int, line: int) -> Iterator[Paragraph]:
         lead = len(piece) - len(piece.lstrip())
         piece = piece.strip()
         at = offset + start + lead
-        if _SUB_MARK.match(piece):
-            marker = _SUB_MARK.match(piece)
-            assert marker is not None
+        marker = _SUB_MARK.match(piece)
+        if marker:
             rest = piece[marker.end():]
             title, space, body = rest.partition(" ")
             if space and 0 < len(title) <= _TITLE_MAX and not any(ch in _SENTENCE_END for ch in title):
