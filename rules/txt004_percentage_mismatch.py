@@ -94,8 +94,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     for (paragraph, _unit), shares in groups.items():
         if len(shares) < 2:
             continue
-        best = max(_bases(document, facts, paragraph, shares), key=lambda b: sum(_fits(s, b[0]) for s in shares),
-                   default=None)
+        candidates = _bases(document, facts, paragraph, shares)
+        best = max(candidates, key=lambda b: sum(_fits(s, b[0]) for s in shares), default=None)
         if best is None or sum(_fits(s, best[0]) for s in shares) < 2:
             continue
         base, stated = best
