@@ -65,6 +65,8 @@ OLD_TABLE_HEADINGS = ("指标名称", "计量单位", "历年累计")
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
+    if document.tables:
+        return  # the current format's tables were found, whatever the year says
     first_year = min((e.first_year for e in context.editions.values()), default=None)
     year = document.meta.report_year
     if year is not None and first_year is not None and year < first_year:
@@ -76,8 +78,6 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                                "the first year of the current format",
             },
         )
-        return
-    if document.tables:
         return
     for section in document.sections:
         if labels.core(section.title) == OLD_TABLE_SECTION:
