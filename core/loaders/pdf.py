@@ -66,6 +66,7 @@ class Line:
     chars: list[Char]
     top: float = 0.0
     bottom: float = 0.0
+    page: int = 0
 
     def __post_init__(self) -> None:
         self.top = min(c.top for c in self.chars)
@@ -357,8 +358,13 @@ def _merge_cells(grid: Grid, hs: list[Edge], vs: list[Edge]) -> Grid:
 
 @dataclass(slots=True)
 class _PageItem:
+    page: int
     top: float
     block: Line | RawTable
+
+    @property
+    def position(self) -> tuple[int, float]:
+        return self.page, self.top
 
 
 def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> RawTable:
@@ -389,57 +395,111 @@ def _is_number(text: str) -> bool:
     return bool(_NUMBER_TOKEN.match(text))
 
 
-def _text_table_rows(lines: list[Line], page_no: int, known_label: LabelTest) -> list[list[RawCell]]:
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    x0: float
+    x1: float
+
+
+def _line_pieces(line: Line) -> list[_Piece]:
+    return [_Piece(_join_chars(p), p[0].x0, max(c.x1 for c in p)) for p in line.pieces(1.2 * line.height)]
+
+
+def _has_number(pieces: list[_Piece]) -> bool:
+    return any(_is_number(p.text) for p in pieces)
+
+
+def _text_table_rows(lines: list[Line], known_label: LabelTest, notes: list[Note]) -> list[list[RawCell]]:
     """Rows of a table without rulings: each line split where its characters leave a wide gap.
 
-    A label that wraps leaves label lines above its numbers, or around them when the numbers stand
-    in the middle of a tall row; those lines are joined to the row where the joined text is a label
-    the format knows. Lines of several label pieces (column headers) are also kept as rows.
+    A label that wraps leaves parts of itself on the lines above and below its numbers (above
+    when the numbers stand in the middle of a tall row). Those parts that stand in the label's
+    column are joined to it, and the longest joined text that is a label the format knows is the
+    row's label: a label cut short can name another row ("2.其他" for "2.其他法律行政法规禁止公开").
+    Lines of several pieces with no number (column headers) are kept as rows of their own.
     """
+    pieces = [_line_pieces(line) for line in lines]
+    numbered = [i for i, p in enumerate(pieces) if _has_number(p)]
     rows: list[list[RawCell]] = []
-    pending: list[Line] = []
     used: set[int] = set()
-    for index, line in enumerate(lines):
-        if index in used:
+    for position, index in enumerate(numbered):
+        previous = numbered[position - 1] if position else -1
+        following = numbered[position + 1] if position + 1 < len(numbered) else len(lines)
+        page_no = lines[index].page
+        for header in range(previous + 1, index):
+            if len(pieces[header]) > 1:
+                rows.append([RawCell(p.text, SourceRef(page=page_no)) for p in pieces[header]])
+        first = next(i for i, p in enumerate(pieces[index]) if _is_number(p.text))
+        groups, numbers = pieces[index][:first], pieces[index][first:]
+        above = [i for i in range(previous + 1, index) if i not in used]
+        below = list(range(index + 1, following))
+        if groups:
+            label, chosen = _joined_label(groups[-1], above, below, pieces, known_label)
+            groups = groups[:-1]
+        else:
+            label, chosen = _bare_label(above, below, lines, known_label)
+        used.update(chosen)
+        if not label and len(numbers) >= 3 and not any(p.text.strip() for p in groups):
+            # a row of numbers alone, such as 表四's: its header rows above say which table it is
+            rows.append([RawCell(p.text, SourceRef(page=page_no)) for p in numbers])
             continue
-        texts = _pieces(line)
-        if not any(_is_number(t) for t in texts):
-            if len(texts) > 1:  # a header line, or a label with a wide gap in it
-                rows.append([RawCell(t, SourceRef(page=page_no)) for t in texts])
-            pending.append(line)
+        if not known_label(label):
+            values = " ".join(p.text for p in numbers)
+            notes.append(Note(
+                code="row-label-unreadable", ref=SourceRef(page=page_no),
+                message=f"第{page_no}页无表格线的表格中，数值为“{values}”的一行的行标签（“{label}”）无法确定，未读取该行",
+                message_en=(f"on page {page_no}, the label (“{label}”) of the row with the values “{values}” in a "
+                            "table without rulings cannot be told; the row was not read"),
+            ))
             continue
-        label = "" if _is_number(texts[0]) else texts[0]
-        numbers = texts[1:] if label else texts
-        if not (label and known_label(label)):
-            below = _label_lines_below(lines, index)
-            for before in reversed(range(len(pending) + 1)):
-                found = None
-                for after in range(len(below) + 1):
-                    parts = pending[before:] + below[:after]
-                    text = _cell_text([c for p in parts for c in p.chars]) + label if parts else label
-                    if parts and known_label(text):
-                        found = text, after
-                        break
-                if found:
-                    label = found[0]
-                    used.update(range(index + 1, index + 1 + found[1]))
-                    break
-        rows.append([RawCell(label, SourceRef(page=page_no))] * bool(label)
-                    + [RawCell(t, SourceRef(page=page_no)) for t in numbers])
-        pending = []
+        rows.append([RawCell(p.text, SourceRef(page=page_no)) for p in groups]
+                    + [RawCell(label, SourceRef(page=page_no))]
+                    + [RawCell(p.text, SourceRef(page=page_no)) for p in numbers])
     return rows
 
 
-def _label_lines_below(lines: list[Line], index: int) -> list[Line]:
-    """The label-only lines right under a row's numbers (at most two), before the next row."""
-    below: list[Line] = []
-    previous = lines[index]
-    for line in lines[index + 1:index + 3]:
-        if any(_is_number(t) for t in _pieces(line)) or line.top - previous.bottom > 0.8 * line.height:
+def _joined_label(label: _Piece, above: list[int], below: list[int], pieces: list[list[_Piece]],
+                  known_label: LabelTest) -> tuple[str, list[int]]:
+    """The longest known label made of ``label`` and the parts in its column just above and below."""
+
+    def column_part(index: int) -> str | None:
+        parts = [p.text for p in pieces[index] if p.x0 < label.x1 and p.x1 > label.x0 and not _is_number(p.text)]
+        return "".join(parts) or None
+
+    up: list[tuple[int, str]] = []
+    for index in reversed(above):
+        part = column_part(index)
+        if part is None:
             break
-        below.append(line)
-        previous = line
-    return below
+        up.insert(0, (index, part))
+    down: list[tuple[int, str]] = []
+    for index in below:
+        part = column_part(index)
+        if part is None:
+            break
+        down.append((index, part))
+    best: tuple[str, list[int]] = (label.text, []) if known_label(label.text) else ("", [])
+    for k in range(len(up) + 1):
+        for m in range(len(down) + 1):
+            text = "".join(t for _, t in up[len(up) - k:]) + label.text + "".join(t for _, t in down[:m])
+            if len(text) > len(best[0]) and known_label(text):
+                best = (text, [i for i, _ in up[len(up) - k:]] + [i for i, _ in down[:m]])
+    return best if best[0] else (label.text, [])
+
+
+def _bare_label(above: list[int], below: list[int], lines: list[Line],
+                known_label: LabelTest) -> tuple[str, list[int]]:
+    """A row of numbers alone takes its label from the label lines above (and below) it."""
+    best: tuple[str, list[int]] = ("", [])
+    below = below[:2]
+    for k in range(1, len(above) + 1):
+        for m in range(len(below) + 1):
+            chosen = above[len(above) - k:] + below[:m]
+            text = _cell_text([c for i in chosen for c in lines[i].chars])
+            if len(text) > len(best[0]) and known_label(text):
+                best = (text, chosen)
+    return best
 
 
 def _is_table_line(line: Line) -> bool:
@@ -460,7 +520,7 @@ def _ends_table(line: Line, previous: Line, body_height: float) -> bool:
     )
 
 
-def _page_items(page_no: int, chars: list[Char], grids: list[Grid], known_label: LabelTest) -> list[_PageItem]:
+def _page_items(page_no: int, chars: list[Char], grids: list[Grid]) -> list[_PageItem]:
     items: list[_PageItem] = []
     inside: list[Char] = []
     outside: list[Char] = []
@@ -468,16 +528,18 @@ def _page_items(page_no: int, chars: list[Char], grids: list[Grid], known_label:
         (inside if any(g.contains(char) for g in grids) else outside).append(char)
     for grid in grids:
         table = _grid_table(grid, [c for c in inside if grid.contains(c)], page_no)
-        items.append(_PageItem(grid.ys[0], table))
+        items.append(_PageItem(page_no, grid.ys[0], table))
     for line in group_lines(outside):
         if not _is_page_number(line):
-            items.append(_PageItem(line.top, line))
+            line.page = page_no
+            items.append(_PageItem(page_no, line.top, line))
     items.sort(key=lambda item: item.top)
-    return _text_tables(items, page_no, known_label)
+    return items
 
 
-def _text_tables(items: list[_PageItem], page_no: int, known_label: LabelTest) -> list[_PageItem]:
-    """Runs of lines that hold a label and numbers in separate columns become text tables."""
+def _text_tables(items: list[_PageItem], known_label: LabelTest, notes: list[Note]) -> list[_PageItem]:
+    """Runs of lines that hold a label and numbers in separate columns become text tables. A run
+    goes on over a page end, so that a row the page end cut keeps its label."""
     result: list[_PageItem] = []
     run: list[Line] = []
     heights = [i.block.height for i in items if isinstance(i.block, Line)]
@@ -487,15 +549,15 @@ def _text_tables(items: list[_PageItem], page_no: int, known_label: LabelTest) -
         nonlocal run
         while run and not _is_table_line(run[-1]):  # trailing lines belong to the text after
             tail = run.pop()
-            result.append(_PageItem(tail.top, tail))
-            result.sort(key=lambda item: item.top)
+            result.append(_PageItem(tail.page, tail.top, tail))
         numbered = [line for line in run if _is_table_line(line)]
         if len(numbered) >= 2 or (numbered and len(_pieces(numbered[0])) >= 3):
-            rows = _text_table_rows(run, page_no, known_label)
-            result.append(_PageItem(run[0].top, RawTable(rows=rows, ref=SourceRef(page=page_no), kind="text")))
+            rows = _text_table_rows(run, known_label, notes)
+            table = RawTable(rows=rows, ref=SourceRef(page=run[0].page), kind="text")
+            result.append(_PageItem(run[0].page, run[0].top, table))
         else:
-            result.extend(_PageItem(line.top, line) for line in run)
-        result.sort(key=lambda item: item.top)
+            result.extend(_PageItem(line.page, line.top, line) for line in run)
+        result.sort(key=lambda item: item.position)
         run = []
 
     for item in items:
@@ -584,10 +646,8 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
              message_en=f"page {page_no} has no text layer (possibly a scanned image); its content was not read")
         for page_no, chars, _ in pages if not chars
     ]
-    items: list[tuple[int, _PageItem]] = []
-    for page_no, chars, grids in pages:
-        for item in _page_items(page_no, chars, grids, known_label):
-            items.append((page_no, item))
+    page_items = [item for page_no, chars, grids in pages for item in _page_items(page_no, chars, grids)]
+    items = [(item.page, item) for item in _text_tables(page_items, known_label, notes)]
     lines = [(p, i.block) for p, i in items if isinstance(i.block, Line)]
     body_height = median([line.height for _, line in lines]) if lines else 10.0
     left: dict[int, float] = {}

@@ -116,9 +116,11 @@ def _reviews_table(document: docx.document.Document, figures: dict[str, int | fl
         _put(table, 3, col, figures[f"cases.{column.key}"])
 
 
-def write_report_docx(path: Path, figures: dict[str, dict[str, int | float]], *, page_breaks: bool = False) -> Path:
+def write_report_docx(path: Path, figures: dict[str, dict[str, int | float]], *, page_breaks: bool = False,
+                      ruled: bool = True) -> Path:
     """A 2021-edition report with the given figures. ``page_breaks`` starts 三 and 四 on new pages,
-    so that each table's page is known when the file is printed to PDF."""
+    so that each table's page is known when the file is printed to PDF; ``ruled=False`` draws the
+    tables without borders."""
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.size = Pt(9)
@@ -143,6 +145,9 @@ def write_report_docx(path: Path, figures: dict[str, dict[str, int | float]], *,
     document.add_paragraph("工作中仍有不足，下一年度将继续改进。")
     document.add_paragraph("六、其他需要报告的事项")
     document.add_paragraph("本年度未收取信息处理费。")
+    if not ruled:
+        for table in document.tables:
+            table.style = document.styles["Normal Table"]
     document.save(str(path))
     return path
 

@@ -17,6 +17,8 @@ from nianbao.loaders.pdf import Char
 from nianbao.loaders.pdf import Edge
 from nianbao.loaders.pdf import find_grids
 from nianbao.loaders.pdf import group_lines
+from nianbao.loaders.pdf import read_pdf
+from nianbao.reading import RawTable
 from test_docx_loader import convert
 from test_docx_loader import real_figures
 from test_docx_loader import write_report_docx
@@ -80,6 +82,27 @@ def test_row_cut_by_the_page_end_is_joined_back(printed_report: tuple) -> None:
     assert (cell.value, cell.ref.page, cell.ref.locator) == (1, 2, "page 2, table 2, row 19, cell 4")
     after = table.values["rejected_repeat.natural_person"]
     assert (after.ref.page, after.ref.locator) == (3, "page 3, table 2, row 20, cell 4")
+
+
+def test_printed_tables_without_borders_read_from_their_columns(
+        session: Session, tmp_path_factory: pytest.TempPathFactory) -> None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
+    workdir = tmp_path_factory.mktemp("borderless")
+    source = write_report_docx(workdir / "plain.docx", real_figures(), page_breaks=True, ruled=False)
+    printed = convert(source, "pdf", workdir)
+    blocks, _, _ = read_pdf(printed.read_bytes())
+    assert [b.kind for b in blocks if isinstance(b, RawTable)] == ["text", "text", "text"]
+    document = session.load(printed)
+    got = {key: {cell: value.value for cell, value in table.values.items()} for key, table in document.tables.items()}
+    assert got == real_figures()
+    assert document.notes == []
+    # 7.属于行政执法案卷 wraps over the end of page 2: its numbers stay on page 2, and the row
+    # after it, on page 3, is still the same table
+    cells = document.tables["applications"].values
+    assert cells["withheld_enforcement_file.natural_person"].ref.page == 2
+    assert cells["withheld_query.natural_person"].ref.page == 3
+    assert document.tables["applications"].row("withheld_prohibited").label == "2.其他法律行政法规禁止公开"
 
 
 def _blank_pdf() -> bytes:
