@@ -2,7 +2,9 @@
 
 Tables are read from the XML grid rather than python-docx's cell lists so that a merged cell
 fills every grid position it covers: ``gridSpan`` across and ``vMerge`` down, the copies marked
-``origin=False``. Legacy binary files (.doc, .wps) cannot be read and say so.
+``origin=False``. Headings numbered by Word's automatic list numbering get their numbers written
+out (一、 （二） 3.) as the reader sees them: each list counts on its own, and a level restarts
+when a level above it moves on. Legacy binary files (.doc, .wps) cannot be read and say so.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import io
 import zipfile
 from collections.abc import Iterator
 from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 import docx
 import docx.opc.exceptions
+from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 from nianbao.document import Document
@@ -33,7 +38,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_DEL = qn("w:del")
+_SKIPPED = {qn("w:del"), qn("w:moveFrom")}
 _VAL = qn("w:val")
 _TITLE_SEARCH = 3  # the title stands among the first paragraphs
 _TITLE_MAX = 60
@@ -47,7 +52,7 @@ def paragraph_text(p: etree._Element) -> str:
     """The visible text of a ``w:p``: runs, hyperlinks and fields, without deleted revisions."""
     parts: list[str] = []
     for node in p.iter(_T, _TAB, _BR, _CR):
-        if any(ancestor.tag == _DEL for ancestor in node.iterancestors()):
+        if any(ancestor.tag in _SKIPPED for ancestor in node.iterancestors()):
             continue
         if node.tag == _T:
             parts.append(node.text or "")
@@ -67,10 +72,11 @@ def _join(pieces: list[str]) -> str:
     return text
 
 
-def _cell_text(tc: etree._Element) -> str:
+def _cell_text(tc: etree._Element, numbering: ListNumbering | None) -> str:
     lines: list[str] = []
     for p in tc.iter(_P):
-        lines.extend(paragraph_text(p).split("\n"))
+        label = numbering.label(p) if numbering is not None else ""
+        lines.extend((label + paragraph_text(p)).split("\n"))
     return _join(lines)
 
 
@@ -83,7 +89,7 @@ def _int_attr(element: etree._Element | None, default: int) -> int:
         return default
 
 
-def read_table(tbl: etree._Element, number: int) -> RawTable:
+def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None = None) -> RawTable:
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
     rows: list[list[RawCell]] = []
@@ -105,7 +111,7 @@ def read_table(tbl: etree._Element, number: int) -> RawTable:
                 cell = RawCell(origin.text, ref, origin=False)
                 current[col] = origin
             else:
-                cell = RawCell(_cell_text(tc), ref)
+                cell = RawCell(_cell_text(tc, numbering), ref)
                 current[col] = cell
             row.append(cell)
             for extra in range(1, span):
@@ -129,18 +135,217 @@ def _body_elements(parent: etree._Element) -> Iterator[etree._Element]:
                 yield from _body_elements(content)
 
 
-def read_blocks(body: etree._Element) -> tuple[list[Block], str | None]:
-    """Blocks in document order, and the title: the opening paragraphs up to the one naming the report."""
+# --- automatic list numbering ----------------------------------------------------------------------
+
+_DIGITS = "〇一二三四五六七八九"
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def chinese_counting(number: int) -> str:
+    """一 … 十, 十一 … 九十九 (larger numbers digit by digit, which no report heading reaches)."""
+    if number <= 0:
+        return str(number)
+    if number < 10:
+        return _DIGITS[number]
+    if number < 100:
+        tens, units = divmod(number, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")
+    return "".join(_DIGITS[int(d)] for d in str(number))
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _letters(number: int) -> str:
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def format_number(number: int, number_format: str) -> str:
+    if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+                         "chineseLegalSimplified"):
+        return chinese_counting(number)
+    if number_format in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_DIGITS[int(d)] for d in str(number))
+    if number_format in ("ideographTraditional", "ideographZodiac") and 0 < number <= len(_HEAVENLY):
+        return _HEAVENLY[number - 1]
+    if number_format == "decimalEnclosedCircle" and 0 < number <= len(_CIRCLED):
+        return _CIRCLED[number - 1]
+    if number_format == "decimalFullWidth":
+        return "".join(chr(0xFF10 + int(d)) for d in str(number))
+    if number_format == "lowerRoman":
+        return _roman(number)
+    if number_format == "upperRoman":
+        return _roman(number).upper()
+    if number_format == "lowerLetter":
+        return _letters(number)
+    if number_format == "upperLetter":
+        return _letters(number).upper()
+    if number_format in ("none", "bullet"):
+        return ""
+    return str(number)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    number_format: str
+    text: str
+    start: int
+
+
+def _val(element: etree._Element | None, default: str | None = None) -> str | None:
+    return default if element is None else element.get(_VAL, default)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+@dataclass(slots=True)
+class ListNumbering:
+    """The lists of one document, and the counters as its paragraphs are read in order."""
+
+    levels: dict[str, dict[int, Level]] = field(default_factory=dict)
+    style_lists: dict[str, tuple[str, int]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document: WordDocument) -> ListNumbering | None:
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return None
+        abstract: dict[str, dict[int, Level]] = {}
+        for definition in root.iterchildren(qn("w:abstractNum")):
+            abstract[definition.get(qn("w:abstractNumId"))] = {
+                _int(level.get(qn("w:ilvl")), 0): _level(level) for level in definition.iterchildren(qn("w:lvl"))
+            }
+        numbering = cls()
+        for num in root.iterchildren(qn("w:num")):
+            levels = dict(abstract.get(_val(num.find(qn("w:abstractNumId"))) or "", {}))
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                ilvl = _int(override.get(qn("w:ilvl")), 0)
+                replaced = override.find(qn("w:lvl"))
+                if replaced is not None:
+                    levels[ilvl] = _level(replaced)
+                start = override.find(qn("w:startOverride"))
+                if start is not None and ilvl in levels:
+                    level = levels[ilvl]
+                    levels[ilvl] = Level(level.number_format, level.text, _int(_val(start), level.start))
+            numbering.levels[num.get(qn("w:numId"))] = levels
+        numbering.style_lists = _style_lists(document)
+        return numbering
+
+    def label(self, paragraph: etree._Element) -> str:
+        """The number Word shows before this paragraph, or "" for a paragraph that is not numbered."""
+        found = self._list_of(paragraph)
+        if found is None:
+            return ""
+        num_id, ilvl = found
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        text = levels[ilvl].text
+        for depth in range(ilvl + 1):
+            level = levels.get(depth)
+            if level is None:
+                continue
+            value = counters.get(depth, level.start)
+            text = text.replace(f"%{depth + 1}", format_number(value, level.number_format))
+        return text
+
+    def _list_of(self, paragraph: etree._Element) -> tuple[str, int] | None:
+        properties = paragraph.find(qn("w:pPr"))
+        if properties is None:
+            return None
+        num_pr = properties.find(qn("w:numPr"))
+        style = _val(properties.find(qn("w:pStyle")))
+        from_style = self.style_lists.get(style or "")
+        if num_pr is not None:
+            num_id = _val(num_pr.find(qn("w:numId")))
+            ilvl = _int(_val(num_pr.find(qn("w:ilvl"))), from_style[1] if from_style else 0)
+            if num_id is None and from_style:
+                num_id = from_style[0]
+            if num_id is None or num_id == "0":  # numId 0 switches numbering off
+                return None
+            return num_id, ilvl
+        return from_style
+
+
+def _level(element: etree._Element) -> Level:
+    return Level(
+        number_format=_val(element.find(qn("w:numFmt")), "decimal") or "decimal",
+        text=_val(element.find(qn("w:lvlText")), "") or "",
+        start=_int(_val(element.find(qn("w:start"))), 1),
+    )
+
+
+def _style_lists(document: WordDocument) -> dict[str, tuple[str, int]]:
+    """Paragraph styles that number their paragraphs (a heading style tied to a list), with
+    what they inherit through ``basedOn``."""
+    styles = document.styles.element
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterchildren(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        parent = _val(style.find(qn("w:basedOn")))
+        if parent:
+            based[style_id] = parent
+        num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None:
+            own[style_id] = (_val(num_pr.find(qn("w:numId"))), _int(_val(num_pr.find(qn("w:ilvl"))), 0))
+    result: dict[str, tuple[str, int]] = {}
+    for style_id in {*own, *based}:
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = based.get(current)
+        if current in own:
+            num_id, ilvl = own[current]
+            if num_id and num_id != "0":
+                result[style_id] = (num_id, ilvl or 0)
+    return result
+
+
+# --- the body ----------------------------------------------------------------------------------------
+
+
+def read_blocks(body: etree._Element, numbering: ListNumbering | None = None) -> tuple[list[Block], str | None]:
+    """Blocks in document order, and the title: the opening paragraphs up to the one naming the report.
+
+    Headings numbered by Word's automatic numbering (一、 （一）) get their numbers written out, as
+    the reader sees them, so that sections are found by their markers as in any other format.
+    """
     blocks: list[Block] = []
     paragraph_no = table_no = 0
     opening: list[str] = []
     for element in _body_elements(body):
         if element.tag == _TBL:
             table_no += 1
-            blocks.append(read_table(element, table_no))
+            blocks.append(read_table(element, table_no, numbering))
             continue
         paragraph_no += 1
-        for line in paragraph_text(element).split("\n"):
+        label = numbering.label(element) if numbering is not None else ""
+        for line in (label + paragraph_text(element)).split("\n"):
             text = line.strip()
             if text:
                 blocks.append(Paragraph(text, SourceRef(locator=f"paragraph[{paragraph_no}]")))
@@ -174,12 +379,14 @@ class DocxLoader:
                 "this is a legacy Word (.doc) or WPS (.wps) file, which cannot be read: open it in Word or WPS, "
                 "save it as .docx and check that file", reason="format")
         try:
-            body = docx.Document(io.BytesIO(data)).element.body
+            opened = docx.Document(io.BytesIO(data))
+            body = opened.element.body
+            numbering = ListNumbering.of(opened)
         except (zipfile.BadZipFile, docx.opc.exceptions.PackageNotFoundError, KeyError, ValueError,
                 etree.XMLSyntaxError) as exc:
             raise LoadError(f"DOCX 文件已损坏或不是 Word 文档，无法读取（{exc}）",
                             f"the DOCX is damaged or not a Word document and cannot be read ({exc})",
                             reason="unreadable") from exc
-        blocks, title = read_blocks(body)
+        blocks, title = read_blocks(body, numbering)
         source = Source(path=str(path), format=self.name, sha256=sha256(data))
         return build_document(source, blocks, editions, title_hint=title)

@@ -15,9 +15,11 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 from nianbao.config import Config
 from nianbao.editions import builtin_editions
 from nianbao.engine import Session
+from nianbao.loaders.docx import format_number
 from nianbao.loaders.docx import read_blocks
 from nianbao.reading import RawTable
 
@@ -244,6 +246,55 @@ def test_damaged_docx_gives_a_clear_doc001(session: Session, tmp_path: Path) -> 
     assert [f.rule_id for f in report.findings] == ["DOC001"]
     assert "DOCX 文件已损坏或不是 Word 文档" in report.findings[0].message
     assert report.notifications == []
+
+
+_LIST = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>"""
+_NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">
+  <w:abstractNumId w:val="90"/></w:num>"""
+
+
+def test_headings_numbered_by_word_lists_are_found(session: Session, tmp_path: Path) -> None:
+    # Offices often let Word number the headings: the text holds 总体情况, and Word shows 一、总体情况.
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, etree.fromstring(_LIST))
+    numbering.append(etree.fromstring(_NUM))
+    headings = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+    for index, heading in enumerate(headings):
+        paragraph = document.add_paragraph(heading)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = 90
+        if index == 0:
+            for sub in ("主动公开情况", "依申请公开情况"):
+                child = document.add_paragraph(sub)
+                child_pr = child._p.get_or_add_pPr().get_or_add_numPr()
+                child_pr.get_or_add_ilvl().val = 1
+                child_pr.get_or_add_numId().val = 90
+                document.add_paragraph("本年度做好相关工作。")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    loaded = session.load(path)
+    assert [(s.number, s.title, s.key) for s in loaded.sections] == [
+        ("一", "总体情况", "overview"), ("二", "主动公开政府信息情况", "active_disclosure"),
+        ("三", "收到和处理政府信息公开申请情况", "applications"),
+        ("四", "政府信息公开行政复议、行政诉讼情况", "reviews"),
+        ("五", "存在的主要问题及改进情况", "problems"), ("六", "其他需要报告的事项", "other")]
+    assert [c.heading for c in loaded.sections[0].children] == ["（一）主动公开情况", "（二）依申请公开情况"]
+
+
+@pytest.mark.parametrize(("number", "fmt", "shown"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+    (20, "chineseCountingThousand", "二十"), (3, "decimal", "3"), (2, "ideographTraditional", "乙"),
+    (4, "decimalEnclosedCircle", "④"), (4, "lowerRoman", "iv"), (28, "upperLetter", "AB"),
+])
+def test_list_number_formats(number: int, fmt: str, shown: str) -> None:
+    assert format_number(number, fmt) == shown
 
 
 def soffice() -> str:
