@@ -39,6 +39,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _SKIPPED = {qn("w:del"), qn("w:moveFrom")}
+_CUSTOM_XML = qn("w:customXml")
 _VAL = qn("w:val")
 _TITLE_SEARCH = 3  # the title stands among the first paragraphs
 _TITLE_MAX = 60
@@ -94,13 +95,13 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
-    for row_no, tr in enumerate(tbl.iterchildren(_TR), start=1):
+    for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
         tr_pr = tr.find(qn("w:trPr"))
         col = _int_attr(tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None, 0)
         row: list[RawCell] = [RawCell("", SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{c + 1}]"), origin=False)
                               for c in range(col)]
         current: dict[int, RawCell] = {}
-        for tc in tr.iterchildren(_TC):
+        for tc in _wrapped_children(tr, _TC):
             tc_pr = tc.find(qn("w:tcPr"))
             span = max(1, _int_attr(tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None, 1))
             v_merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
@@ -122,6 +123,20 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
         above = current
         rows.append(row)
     return RawTable(rows=rows, ref=SourceRef(locator=f"table[{number}]"), kind="grid")
+
+
+def _wrapped_children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with ``tag``, also those wrapped in a content control or custom XML: a row or
+    cell skipped there would shift every cell after it."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _wrapped_children(content, tag)
+        elif child.tag == _CUSTOM_XML:
+            yield from _wrapped_children(child, tag)
 
 
 def _body_elements(parent: etree._Element) -> Iterator[etree._Element]:

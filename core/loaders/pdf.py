@@ -241,7 +241,24 @@ def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
             chars.append(Char(chr(code), left.value, height - top.value, right.value, height - bottom.value))
     finally:
         textpage.close()
-    return chars
+    return drop_overprints(chars)
+
+
+def drop_overprints(chars: list[Char]) -> list[Char]:
+    """Characters drawn twice at almost the same place (a bold face imitated by printing the text
+    again a fraction of a point aside) are one character, not two."""
+    seen: dict[tuple[str, int, int], list[Char]] = {}
+    kept = []
+    for char in chars:
+        size = max(char.bottom - char.top, char.x1 - char.x0, 1.0)
+        key = (char.text, int(char.x0 // size), int(char.top // size))
+        twins = [other for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                 for other in seen.get((char.text, key[1] + dx, key[2] + dy), ())]
+        if any(abs(other.x0 - char.x0) < 0.3 * size and abs(other.top - char.top) < 0.3 * size for other in twins):
+            continue
+        seen.setdefault(key, []).append(char)
+        kept.append(char)
+    return kept
 
 
 def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:

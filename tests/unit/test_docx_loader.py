@@ -207,6 +207,22 @@ def test_merged_cell_copies_are_not_origins(built: Path) -> None:
     assert all(len(row) == 10 for row in table.rows)
 
 
+def test_cell_inside_a_content_control_keeps_its_column(built: Path, tmp_path: Path) -> None:
+    # Forms made in Word wrap fields in content controls (w:sdt); the cell inside still has its column.
+    document = docx.Document(str(built))
+    row = document.tables[2]._tbl.tr_lst[3]
+    cell = row.tc_lst[10]  # 复议后起诉 / 结果维持: 2
+    sdt = etree.SubElement(row, qn("w:sdt"))
+    content = etree.SubElement(sdt, qn("w:sdtContent"))
+    cell.addprevious(sdt)
+    content.append(cell)
+    path = tmp_path / "controls.docx"
+    document.save(str(path))
+    blocks, _ = read_blocks(docx.Document(str(path)).element.body)
+    reviews = [b for b in blocks if isinstance(b, RawTable)][2]
+    assert [c.text for c in reviews.rows[3]] == ["1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
+
+
 def test_cells_and_paragraphs_point_to_their_place(session: Session, built: Path) -> None:
     document = session.load(built)
     cell = document.tables["applications"].values["received.natural_person"]

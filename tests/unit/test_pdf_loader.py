@@ -15,6 +15,7 @@ from nianbao.engine import CheckedReport
 from nianbao.engine import Session
 from nianbao.loaders.pdf import Char
 from nianbao.loaders.pdf import Edge
+from nianbao.loaders.pdf import drop_overprints
 from nianbao.loaders.pdf import find_grids
 from nianbao.loaders.pdf import group_lines
 from nianbao.loaders.pdf import read_pdf
@@ -144,6 +145,14 @@ def test_marks_sitting_high_or_low_join_their_line() -> None:
              Char("，", 37, 107, 40, 110), _char("下", 0, 115), _char("行", 11, 115)]
     lines = group_lines(chars)
     assert [line.text for line in lines] == ["危及“三，", "下行"]
+
+
+def test_text_printed_twice_for_bold_reads_once() -> None:
+    heading = [_char(t, 11 * i, 50) for i, t in enumerate("一、总体情况")]
+    again = [Char(c.text, c.x0 + 0.4, c.top + 0.2, c.x1 + 0.4, c.bottom + 0.2) for c in heading]
+    tight = [_char("1", 100, 80, 5), _char("1", 105.5, 80, 5)]  # 11: the same digit twice, side by side
+    kept = drop_overprints(heading + again + tight)
+    assert [line.text for line in group_lines(kept)] == ["一、总体情况", "11"]
 
 
 def test_merged_cells_found_from_the_rulings() -> None:
