@@ -400,8 +400,11 @@ def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> RawTable:
     return RawTable(rows=rows, ref=SourceRef(page=page_no), kind="grid")
 
 
-def _is_page_number(line: Line) -> bool:
-    return bool(_PAGE_NUMBER.match(line.text))
+def _is_page_number(line: Line, page_height: float) -> bool:
+    """A page number stands alone in the top or bottom margin; a number alone elsewhere may be a
+    table value pushed onto a line of its own."""
+    in_margin = line.bottom < 0.1 * page_height or line.top > 0.85 * page_height
+    return in_margin and bool(_PAGE_NUMBER.match(line.text))
 
 
 def _pieces(line: Line) -> list[str]:
@@ -537,7 +540,7 @@ def _ends_table(line: Line, previous: Line, body_height: float) -> bool:
     )
 
 
-def _page_items(page_no: int, chars: list[Char], grids: list[Grid]) -> list[_PageItem]:
+def _page_items(page_no: int, page_height: float, chars: list[Char], grids: list[Grid]) -> list[_PageItem]:
     items: list[_PageItem] = []
     inside: list[Char] = []
     outside: list[Char] = []
@@ -547,7 +550,7 @@ def _page_items(page_no: int, chars: list[Char], grids: list[Grid]) -> list[_Pag
         table = _grid_table(grid, [c for c in inside if grid.contains(c)], page_no)
         items.append(_PageItem(page_no, grid.ys[0], table))
     for line in group_lines(outside):
-        if not _is_page_number(line):
+        if not _is_page_number(line, page_height):
             line.page = page_no
             items.append(_PageItem(page_no, line.top, line))
     items.sort(key=lambda item: item.top)
@@ -645,7 +648,7 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
             try:
                 chars = page_chars(page)
                 grids = find_grids(page_edges(page)) if rulings else []
-                pages.append((page_index + 1, chars, grids))
+                pages.append((page_index + 1, page.get_height(), chars, grids))
             finally:
                 page.close()
     except pypdfium2.PdfiumError as exc:
@@ -653,7 +656,7 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
                         reason="unreadable") from exc
     finally:
         document.close()
-    if not any(chars for _, chars, _ in pages):
+    if not any(chars for _, _, chars, _ in pages):
         raise LoadError("PDF 没有文本层（可能是扫描件或图片），本工具不做文字识别，请提供含文字的 PDF、DOCX 或网页版",
                         "the PDF has no text layer (a scan or images); text recognition is not done, so give a PDF "
                         "with text, a DOCX or the web page", reason="no-text")
@@ -661,9 +664,9 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
         Note(code="page-without-text", ref=SourceRef(page=page_no),
              message=f"第{page_no}页没有文本层（可能是扫描图片），该页内容未读取",
              message_en=f"page {page_no} has no text layer (possibly a scanned image); its content was not read")
-        for page_no, chars, _ in pages if not chars
+        for page_no, _, chars, _ in pages if not chars
     ]
-    page_items = [item for page_no, chars, grids in pages for item in _page_items(page_no, chars, grids)]
+    page_items = [item for page_no, height, chars, grids in pages for item in _page_items(page_no, height, chars, grids)]
     items = [(item.page, item) for item in _text_tables(page_items, known_label, notes)]
     lines = [(p, i.block) for p, i in items if isinstance(i.block, Line)]
     body_height = median([line.height for _, line in lines]) if lines else 10.0
