@@ -80,7 +80,6 @@ def _pdf_blocks(path: Path) -> object:
 
 def _docx_blocks(path: Path) -> object:
     import docx
-
     from nianbao.loaders.docx import ListNumbering
     from nianbao.loaders.docx import read_blocks
 

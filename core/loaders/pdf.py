@@ -378,6 +378,7 @@ class _PageItem:
     page: int
     top: float
     block: Line | RawTable
+    columns: list[float] = field(default_factory=list)  # a ruled table's column rulings
 
     @property
     def position(self) -> tuple[int, float]:
@@ -548,7 +549,7 @@ def _page_items(page_no: int, page_height: float, chars: list[Char], grids: list
         (inside if any(g.contains(char) for g in grids) else outside).append(char)
     for grid in grids:
         table = _grid_table(grid, [c for c in inside if grid.contains(c)], page_no)
-        items.append(_PageItem(page_no, grid.ys[0], table))
+        items.append(_PageItem(page_no, grid.ys[0], table, grid.xs))
     for line in group_lines(outside):
         if not _is_page_number(line, page_height):
             line.page = page_no
@@ -683,7 +684,7 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
             break
     blocks: list[Block] = []
     run: list[tuple[int, Line]] = []
-    previous_table: tuple[int, RawTable] | None = None
+    previous_table: tuple[int, RawTable, list[float]] | None = None
     for page_no, item in items:
         if isinstance(item.block, Line):
             run.append((page_no, item.block))
@@ -694,20 +695,33 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
         # continuation: the page end, not the author, broke it.
         if not run and previous_table is not None and previous_table[0] == page_no - 1 \
                 and previous_table[1].kind == table.kind:
-            _continue_table(previous_table[1], table)
-            previous_table = (page_no, previous_table[1])
+            columns = _continue_table(previous_table[1], table, previous_table[2], item.columns)
+            previous_table = (page_no, previous_table[1], columns)
         else:
             blocks.append(table)
-            previous_table = (page_no, table)
+            previous_table = (page_no, table, item.columns)
         run = []
     blocks.extend(_paragraphs(run, left, right, body_height))
     _number_tables(blocks)
+    notes += _unlabelled_rows(blocks, known_label)
     return blocks, "".join(title_lines) or None, notes
 
 
-def _continue_table(head: RawTable, tail: RawTable) -> None:
-    """Append a table's continuation. A row that the page end cut in two (its label's last
-    characters, and no value, at the top of the next page) is joined back into one row."""
+def _continue_table(head: RawTable, tail: RawTable, head_columns: list[float],
+                    tail_columns: list[float]) -> list[float]:
+    """Append a table's continuation, and return the column rulings of the whole.
+
+    The two parts may not have the same rulings (the part on one page has no row that divides
+    the label area into sub-columns): both are then laid on the rulings of both, a cell covering
+    several columns of the whole filling each with copies. A row that the page end cut in two
+    (its label's last characters, and no value, at the top of the next page) is joined back.
+    """
+    columns = head_columns
+    if head_columns and tail_columns and abs(head_columns[0] - tail_columns[0]) <= _TOL \
+            and abs(head_columns[-1] - tail_columns[-1]) <= _TOL:
+        columns = _cluster(head_columns + tail_columns)
+        _spread(head, head_columns, columns)
+        _spread(tail, tail_columns, columns)
     rows = tail.rows
     if head.rows and rows and len(rows[0]) == len(head.rows[-1]) and _is_cut_row(rows[0]):
         for above, below in zip(head.rows[-1], rows[0], strict=True):
@@ -715,11 +729,54 @@ def _continue_table(head: RawTable, tail: RawTable) -> None:
                 above.text += below.text
         rows = rows[1:]
     head.rows.extend(rows)
+    return columns
+
+
+def _spread(table: RawTable, own: list[float], columns: list[float]) -> None:
+    """Lay a grid's rows on finer column rulings: a cell covering several columns fills each."""
+    if len(own) == len(columns):
+        return
+    for index, row in enumerate(table.rows):
+        spread: list[RawCell] = []
+        for col, cell in enumerate(row):
+            covered = [k for k in range(len(columns) - 1)
+                       if columns[k] >= own[col] - _TOL and columns[k + 1] <= own[col + 1] + _TOL]
+            for position, _ in enumerate(covered or [col]):
+                spread.append(cell if position == 0 else RawCell(cell.text, cell.ref, origin=False))
+        table.rows[index] = spread
 
 
 def _is_cut_row(row: list[RawCell]) -> bool:
     texts = [c.text for c in row if c.origin and c.text]
     return bool(texts) and not any(_is_number(t) for t in texts) and any(c.origin and not c.text for c in row)
+
+
+def _unlabelled_rows(blocks: list[Block], known_label: LabelTest) -> list[Note]:
+    """Rows of numbers in a ruled table of the format whose label is not one the format knows
+    (cut off at the page edge, or garbled): the reader cannot place them, so they are noted
+    rather than dropped in silence."""
+    notes = []
+    for table in blocks:
+        if not isinstance(table, RawTable) or table.kind != "grid":
+            continue
+        labelled = [row for row in table.rows if any(c.origin and known_label(c.text) for c in row)]
+        if len(labelled) < 2:
+            continue  # not a table of the format
+        for row in table.rows:
+            cells = [c for c in row if c.origin and c.text]
+            texts = [c.text for c in cells if not _is_number(c.text)]
+            numbers = [c.text for c in cells if _is_number(c.text)]
+            if texts and numbers and not any(known_label(t) for t in texts):
+                ref = cells[0].ref
+                values = " ".join(numbers)
+                label = "".join(texts)
+                notes.append(Note(
+                    code="row-label-unreadable", ref=SourceRef(page=ref.page, locator=ref.locator),
+                    message=f"第{ref.page}页表格中数值为“{values}”的一行，其行标签“{label}”不是格式中的行名，未读取该行",
+                    message_en=(f"on page {ref.page}, the row with the values “{values}” has the label “{label}”, which "
+                                "names no row of the format; the row was not read"),
+                ))
+    return notes
 
 
 def _number_tables(blocks: list[Block]) -> None:
