@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pypdfium2
@@ -29,6 +30,16 @@ from test_docx_loader import real_figures
 from test_docx_loader import write_report_docx
 
 
+def can_print() -> None:
+    """Printing a Chinese report to PDF needs LibreOffice and a font with Chinese characters."""
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout \
+        if shutil.which("fc-list") else ""
+    if not fonts.strip():
+        pytest.skip("no font with Chinese characters for LibreOffice to print with: Debian package fonts-wqy-microhei")
+
+
 @pytest.fixture(scope="module")
 def session() -> Session:
     return Session()
@@ -44,8 +55,7 @@ def wrong_figures() -> dict[str, dict[str, int | float]]:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory, wrong_figures: dict) -> Path:
-    if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
+    can_print()
     workdir = tmp_path_factory.mktemp("printed")
     source = write_report_docx(workdir / "wrong.docx", wrong_figures, page_breaks=True)
     return convert(source, "pdf", workdir)
@@ -91,8 +101,7 @@ def test_row_cut_by_the_page_end_is_joined_back(printed_report: tuple) -> None:
 
 def test_printed_tables_without_borders_read_from_their_columns(
         session: Session, tmp_path_factory: pytest.TempPathFactory) -> None:
-    if not (shutil.which("soffice") or shutil.which("libreoffice")):
-        pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
+    can_print()
     workdir = tmp_path_factory.mktemp("borderless")
     source = write_report_docx(workdir / "plain.docx", real_figures(), page_breaks=True, ruled=False)
     printed = convert(source, "pdf", workdir)
@@ -113,6 +122,7 @@ def test_printed_tables_without_borders_read_from_their_columns(
 @pytest.fixture(scope="module")
 def office_prints(office_copies: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:  # noqa: F811
     """The DOCX copies of the corpus pages, printed to PDF by LibreOffice."""
+    can_print()
     workdir = tmp_path_factory.mktemp("prints")
     return {path.stem: path for path in convert(list(office_copies.values()), "pdf", workdir)}
 
