@@ -221,10 +221,62 @@ def _open(data: bytes) -> pypdfium2.PdfDocument:
                         reason="unreadable") from exc
 
 
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class PageFrame:
+    """Turns PDF user space (y up, before the page's /Rotate) into the page as it is shown:
+    top-down, origin at the top left, rotation applied."""
+
+    rotation: int
+    width: float  # of user space, before rotation
+    height: float
+
+    @classmethod
+    def of(cls, page: pypdfium2.PdfPage) -> PageFrame:
+        rotation = page.get_rotation() % 360
+        shown_width, shown_height = page.get_size()
+        if rotation in (90, 270):
+            return cls(rotation, shown_height, shown_width)
+        return cls(rotation, shown_width, shown_height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return self.width - x, y
+        if self.rotation == 270:
+            return self.height - y, self.width - x
+        return x, self.height - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """``(x0, top, x1, bottom)`` as shown."""
+        (ax, ay), (bx, by) = self.point(left, bottom), self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _apply(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix that applies ``inner`` and then ``outer``."""
+    a, b, c, d, e, f = inner
+    x0, y0 = _apply(outer, e, f)
+    ax, ay = _apply(outer, a, b)
+    cx, cy = _apply(outer, c, d)
+    ox, oy = _apply(outer, 0.0, 0.0)
+    return ax - ox, ay - oy, cx - ox, cy - oy, x0, y0
+
+
 def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
-    """Every drawn character with its box, top-down coordinates (y grows downwards)."""
+    """Every drawn character with its box, as the page is shown (top-down, rotation applied)."""
+    frame = PageFrame.of(page)
+    upright, height = frame.rotation == 0, frame.height  # the common case, kept fast
     textpage = page.get_textpage()
-    height = page.get_height()
     chars = []
     try:
         handle = textpage.raw
@@ -238,7 +290,10 @@ def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
             pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
             if right.value <= left.value and top.value <= bottom.value:
                 continue
-            chars.append(Char(chr(code), left.value, height - top.value, right.value, height - bottom.value))
+            if upright:
+                chars.append(Char(chr(code), left.value, height - top.value, right.value, height - bottom.value))
+            else:
+                chars.append(Char(chr(code), *frame.box(left.value, bottom.value, right.value, top.value)))
     finally:
         textpage.close()
     return drop_overprints(chars)
@@ -251,31 +306,57 @@ def drop_overprints(chars: list[Char]) -> list[Char]:
     kept = []
     for char in chars:
         size = max(char.bottom - char.top, char.x1 - char.x0, 1.0)
-        key = (char.text, int(char.x0 // size), int(char.top // size))
-        twins = [other for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                 for other in seen.get((char.text, key[1] + dx, key[2] + dy), ())]
-        if any(abs(other.x0 - char.x0) < 0.3 * size and abs(other.top - char.top) < 0.3 * size for other in twins):
-            continue
-        seen.setdefault(key, []).append(char)
-        kept.append(char)
+        column, row = int(char.x0 // size), int(char.top // size)
+        if not _has_twin(seen, char, column, row, 0.3 * size):
+            seen.setdefault((char.text, column, row), []).append(char)
+            kept.append(char)
     return kept
 
 
+def _has_twin(seen: dict[tuple[str, int, int], list[Char]], char: Char, column: int, row: int, near: float) -> bool:
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for other in seen.get((char.text, column + dx, row + dy), ()):
+                if abs(other.x0 - char.x0) < near and abs(other.top - char.top) < near:
+                    return True
+    return False
+
+
 def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:
-    """The page's rulings: stroked lines and rectangle outlines, and thin filled bars."""
-    height = page.get_height()
+    """The page's rulings: stroked lines and rectangle outlines, and thin filled bars, also those
+    drawn inside form XObjects, as the page is shown."""
     edges: list[Edge] = []
+    handle = page.raw
+    objects = [pdfium_c.FPDFPage_GetObject(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(handle))]
+    _collect_edges(objects, _IDENTITY, PageFrame.of(page), edges, depth=0)
+    return edges
+
+
+_FORM_DEPTH = 8
+
+
+def _collect_edges(objects: list, matrix: Matrix, frame: PageFrame, edges: list[Edge], depth: int) -> None:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    handle = page.raw
-    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
-        obj = pdfium_c.FPDFPage_GetObject(handle, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+            # a form's own objects stand in the form's space; its matrix places them on the page
+            form = pdfium_c.FS_MATRIX()
+            if not pdfium_c.FPDFPageObj_GetMatrix(obj, form):
+                continue
+            inner = _compose((form.a, form.b, form.c, form.d, form.e, form.f), matrix)
+            children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+            _collect_edges(children, inner, frame, edges, depth + 1)
+            continue
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        corners = [_apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
+        x0, y0, x1, y1 = frame.box(min(xs), min(ys), max(xs), max(ys))
         width, tall = x1 - x0, y1 - y0
         pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
         thin = width <= _THIN or tall <= _THIN
@@ -291,7 +372,6 @@ def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:
             edges.append(Edge(False, (x0 + x1) / 2, y0, y1))
         elif stroke.value and not thin:
             edges += [Edge(True, y0, x0, x1), Edge(True, y1, x0, x1), Edge(False, x0, y0, y1), Edge(False, x1, y0, y1)]
-    return edges
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -649,7 +729,7 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
             try:
                 chars = page_chars(page)
                 grids = find_grids(page_edges(page)) if rulings else []
-                pages.append((page_index + 1, page.get_height(), chars, grids))
+                pages.append((page_index + 1, page.get_size()[1], chars, grids))
             finally:
                 page.close()
     except pypdfium2.PdfiumError as exc:

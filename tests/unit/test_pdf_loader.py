@@ -17,6 +17,7 @@ from nianbao.engine import CheckedReport
 from nianbao.engine import Session
 from nianbao.loaders.pdf import Char
 from nianbao.loaders.pdf import Edge
+from nianbao.loaders.pdf import PageFrame
 from nianbao.loaders.pdf import drop_overprints
 from nianbao.loaders.pdf import find_grids
 from nianbao.loaders.pdf import group_lines
@@ -85,6 +86,45 @@ def test_rec_names_the_wrong_cell_and_its_page(printed_report: tuple) -> None:
         ("REC003", "applications/unavailable_not_held/total", 2, "page 2, table 2, row 16, cell 10", 30, 31,
          "表三“1.本机关不掌握相关政府信息 / 总计”为 31，应为六类申请人之和 30（差 1）"),
     ]
+
+
+def _stored_turned(source: Path, target: Path) -> Path:
+    """The same pages stored the way some printers store them: drawn turned a quarter inside a
+    form XObject on a landscape page, and shown upright through the page's /Rotate 90."""
+    original = pypdfium2.PdfDocument(source)
+    turned = pypdfium2.PdfDocument.new()
+    for index in range(len(original)):
+        width, height = original[index].get_size()
+        form = original.page_as_xobject(index, turned).as_pageobject()
+        form.transform(pypdfium2.PdfMatrix(0, 1, -1, 0, height, 0))
+        page = turned.new_page(height, width)
+        page.insert_obj(form)
+        page.gen_content()
+        page.set_rotation(90)
+    turned.save(str(target))
+    return target
+
+
+def test_rotated_pages_and_form_xobjects_read_as_shown(session: Session, printed: Path, printed_report: tuple,
+                                                       wrong_figures: dict, tmp_path: Path) -> None:
+    turned = _stored_turned(printed, tmp_path / "turned.pdf")
+    document = session.load(turned)
+    got = {key: {cell: value.value for cell, value in table.values.items()} for key, table in document.tables.items()}
+    assert got == wrong_figures
+    found = [(f.rule_id, f.location.page, f.location.locator) for f in session.check_file(turned).findings
+             if f.rule_id.startswith("REC")]
+    assert found == [("REC002", 3, "page 3, table 2, row 27, cell 4"), ("REC003", 2, "page 2, table 2, row 16, cell 10")]
+
+
+@pytest.mark.parametrize(("rotation", "shown"), [
+    (0, (10.0, 780.0, 30.0, 790.0)), (90, (2.0, 10.0, 12.0, 30.0)),
+    (180, (570.0, 2.0, 590.0, 12.0)), (270, (780.0, 570.0, 790.0, 590.0)),
+])
+def test_page_frame_turns_user_space_as_shown(rotation: int, shown: tuple) -> None:
+    # user space 600 x 792 (portrait, before /Rotate); a box 20 wide and 10 high near its bottom left
+    width, height = (600.0, 792.0)
+    frame = PageFrame(rotation, width, height)
+    assert frame.box(10.0, 2.0, 30.0, 12.0) == shown
 
 
 def test_row_cut_by_the_page_end_is_joined_back(printed_report: tuple) -> None:
