@@ -29,6 +29,7 @@ from nianbao.document import SourceRef
 from nianbao.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import sha256
+from nianbao.loaders.html import HtmlLoader
 from nianbao.reading import Block
 from nianbao.reading import RawCell
 from nianbao.reading import RawTable
@@ -388,6 +389,11 @@ class DocxLoader:
     def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
+        if not data.startswith(_ZIP_MAGIC) and not legacy_format(data):
+            web_page = HtmlLoader()
+            # Word's "save as web page" kept the .doc name: common on government sites
+            if web_page.sniff(data[:2048]):
+                return web_page.load(path, data, editions)
         if legacy_format(data) or (path.suffix.lower() in (".doc", ".wps") and not data.startswith(_ZIP_MAGIC)):
             raise LoadError(
                 "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，无法直接读取：请用 Word 或 WPS 打开后另存为 .docx 再检查",

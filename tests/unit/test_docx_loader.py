@@ -255,6 +255,15 @@ def test_legacy_doc_and_wps_files_say_to_save_as_docx(session: Session, tmp_path
     assert "save it as .docx" in english.findings[0].message
 
 
+def test_web_page_saved_with_a_doc_name_is_read_as_html(session: Session, corpus: Path, tmp_path: Path) -> None:
+    want = json.loads((EXPECTED / "042_pingtan-zone-2022.json").read_text(encoding="utf-8"))
+    path = tmp_path / "report.doc"
+    shutil.copyfile(corpus / want["file"], path)
+    document = session.load(path)
+    assert document.source.format == "html"
+    assert loaded_values(document) == want["tables"]
+
+
 def test_damaged_docx_gives_a_clear_doc001(session: Session, tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
