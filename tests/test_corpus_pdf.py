@@ -117,6 +117,16 @@ def test_tables_without_rulings_read_from_their_columns(path: Path) -> None:
     assert document.notes == []
 
 
+def test_truncated_copy_is_doc001(session: Session, path: Path, tmp_path: Path) -> None:
+    data = path.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    report = session.check_file(cut)
+    assert [(f.rule_id, f.message) for f in report.findings] == [
+        ("DOC001", "无法检查此文件：PDF 文件已损坏，无法解析（Failed to load document (PDFium: Data format error).）")]
+    assert report.notifications == []
+
+
 def test_no_rec_error(session: Session, path: Path) -> None:
     report = session.check_file(path)
     rec = [(f.rule_id, f.location.logical) for f in report.findings if f.rule_id.startswith("REC")]

@@ -737,6 +737,10 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
                         reason="unreadable") from exc
     finally:
         document.close()
+    if unreadable_text([c for _, _, chars, _ in pages for c in chars]):
+        raise LoadError("PDF 的文本层无法解读（字体缺少字符映射，提取出的是乱码），请提供含正常文字的 PDF、DOCX 或网页版",
+                        "the PDF's text layer cannot be decoded (its fonts lack a character map, so the text comes out "
+                        "garbled); give a PDF with proper text, a DOCX or the web page", reason="no-text")
     if not any(chars for _, _, chars, _ in pages):
         raise LoadError("PDF 没有文本层（可能是扫描件或图片），本工具不做文字识别，请提供含文字的 PDF、DOCX 或网页版",
                         "the PDF has no text layer (a scan or images); text recognition is not done, so give a PDF "
@@ -857,6 +861,15 @@ def _unlabelled_rows(blocks: list[Block], known_label: LabelTest) -> list[Note]:
                                 "names no row of the format; the row was not read"),
                 ))
     return notes
+
+
+def unreadable_text(chars: list[Char]) -> bool:
+    """Text whose fonts carry no character map comes out as private-use or replacement
+    characters; when most of it does, nothing in it can be trusted."""
+    if len(chars) < 20:
+        return False
+    garbled = sum(1 for c in chars if "\ue000" <= c.text <= "\uf8ff" or c.text == "\ufffd" or ord(c.text) < 32)
+    return garbled > 0.3 * len(chars)
 
 
 def _number_tables(blocks: list[Block]) -> None:

@@ -22,6 +22,7 @@ from nianbao.loaders.pdf import drop_overprints
 from nianbao.loaders.pdf import find_grids
 from nianbao.loaders.pdf import group_lines
 from nianbao.loaders.pdf import read_pdf
+from nianbao.loaders.pdf import unreadable_text
 from nianbao.reading import RawTable
 from test_docx_loader import EXPECTED
 from test_docx_loader import HTML_STEMS
@@ -243,6 +244,14 @@ def test_text_printed_twice_for_bold_reads_once() -> None:
     tight = [_char("1", 100, 80, 5), _char("1", 105.5, 80, 5)]  # 11: the same digit twice, side by side
     kept = drop_overprints(heading + again + tight)
     assert [line.text for line in group_lines(kept)] == ["一、总体情况", "11"]
+
+
+def test_garbled_text_layer_is_told_apart() -> None:
+    readable = [_char(t, 11 * i, 50) for i, t in enumerate("一、总体情况本年度收到申请九十五件全部办结答复")]
+    garbled = [_char(chr(0xE000 + i), 11 * i, 50) for i in range(len(readable))]
+    assert not unreadable_text(readable)
+    assert unreadable_text(garbled)
+    assert not unreadable_text(readable + garbled[:5])
 
 
 def test_merged_cells_found_from_the_rulings() -> None:
