@@ -1,11 +1,17 @@
 """PDF reports with a text layer (WPS, Word and LibreOffice exports).
 
 Characters and their boxes come from pdfium, which reads a five-page report in a few
-milliseconds; lines, paragraphs and tables are rebuilt here from those boxes. A table drawn with
-ruled lines becomes a grid whose merged cells are found from the rulings (a label set one
-character per line down a tall cell is one cell); a table drawn without rulings is rebuilt from
-the columns its lines leave. A table broken by a page end continues on the next page, and the
-page footer between the two parts is dropped, never read as a value.
+milliseconds; lines, paragraphs and tables are rebuilt here from those boxes, as the page is
+shown (/Rotate applied, rulings inside form XObjects placed by their matrices).
+
+* A table drawn with ruled lines becomes a grid whose merged cells are found from the rulings: a
+  label that wraps, or is set one character per line down a tall cell, is one cell.
+* A table drawn without rulings is rebuilt from the columns its lines leave; a wrapped label is
+  joined from the parts in its column, and only a label the format knows names a row.
+* A table broken by a page end continues on the next page (a row cut in two is joined back), and
+  the page number between the two parts is dropped, never read as a value.
+* A row of numbers whose label cannot be told is noted, never guessed. A PDF without a text layer,
+  or with one that comes out garbled, is refused: no text recognition is done.
 """
 
 from __future__ import annotations
