@@ -4,7 +4,7 @@ each loader stands on, over the reports of the corpus. Prints a Markdown table.
 "nianbao load" is the whole way to a validated document; "loader's blocks only" is the loader's
 own part (paragraphs and raw tables), before the shared reading and validation.
 
-    python scripts/benchmark.py [--corpus ../shared/corpus] [--repeat 5]
+    python scripts/benchmark.py [--corpus ../shared/corpus] [--repeat 10]
 
 Each measurement runs in a fresh Python process, so that its peak memory is its own. DOCX has no
 report in the corpus: when LibreOffice (soffice) is installed, the HTML reports are converted to
@@ -159,7 +159,7 @@ def docx_copies(html_files: list[Path], workdir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--repeat", type=int, default=5, help="passes over the files after a warm-up pass")
+    parser.add_argument("--repeat", type=int, default=10, help="passes over the files after a warm-up pass")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
