@@ -197,6 +197,25 @@ def test_printed_corpus_pages_load_to_their_verified_values(
     ]
 
 
+def test_blank_cell_is_blank_when_ruled_and_never_shifts_a_row_when_not(
+        session: Session, tmp_path_factory: pytest.TempPathFactory) -> None:
+    can_print()
+    workdir = tmp_path_factory.mktemp("blank")
+    figures = real_figures()
+    figures["applications"]["withheld_third_party.business"] = ""  # left empty, as 002 leaves cells
+    sources = [write_report_docx(workdir / "ruled.docx", figures, page_breaks=True),
+               write_report_docx(workdir / "plain.docx", figures, page_breaks=True, ruled=False)]
+    ruled, plain = convert(sources, "pdf", workdir)
+    cell = session.load(ruled).tables["applications"].values["withheld_third_party.business"]
+    assert (cell.raw, cell.value, cell.blank) == ("", None, True)
+    # without rulings an empty cell leaves no trace: the row has six numbers for seven columns,
+    # so it is left unread and noted rather than read shifted
+    document = session.load(plain)
+    assert not any(key.startswith("withheld_third_party.") for key in document.tables["applications"].values)
+    assert [(n.code, n.table, n.row) for n in document.notes] == [
+        ("row-unreadable", "applications", "withheld_third_party")]
+
+
 def _blank_pdf() -> bytes:
     document = pypdfium2.PdfDocument.new()
     document.new_page(595, 842)
