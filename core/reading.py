@@ -221,13 +221,18 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         return
     header_text = "".join(labels.core(c.text) for row in raw.rows for c in row)
     touched: set[str] = set()
+    strays: list[tuple[str | None, list[RawCell]]] = []
+    current: str | None = None
     for index, row in enumerate(raw.rows):
         cells = [c for c in row if c.origin]
         placed = _place_row(cells, edition, header_text, raw.kind)
         if placed is None:
+            if _stray_label(cells):
+                strays.append((current, cells))
             continue
         spec, row_spec, label_index = placed
         touched.add(spec.key)
+        current = spec.key
         table = document.tables.get(spec.key)
         if table is None:
             table = Table(key=spec.key, edition=edition.edition, ref=_first_ref(cells))
@@ -254,8 +259,36 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid)
     if not touched and section is not None:
         section.other_tables += 1
+    if touched:
+        _note_strays(document, edition, strays, next(iter(touched)))
     for key in touched:
         document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows if any(c.text.strip() for c in row))
+
+
+def _stray_label(cells: list[RawCell]) -> str | None:
+    """The label of a row that carries numbers but names no template row (e.g. a 2019-style
+    （六）其他处理 single row in a 2021-edition table), so its values are not silently lost."""
+    texts = [c.text.strip() for c in cells if c.text.strip()]
+    numbers = [t for t in texts if parse_cell(t).value is not None]
+    words = [t for t in texts if parse_cell(t).value is None and not parse_cell(t).blank]
+    if not numbers or not words:
+        return None
+    return words[-1]
+
+
+def _note_strays(document: Document, edition: Edition, strays: list[tuple[str | None, list[RawCell]]],
+                 fallback: str) -> None:
+    for key, cells in strays:
+        spec = edition.table(key or fallback)
+        label = _stray_label(cells) or ""
+        values = "、".join(c.text.strip() for c in cells if parse_cell(c.text).value is not None)
+        document.notes.append(Note(
+            code="row-unreadable",
+            message=f"{spec.number}中“{label}”一行不是{edition.edition}版格式规定的行，未读取其数值（{values}）",
+            message_en=(f"{spec.number} row “{label}” is not a row of the {edition.edition} edition's table; "
+                        f"its values ({values}) were not read"),
+            ref=_first_ref(cells), table=spec.key,
+        ))
 
 
 def _first_ref(cells: list[RawCell]) -> SourceRef:

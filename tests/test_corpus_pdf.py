@@ -114,7 +114,19 @@ def test_tables_without_rulings_read_from_their_columns(path: Path) -> None:
     assert all(b.kind == "text" for b in blocks if isinstance(b, RawTable))
     document = build_document(Source(path=str(path), format="pdf", sha256=""), blocks, editions, title_hint=title)
     assert values(document) == expected()["tables"]
-    assert document.notes == []
+    # 011 prints （六）其他处理 as one row, the 2019 shape; the 2021 table has three sub-rows instead
+    assert [(n.code, n.table, n.message) for n in document.notes] == [
+        ("row-unreadable", "applications",
+         "表三中“（六）其他处理”一行不是2021版格式规定的行，未读取其数值（0、0、0、0、0、0、0）"),
+    ]
+
+
+def test_single_other_handling_row_is_reported_not_dropped(session: Session, path: Path) -> None:
+    report = session.check_file(path)
+    doc002 = [(f.rule_id, f.severity, f.location.page, f.location.table, f.message)
+              for f in report.findings if f.rule_id == "DOC002"]
+    assert doc002 == [("DOC002", "warning", 4, "applications",
+                       "表三中“（六）其他处理”一行不是2021版格式规定的行，未读取其数值（0、0、0、0、0、0、0）")]
 
 
 def test_truncated_copy_is_doc001(session: Session, path: Path, tmp_path: Path) -> None:
