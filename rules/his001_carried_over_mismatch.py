@@ -29,16 +29,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import CellValue
 from nianbao.document import Document
-from nianbao.document import Table
-from nianbao.findings import CellEvidence
 from nianbao.findings import Derivation
 from nianbao.findings import Violation
 from nianbao.identities import cell_location
 from nianbao.identities import evidence_cell
 from nianbao.rule import Context
 from nianbao.rule import Rule
+from nianbao.rules._history import both_years
+from nianbao.rules._history import comparable
+from nianbao.rules._history import number
+from nianbao.rules._history import previous_cell
 
 RULE = Rule(
     id="HIS001",
@@ -62,34 +63,12 @@ RULE = Rule(
 IDENTITY = "本年表三“二、上年结转” = 上年表三“四、结转下年度继续办理”"
 
 
-def comparable(*cells: CellValue | None) -> bool:
-    """All cells were read as numbers or blanks, and not all are blank."""
-    if any(c is None or (c.value is None and not c.blank) for c in cells):
-        return False
-    return not all(c.blank for c in cells if c is not None)
-
-
-def number(cell: CellValue) -> int | float:
-    """A read cell's value; a blank cell counts as 0, as reports use it for "none"."""
-    return cell.value or 0
-
-
-def previous_cell(table: Table, key: str, label: str) -> CellEvidence:
-    """Evidence for a cell of last year's report (its line is a line of that report)."""
-    value = table.values[key]
-    return CellEvidence(key=key, label=f"上年报告 {label}", pointer=f"/tables/{table.key}/values/{key}",
-                        line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value)
-
-
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    previous = context.previous
-    if context.edition is None or previous is None:
+    tables = both_years(document, context, "applications")
+    if tables is None:
         return
-    this, last = document.tables.get("applications"), previous.tables.get("applications")
-    if this is None or last is None:
-        return
-    spec = context.edition.table("applications")
+    this, last, spec = tables
     for column in spec.columns:
         key, last_key = f"carried_over.{column.key}", f"carried_forward.{column.key}"
         cell, last_cell = this.values.get(key), last.values.get(last_key)

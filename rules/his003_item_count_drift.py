@@ -37,9 +37,10 @@ from nianbao.identities import cell_location
 from nianbao.identities import evidence_cell
 from nianbao.rule import Context
 from nianbao.rule import Rule
-from nianbao.rules.his001_carried_over_mismatch import comparable
-from nianbao.rules.his001_carried_over_mismatch import number
-from nianbao.rules.his001_carried_over_mismatch import previous_cell
+from nianbao.rules._history import both_years
+from nianbao.rules._history import comparable
+from nianbao.rules._history import number
+from nianbao.rules._history import previous_cell
 
 RULE = Rule(
     id="HIS003",
@@ -66,13 +67,10 @@ IDENTITY = "本年“上一年项目数量” = 上年“上一年项目数量�
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    previous = context.previous
-    if context.edition is None or previous is None:
+    tables = both_years(document, context, "active_disclosure", edition="2019")
+    if tables is None:
         return
-    this, last = document.tables.get("active_disclosure"), previous.tables.get("active_disclosure")
-    if this is None or last is None or this.edition != "2019" or last.edition != "2019":
-        return
-    spec = context.edition.table("active_disclosure")
+    this, last, spec = tables
     for row in ROWS:
         key = f"{row}.previous_items"
         cell = this.values.get(key)
