@@ -13,34 +13,34 @@ from typing import TYPE_CHECKING
 from typing import Any
 
 if TYPE_CHECKING:
-    from nianbao.config import Config
-    from nianbao.document import Document
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Session
-    from nianbao.findings import CellEvidence
-    from nianbao.findings import Derivation
-    from nianbao.findings import Finding
-    from nianbao.findings import Location
-    from nianbao.findings import Violation
-    from nianbao.hookspecs import hookimpl
-    from nianbao.rule import Context
-    from nianbao.rule import Rule
+    from nianbao.config.settings import Config
+    from nianbao.engine.session import Session
+    from nianbao.model.document import Document
+    from nianbao.model.findings import CellEvidence
+    from nianbao.model.findings import Derivation
+    from nianbao.model.findings import Finding
+    from nianbao.model.findings import Location
+    from nianbao.model.findings import Violation
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.rule import Context
+    from nianbao.model.rule import Rule
+    from nianbao.plugin.markers import hookimpl
 
 __version__ = "0.1.0"
 
 _HOMES = {
-    "CellEvidence": "nianbao.findings",
-    "CheckedReport": "nianbao.engine",
-    "Config": "nianbao.config",
-    "Context": "nianbao.rule",
-    "Derivation": "nianbao.findings",
-    "Document": "nianbao.document",
-    "Finding": "nianbao.findings",
-    "Location": "nianbao.findings",
-    "Rule": "nianbao.rule",
-    "Session": "nianbao.engine",
-    "Violation": "nianbao.findings",
-    "hookimpl": "nianbao.hookspecs",
+    "CellEvidence": "nianbao.model.findings",
+    "CheckedReport": "nianbao.model.results",
+    "Config": "nianbao.config.settings",
+    "Context": "nianbao.model.rule",
+    "Derivation": "nianbao.model.findings",
+    "Document": "nianbao.model.document",
+    "Finding": "nianbao.model.findings",
+    "Location": "nianbao.model.findings",
+    "Rule": "nianbao.model.rule",
+    "Session": "nianbao.engine.session",
+    "Violation": "nianbao.model.findings",
+    "hookimpl": "nianbao.plugin.markers",
 }
 
 __all__ = [

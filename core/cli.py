@@ -10,26 +10,25 @@ from pathlib import Path
 from typing import Any
 
 import click
-
 from nianbao import __version__
-from nianbao._manager import create_plugins
-from nianbao.baseline import BaselineError
-from nianbao.baseline import read_baseline
-from nianbao.baseline import write_baseline
-from nianbao.config import Config
-from nianbao.configfile import ConfigFileError
-from nianbao.configfile import merge_cli
-from nianbao.configfile import resolve_config
-from nianbao.document import Document
-from nianbao.document import DocumentInvalid
-from nianbao.engine import ConfigurationError
-from nianbao.engine import Session
-from nianbao.engine import Summary
-from nianbao.engine import timed
+from nianbao.config.files import ConfigFileError
+from nianbao.config.files import merge_cli
+from nianbao.config.files import resolve_config
+from nianbao.config.settings import Config
+from nianbao.engine.baseline import BaselineError
+from nianbao.engine.baseline import read_baseline
+from nianbao.engine.baseline import write_baseline
+from nianbao.engine.session import ConfigurationError
+from nianbao.engine.session import Session
+from nianbao.engine.session import timed
 from nianbao.explain import explain_text
 from nianbao.explain import rules_table
 from nianbao.gridview import render_table
 from nianbao.loaders.base import LoadError
+from nianbao.model.document import Document
+from nianbao.model.document import DocumentInvalid
+from nianbao.model.results import Summary
+from nianbao.plugin.manager import create_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

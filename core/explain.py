@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from nianbao.regulation import articles_text
-from nianbao.rule import Rule
+from nianbao.format.regulation import articles_text
+from nianbao.model.rule import Rule
 
 _SEVERITY = {"zh": {"error": "错误", "warning": "警告", "note": "提示"}, "en": {"error": "error", "warning": "warning", "note": "note"}}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from nianbao.document import Table
-from nianbao.editions import TableSpec
+from nianbao.format.editions import TableSpec
+from nianbao.model.document import Table
 
 
 def _width(text: str) -> int:

@@ -22,10 +22,10 @@ from typing import Any
 import pytest
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Session
-    from nianbao.findings import Finding
-    from nianbao.rule import Rule
+    from nianbao.engine.session import Session
+    from nianbao.model.findings import Finding
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.rule import Rule
 
 LEVELS = ("error", "warning", "note")
 _SESSION = pytest.StashKey["Session"]()
@@ -58,10 +58,10 @@ def _arg_paths(config: pytest.Config) -> list[Path]:
 
 def _session(config: pytest.Config) -> Session:
     if _SESSION not in config.stash:
-        from nianbao.configfile import ConfigFileError
-        from nianbao.configfile import resolve_config
-        from nianbao.engine import ConfigurationError
-        from nianbao.engine import Session
+        from nianbao.config.files import ConfigFileError
+        from nianbao.config.files import resolve_config
+        from nianbao.engine.session import ConfigurationError
+        from nianbao.engine.session import Session
 
         explicit = config.getoption("nianbao_config")
         paths = _arg_paths(config)
@@ -118,7 +118,7 @@ class ReportFile(pytest.File):
     """One report: an item per applicable rule, or one failing item when it cannot be loaded."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from nianbao.engine import LOAD_FAILURE_RULE
+        from nianbao.engine.session import LOAD_FAILURE_RULE
 
         session = _session(self.config)
         report = _checked(self.config, self.path)

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nianbao.config import Config
-from nianbao.engine import Session
-from nianbao.findings import Finding
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.model.findings import Finding
 
 CASE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx", ".pdf")
 UPDATE_ENV = "NIANBAO_UPDATE_EXPECTED"

@@ -9,7 +9,7 @@ and en, doc) and exactly one check:
   ``row_key.column_key``, as the edition templates declare their own identities;
 * ``bound: {table, cells, min, max}`` — each cell's value lies within the bounds.
 
-Each becomes a :class:`~nianbao.rule.Rule`, registered through the same hook as a Python rule, so it
+Each becomes a :class:`~nianbao.model.rule.Rule`, registered through the same hook as a Python rule, so it
 behaves like one everywhere (CLI, SARIF, pytest, explain). The file is validated against
 ``schemas/yaml-rules.schema.json`` and every template key is checked against the editions the rule
 applies to; a problem names the file, the rule and the key.
@@ -25,20 +25,20 @@ from typing import Any
 
 import yaml
 from jsonschema import ValidationError
-from nianbao.config import Config
-from nianbao.document import Document
-from nianbao.editions import Edition
-from nianbao.editions import Identity
-from nianbao.editions import builtin_editions
-from nianbao.findings import Derivation
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.hookspecs import hookimpl
-from nianbao.identities import cell_location
-from nianbao.identities import evaluate
-from nianbao.identities import evidence_cell
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.config.settings import Config
+from nianbao.format.editions import Edition
+from nianbao.format.editions import Identity
+from nianbao.format.editions import builtin_editions
+from nianbao.format.identities import cell_location
+from nianbao.format.identities import evaluate
+from nianbao.format.identities import evidence_cell
+from nianbao.model.document import Document
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
+from nianbao.plugin.markers import hookimpl
 from nianbao.schemas import validator_for
 
 KINDS = ("require", "identity", "bound")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from nianbao.config import Config
-from nianbao.hookspecs import hookimpl
-from nianbao.rule import Rule
+from nianbao.config.settings import Config
+from nianbao.model.rule import Rule
+from nianbao.plugin.markers import hookimpl
 
 MODULES: tuple[str, ...] = (
     "doc001_unreadable_report",

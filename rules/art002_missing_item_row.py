@@ -28,15 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._blocks import block_present
-from nianbao.rules._blocks import block_tables
-from nianbao.rules._blocks import read_against_other_edition
-from nianbao.rules._blocks import unrecognised_rows
+from nianbao.checks.blocks import block_present
+from nianbao.checks.blocks import block_tables
+from nianbao.checks.blocks import read_against_other_edition
+from nianbao.checks.blocks import unrecognised_rows
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="ART002",

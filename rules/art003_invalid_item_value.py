@@ -33,16 +33,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._blocks import block_tables
-from nianbao.rules._blocks import read_against_other_edition
-from nianbao.rules._cells import cell_args
-from nianbao.rules._cells import cell_finding_parts
-from nianbao.rules._cells import is_whole
-from nianbao.rules._cells import show
+from nianbao.checks.blocks import block_tables
+from nianbao.checks.blocks import read_against_other_edition
+from nianbao.checks.cells import cell_args
+from nianbao.checks.cells import cell_finding_parts
+from nianbao.checks.cells import is_whole
+from nianbao.checks.cells import show
+from nianbao.model.document import Document
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 # Units of money: a count column (件数、项目数量) holding one was filled with the wrong figure.
 MONEY = frozenset({"元", "万元"})

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 # A row left unread removes its cells from every arithmetic check: that deserves a warning. Other
 # notes (a duplicate row, cells dropped at the edge of a row) still leave the row read.

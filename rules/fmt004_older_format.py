@@ -32,12 +32,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao import labels
-from nianbao.document import Document
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.format import labels
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="FMT004",

@@ -29,17 +29,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Derivation
-from nianbao.findings import Violation
-from nianbao.identities import cell_location
-from nianbao.identities import evidence_cell
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._history import both_years
-from nianbao.rules._history import comparable
-from nianbao.rules._history import number
-from nianbao.rules._history import previous_cell
+from nianbao.checks.history import both_years
+from nianbao.checks.history import comparable
+from nianbao.checks.history import number
+from nianbao.checks.history import previous_cell
+from nianbao.format.identities import cell_location
+from nianbao.format.identities import evidence_cell
+from nianbao.model.document import Document
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="HIS001",

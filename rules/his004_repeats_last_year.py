@@ -32,13 +32,13 @@ import unicodedata
 from collections.abc import Iterable
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.document import Section
-from nianbao.findings import Derivation
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.model.document import Document
+from nianbao.model.document import Section
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="HIS004",

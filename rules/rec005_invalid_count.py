@@ -27,18 +27,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Derivation
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._cells import blank_columns
-from nianbao.rules._cells import cell_args
-from nianbao.rules._cells import cell_finding_parts
-from nianbao.rules._cells import column_name
-from nianbao.rules._cells import is_whole
-from nianbao.rules._cells import show
+from nianbao.checks.cells import blank_columns
+from nianbao.checks.cells import cell_args
+from nianbao.checks.cells import cell_finding_parts
+from nianbao.checks.cells import column_name
+from nianbao.checks.cells import is_whole
+from nianbao.checks.cells import show
+from nianbao.model.document import Document
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="REC005",

@@ -29,14 +29,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._sections import official
-from nianbao.rules._sections import recognised
-from nianbao.rules._sections import template_sections
+from nianbao.checks.sections import official
+from nianbao.checks.sections import recognised
+from nianbao.checks.sections import template_sections
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="SEC001",

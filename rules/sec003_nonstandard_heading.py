@@ -28,15 +28,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from nianbao import labels
-from nianbao.document import Document
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._sections import official
-from nianbao.rules._sections import recognised
-from nianbao.rules._sections import written
+from nianbao.checks.sections import official
+from nianbao.checks.sections import recognised
+from nianbao.checks.sections import written
+from nianbao.format import labels
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 
 def _wording(title: str) -> str:

@@ -30,15 +30,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nianbao import labels
-from nianbao.document import Document
-from nianbao.document import Section
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
-from nianbao.rules._sections import recognised
-from nianbao.rules._sections import written
+from nianbao.checks.sections import recognised
+from nianbao.checks.sections import written
+from nianbao.format import labels
+from nianbao.model.document import Document
+from nianbao.model.document import Section
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 # The part whose content may never be "nothing": problems and improvements (第五十条第（四）项).
 MUST_REPORT = "problems"

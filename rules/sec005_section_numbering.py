@@ -33,16 +33,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nianbao import labels
-from nianbao.document import Document
-from nianbao.document import Paragraph
-from nianbao.document import Section
-from nianbao.document import SourceRef
-from nianbao.editions import SectionSpec
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.format import labels
+from nianbao.format.editions import SectionSpec
+from nianbao.model.document import Document
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Section
+from nianbao.model.document import SourceRef
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 
 RULE = Rule(
     id="SEC005",

@@ -34,11 +34,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.document import Note
-from nianbao.findings import Derivation
-from nianbao.findings import Violation
-from nianbao.identities import cell_label
+from nianbao.format.identities import cell_label
+from nianbao.model.document import Document
+from nianbao.model.document import Note
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 from nianbao.narrative import SCOPE_REASONS
 from nianbao.narrative import Fact
 from nianbao.narrative import Reading
@@ -55,8 +57,6 @@ from nianbao.narrative.evidence import same_number
 from nianbao.narrative.evidence import table_number
 from nianbao.narrative.facts import OTHER_YEAR
 from nianbao.narrative.metrics import APPLICANT_COLUMNS
-from nianbao.rule import Context
-from nianbao.rule import Rule
 
 _BASE_ZH = "叙述“{quote}”中的 {stated} 与{table_no}“{cell}”的 {table_value} 不符{part}"
 _BASE_EN = "the narrative “{quote}” states {stated}, but {table_no} “{cell}” is {table_value}{part_en}"

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Derivation
-from nianbao.findings import Violation
+from nianbao.model.document import Document
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 from nianbao.narrative import METRICS
 from nianbao.narrative import Fact
 from nianbao.narrative import extract_facts
@@ -39,8 +41,6 @@ from nianbao.narrative.evidence import place
 from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
 from nianbao.narrative.evidence import same_number
-from nianbao.rule import Context
-from nianbao.rule import Rule
 
 RULE = Rule(
     id="TXT002",

@@ -29,17 +29,17 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from nianbao.document import Document
-from nianbao.document import SourceRef
-from nianbao.findings import Violation
+from nianbao.model.document import Document
+from nianbao.model.document import SourceRef
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 from nianbao.narrative import narrative_paragraphs
 from nianbao.narrative import split_sentences
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import place
 from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
-from nianbao.rule import Context
-from nianbao.rule import Rule
 
 RULE = Rule(
     id="TXT003",

@@ -28,17 +28,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Derivation
-from nianbao.findings import Violation
+from nianbao.model.document import Document
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 from nianbao.narrative import Fact
 from nianbao.narrative import Share
 from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
 from nianbao.narrative import read_metric
 from nianbao.narrative.evidence import narrative_location
-from nianbao.rule import Context
-from nianbao.rule import Rule
 
 RULE = Rule(
     id="TXT004",

@@ -29,17 +29,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Derivation
-from nianbao.findings import Violation
-from nianbao.identities import evidence_cell
+from nianbao.format.identities import evidence_cell
+from nianbao.model.document import Document
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 from nianbao.narrative.claims import Claim
 from nianbao.narrative.claims import extract_claims
 from nianbao.narrative.evidence import locatable
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import quote
-from nianbao.rule import Context
-from nianbao.rule import Rule
 
 RULE = Rule(
     id="TXT006",

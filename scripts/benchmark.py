@@ -29,7 +29,7 @@ FORMATS = {"html": (".html", ".htm"), "pdf": (".pdf",), "docx": (".docx",), "tex
 
 
 def _nianbao(task: str) -> Callable[[Path], object]:
-    from nianbao.engine import Session
+    from nianbao.engine.session import Session
 
     session = Session()
     return session.load if task == "load" else session.check_file
@@ -71,7 +71,7 @@ def _python_docx(path: Path) -> object:
 
 
 def _pdf_blocks(path: Path) -> object:
-    from nianbao.editions import builtin_editions
+    from nianbao.format.editions import builtin_editions
     from nianbao.loaders.pdf import label_test
     from nianbao.loaders.pdf import read_pdf
 

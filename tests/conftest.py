@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from nianbao.testing import collect_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from nianbao.baseline import BaselineError
-from nianbao.baseline import read_baseline
 from nianbao.cli import main
-from nianbao.config import Config
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.baseline import BaselineError
+from nianbao.engine.baseline import read_baseline
+from nianbao.engine.session import Session
 from nianbao.testing import project
 
 ROOT = Path(__file__).resolve().parent.parent

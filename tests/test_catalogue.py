@@ -13,13 +13,13 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from nianbao.engine import BUILTIN_FAMILIES
-from nianbao.regulation import known
-from nianbao.rule import DOC_HEADINGS
-from nianbao.rule import LANGS
-from nianbao.rule import RULE_ID
-from nianbao.rule import RULE_NAME
-from nianbao.rule import Rule
+from nianbao.engine.session import BUILTIN_FAMILIES
+from nianbao.format.regulation import known
+from nianbao.model.rule import DOC_HEADINGS
+from nianbao.model.rule import LANGS
+from nianbao.model.rule import RULE_ID
+from nianbao.model.rule import RULE_NAME
+from nianbao.model.rule import Rule
 from nianbao.rules import MODULES
 from nianbao.rules import builtin_rules
 from nianbao.testing import CASE_SUFFIXES

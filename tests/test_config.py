@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from nianbao.cli import main
-from nianbao.config import Config
-from nianbao.configfile import ConfigFileError
-from nianbao.configfile import config_from_file
-from nianbao.configfile import find_config
-from nianbao.configfile import merge_cli
-from nianbao.engine import Session
+from nianbao.config.files import ConfigFileError
+from nianbao.config.files import config_from_file
+from nianbao.config.files import find_config
+from nianbao.config.files import merge_cli
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTS = ROOT / "examples" / "2022-with-defects.md"

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from nianbao.cli import main
-from nianbao.config import Config
-from nianbao.document import Document
-from nianbao.document import Meta
-from nianbao.document import Source
-from nianbao.engine import Session
-from nianbao.engine import display_path
-from nianbao.engine import pair_consecutive_years
+from nianbao.config.settings import Config
+from nianbao.engine.pairing import pair_consecutive_years
+from nianbao.engine.session import Session
+from nianbao.model.document import Document
+from nianbao.model.document import Meta
+from nianbao.model.document import Source
+from nianbao.model.results import display_path
 from nianbao.testing import project
 
 COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other", "total")

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
-from nianbao.document import Document
-from nianbao.engine import Session
+from nianbao.engine.session import Session
+from nianbao.model.document import Document
 
 EXPECTED = Path(__file__).parent / "corpus_expected"
 HTML_STEMS = (

@@ -14,9 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from nianbao.config import Config
-from nianbao.engine import Session
-from nianbao.findings import Finding
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.model.findings import Finding
 
 TXT_RULES = ("TXT001", "TXT002", "TXT003", "TXT004", "TXT006")
 CARRIED_IN = [

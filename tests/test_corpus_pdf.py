@@ -13,15 +13,15 @@ import json
 from pathlib import Path
 
 import pytest
-from nianbao.document import Document
-from nianbao.document import Paragraph
-from nianbao.document import Source
-from nianbao.editions import builtin_editions
-from nianbao.engine import Session
+from nianbao.engine.session import Session
+from nianbao.format.editions import builtin_editions
 from nianbao.loaders.pdf import label_test
 from nianbao.loaders.pdf import read_pdf
-from nianbao.reading import RawTable
-from nianbao.reading import build_document
+from nianbao.model.document import Document
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.reading.assemble import build_document
+from nianbao.reading.blocks import RawTable
 
 EXPECTED = Path(__file__).parent / "corpus_expected"
 STEM = "011_hongze-district-2024"

@@ -15,15 +15,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nianbao.cli import main
-from nianbao.config import Config
-from nianbao.document import Document
-from nianbao.engine import Session
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
 from nianbao.rules.fmt004_older_format import RULE as FMT004
 
 EXPECTED = Path(__file__).parent / "corpus_expected"

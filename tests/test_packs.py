@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from nianbao.cli import main
-from nianbao.config import Config
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
 from nianbao.testing import run_cases
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from nianbao.config import Config
-from nianbao.engine import LOAD_FAILURE_RULE
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import LOAD_FAILURE_RULE
+from nianbao.engine.session import Session
 
 pytest_plugins = ("pytester",)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from nianbao.cli import main
-from nianbao.config import Config
-from nianbao.engine import ConfigurationError
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import ConfigurationError
+from nianbao.engine.session import Session
 from nianbao.testing import project
 from nianbao.yaml_rules import YamlRuleError
 from nianbao.yaml_rules import load_rule_file

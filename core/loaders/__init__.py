@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nianbao.hookspecs import hookimpl
-from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import Loader
+from nianbao.loaders.base import LoadError
+from nianbao.plugin.markers import hookimpl
 
 __all__ = ["LoadError", "Loader"]
 

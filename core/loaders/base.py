@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from nianbao.document import Document
-from nianbao.editions import Edition
+from nianbao.format.editions import Edition
+from nianbao.model.document import Document
 
 
 class LoadError(Exception):

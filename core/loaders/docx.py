@@ -22,18 +22,18 @@ import docx.opc.exceptions
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
-from nianbao.document import Document
-from nianbao.document import Paragraph
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.editions import Edition
+from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import sha256
 from nianbao.loaders.html import HtmlLoader
-from nianbao.reading import Block
-from nianbao.reading import RawCell
-from nianbao.reading import RawTable
-from nianbao.reading import build_document
+from nianbao.model.document import Document
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.reading.assemble import build_document
+from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
+from nianbao.reading.blocks import RawTable
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"

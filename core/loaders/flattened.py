@@ -4,7 +4,7 @@ Such a page reads ``…联系。一、总体情况2021年，我区…（一）�
 ``一、本年新收政府信息公开申请数量640020470``. Headings are found only at the format's known section
 titles (edition data) and at (一)(二)… markers that open a sentence, so ordinary text never becomes a
 heading. Table rows are found at the template's row labels followed by a run of digits, inside the
-sections that hold the tables; the runs go to :mod:`nianbao.glued` through a ``glued`` RawTable.
+sections that hold the tables; the runs go to :mod:`nianbao.reading.glued` through a ``glued`` RawTable.
 
 An archive's crawler may put ``key: value`` lines above a ``==== 正文 ====`` line: they are not
 part of the report, but the title and the publication date are kept.
@@ -19,15 +19,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
 
-from nianbao import labels
-from nianbao.document import Note
-from nianbao.document import Paragraph
-from nianbao.document import SourceRef
-from nianbao.editions import Edition
-from nianbao.editions import TableSpec
-from nianbao.reading import Block
-from nianbao.reading import RawCell
-from nianbao.reading import RawTable
+from nianbao.format import labels
+from nianbao.format.editions import Edition
+from nianbao.format.editions import TableSpec
+from nianbao.model.document import Note
+from nianbao.model.document import Paragraph
+from nianbao.model.document import SourceRef
+from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
+from nianbao.reading.blocks import RawTable
 
 _CN = "一二三四五六七八九十"
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")

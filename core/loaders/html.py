@@ -15,22 +15,22 @@ from pathlib import Path
 
 import lxml.etree
 import lxml.html
-from nianbao.document import Document
-from nianbao.document import Note
-from nianbao.document import Paragraph
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.editions import Edition
+from nianbao.format.editions import Edition
 from nianbao.loaders.base import Decoded
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import decode_text
 from nianbao.loaders.base import looks_binary
 from nianbao.loaders.base import normalise_encoding
 from nianbao.loaders.base import sha256
-from nianbao.reading import Block
-from nianbao.reading import RawCell
-from nianbao.reading import RawTable
-from nianbao.reading import build_document
+from nianbao.model.document import Document
+from nianbao.model.document import Note
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.reading.assemble import build_document
+from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
+from nianbao.reading.blocks import RawTable
 
 _SNIFF = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"

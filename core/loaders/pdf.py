@@ -28,19 +28,19 @@ from statistics import median
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
-from nianbao import labels
-from nianbao.document import Document
-from nianbao.document import Note
-from nianbao.document import Paragraph
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.editions import Edition
+from nianbao.format import labels
+from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import sha256
-from nianbao.reading import Block
-from nianbao.reading import RawCell
-from nianbao.reading import RawTable
-from nianbao.reading import build_document
+from nianbao.model.document import Document
+from nianbao.model.document import Note
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.reading.assemble import build_document
+from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
+from nianbao.reading.blocks import RawTable
 
 _TOL = 3.0  # points: rulings closer than this are one line
 _THIN = 3.0  # a path no wider (or taller) than this is a ruling, not a filled area

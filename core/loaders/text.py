@@ -9,20 +9,20 @@ from collections.abc import Iterator
 from collections.abc import Mapping
 from pathlib import Path
 
-from nianbao.document import Document
-from nianbao.document import Paragraph
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.editions import Edition
+from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import decode_text
 from nianbao.loaders.base import sha256
 from nianbao.loaders.flattened import is_flattened
 from nianbao.loaders.flattened import read_flattened
-from nianbao.reading import Block
-from nianbao.reading import RawCell
-from nianbao.reading import RawTable
-from nianbao.reading import build_document
+from nianbao.model.document import Document
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.reading.assemble import build_document
+from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
+from nianbao.reading.blocks import RawTable
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?=\S)")

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from nianbao.document import Document
-from nianbao.document import SourceRef
-from nianbao.narrative.numerals import fold
+from nianbao.format.numerals import fold
+from nianbao.model.document import Document
+from nianbao.model.document import SourceRef
 from nianbao.narrative.sentences import sentences
 
 ClaimKind = Literal["all-upheld", "all-closed", "no-review", "no-litigation", "all-concluded",

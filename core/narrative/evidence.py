@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from nianbao.document import SourceRef
-from nianbao.editions import Edition
-from nianbao.findings import CellEvidence
-from nianbao.findings import Location
-from nianbao.identities import cell_label
+from nianbao.format.editions import Edition
+from nianbao.format.identities import cell_label
+from nianbao.model.document import SourceRef
+from nianbao.model.findings import CellEvidence
+from nianbao.model.findings import Location
 from nianbao.narrative.metrics import Reading
 
 QUOTE_WIDTH = 60

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from nianbao.document import Document
-from nianbao.document import SourceRef
-from nianbao.narrative.numerals import ARABIC
-from nianbao.narrative.numerals import NUMBER
-from nianbao.narrative.numerals import decimals
-from nianbao.narrative.numerals import fold
-from nianbao.narrative.numerals import parse_number
+from nianbao.format.numerals import ARABIC
+from nianbao.format.numerals import NUMBER
+from nianbao.format.numerals import decimals
+from nianbao.format.numerals import fold
+from nianbao.format.numerals import parse_number
+from nianbao.model.document import Document
+from nianbao.model.document import SourceRef
 from nianbao.narrative.sentences import Sentence
 from nianbao.narrative.sentences import sentences
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nianbao.document import CellValue
-from nianbao.document import Document
+from nianbao.model.document import CellValue
+from nianbao.model.document import Document
 
 APPLICANT_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other")
 LEGAL_ENTITY_COLUMNS = APPLICANT_COLUMNS[1:]

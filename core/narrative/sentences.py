@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nianbao.document import Document
-from nianbao.document import SourceRef
+from nianbao.model.document import Document
+from nianbao.model.document import SourceRef
 
 _END = re.compile(r"(?<=[。！？!?])")
 # A line break inside a paragraph is layout (PDF, wrapped text), not a sentence end.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.hookspecs import hookimpl
+from nianbao.plugin.markers import hookimpl
 from nianbao.reporters.base import Reporter
 
 __all__ = ["Reporter"]

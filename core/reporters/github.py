@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import TextIO
 
-from nianbao.findings import Finding
+from nianbao.model.findings import Finding
 from nianbao.reporters.text import notification_text
 from nianbao.reporters.text import summary_line
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Summary
-    from nianbao.rule import Rule
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Summary
+    from nianbao.model.rule import Rule
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 

@@ -18,9 +18,9 @@ from nianbao.reporters.records import meta_record
 from nianbao.reporters.records import summary_record
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Summary
-    from nianbao.rule import Rule
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Summary
+    from nianbao.model.rule import Rule
 
 FORMAT_VERSION = 1
 

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import TextIO
 
-from nianbao.findings import Finding
+from nianbao.model.findings import Finding
 from nianbao.reporters.records import rules_run
 from nianbao.reporters.text import LEVEL
 from nianbao.reporters.text import finding_line
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Summary
-    from nianbao.rule import Rule
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Summary
+    from nianbao.model.rule import Rule
 
 FAILING = ("error", "warning")
 # XML 1.0 cannot hold these characters at all, not even escaped

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 
-from nianbao.findings import Derivation
-from nianbao.findings import Finding
-from nianbao.findings import Location
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Finding
+from nianbao.model.findings import Location
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Summary
-    from nianbao.rule import Rule
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Summary
+    from nianbao.model.rule import Rule
 
 META_FIELDS = ("title", "agency", "report_year", "report_year_source", "edition", "edition_source",
                "table_edition", "body_type", "published_on")

@@ -22,14 +22,14 @@ from urllib.parse import quote
 
 from nianbao import __version__
 from nianbao.explain import explain_text
-from nianbao.findings import Finding
-from nianbao.findings import Location
+from nianbao.model.findings import Finding
+from nianbao.model.findings import Location
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Notification
-    from nianbao.engine import Summary
-    from nianbao.rule import Rule
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Notification
+    from nianbao.model.results import Summary
+    from nianbao.model.rule import Rule
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import TextIO
 
-from nianbao.findings import CellEvidence
-from nianbao.findings import Finding
+from nianbao.model.findings import CellEvidence
+from nianbao.model.findings import Finding
 
 if TYPE_CHECKING:
-    from nianbao.engine import CheckedReport
-    from nianbao.engine import Summary
-    from nianbao.rule import Rule
+    from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Summary
+    from nianbao.model.rule import Rule
 
 LEVEL = {
     "zh": {"error": "错误", "warning": "警告", "note": "提示"},

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from nianbao.config import Config
-from nianbao.document import Document
-from nianbao.document import Meta
-from nianbao.document import Note
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.model.document import Document
+from nianbao.model.document import Meta
+from nianbao.model.document import Note
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
 from nianbao.testing import project
 
 

@@ -16,12 +16,12 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
-from nianbao.config import Config
-from nianbao.editions import builtin_editions
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.format.editions import builtin_editions
 from nianbao.loaders.docx import format_number
 from nianbao.loaders.docx import read_blocks
-from nianbao.reading import RawTable
+from nianbao.reading.blocks import RawTable
 
 EXPECTED = Path(__file__).parent.parent / "corpus_expected"
 FIGURES_STEM = "011_hongze-district-2024"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from nianbao.document import Document
-from nianbao.editions import builtin_editions
-from nianbao.engine import Session
+from nianbao.engine.session import Session
+from nianbao.format.editions import builtin_editions
+from nianbao.format.numerals import parse_cell
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.html import HtmlLoader
 from nianbao.loaders.html import cell_text
@@ -17,8 +17,8 @@ from nianbao.loaders.html import decode_html
 from nianbao.loaders.html import parse_html
 from nianbao.loaders.html import read_blocks
 from nianbao.loaders.html import read_grid
-from nianbao.numbers import parse_cell
-from nianbao.reading import RawTable
+from nianbao.model.document import Document
+from nianbao.reading.blocks import RawTable
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 REC = "DOC001,DOC002,REC001,REC002,REC003,REC004"
@@ -239,7 +239,7 @@ def projection(report) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def session() -> Session:
-    from nianbao.config import Config
+    from nianbao.config.settings import Config
 
     return Session(Config(select=tuple(REC.split(","))))
 

@@ -5,25 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from nianbao.config import Config
-from nianbao.document import CellValue
-from nianbao.document import Document
-from nianbao.document import Meta
-from nianbao.document import Note
-from nianbao.document import Paragraph
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.document import Table
-from nianbao.editions import builtin_editions
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.format.editions import builtin_editions
+from nianbao.format.numerals import parse_number
+from nianbao.model.document import CellValue
+from nianbao.model.document import Document
+from nianbao.model.document import Meta
+from nianbao.model.document import Note
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.model.document import Table
+from nianbao.model.rule import Context
 from nianbao.narrative import extract_claims
 from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
 from nianbao.narrative import read_metric
 from nianbao.narrative import split_sentences
 from nianbao.narrative.evidence import quote
-from nianbao.narrative.numerals import parse_number
-from nianbao.rule import Context
 from nianbao.rules.txt001_narrative_contradicts_table import RULE as TXT001
 from nianbao.rules.txt004_percentage_mismatch import RULE as TXT004
 

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from nianbao.document import Document
-from nianbao.engine import CheckedReport
-from nianbao.engine import Session
+from nianbao.engine.session import Session
 from nianbao.loaders.pdf import Char
 from nianbao.loaders.pdf import Edge
 from nianbao.loaders.pdf import PageFrame
@@ -23,7 +21,9 @@ from nianbao.loaders.pdf import find_grids
 from nianbao.loaders.pdf import group_lines
 from nianbao.loaders.pdf import read_pdf
 from nianbao.loaders.pdf import unreadable_text
-from nianbao.reading import RawTable
+from nianbao.model.document import Document
+from nianbao.model.results import CheckedReport
+from nianbao.reading.blocks import RawTable
 from test_docx_loader import EXPECTED
 from test_docx_loader import HTML_STEMS
 from test_docx_loader import convert

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nianbao.config import Config
-from nianbao.engine import Session
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
 from nianbao.reporters import nianbao_register_reporters
 from nianbao.reporters.github import GithubReporter
 from nianbao.reporters.json import JsonReporter

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft4Validator
-from nianbao.config import Config
-from nianbao.engine import Notification
-from nianbao.engine import Session
-from nianbao.engine import Summary
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
 from nianbao.explain import explain_text
+from nianbao.model.results import Notification
+from nianbao.model.results import Summary
 from nianbao.reporters.sarif import SarifReporter
 from nianbao.reporters.sarif import artifact_location
 from test_reporters_support import OUTCOME_MESSAGE

@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
-from nianbao.config import Config
-from nianbao.engine import Notification
-from nianbao.engine import Session
-from nianbao.engine import Summary
+from nianbao.config.settings import Config
+from nianbao.engine.session import Session
+from nianbao.model.results import Notification
+from nianbao.model.results import Summary
 from nianbao.reporters.text import TextReporter
 from nianbao.reporters.text import notification_text
 from test_reporters_support import SELECT

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from nianbao.document import Document
-from nianbao.editions import builtin_editions
-from nianbao.glued import resolve
-from nianbao.glued import splits
+from nianbao.format.editions import builtin_editions
 from nianbao.loaders.flattened import is_flattened
 from nianbao.loaders.text import TextLoader
+from nianbao.model.document import Document
+from nianbao.reading.glued import resolve
+from nianbao.reading.glued import splits
 
 EDITION_2021 = builtin_editions()["2021"]
 APPLICATION_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other",

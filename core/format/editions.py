@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from nianbao import labels
+from nianbao.format import labels
 from nianbao.schemas import HERE as SCHEMA_DIR
 from nianbao.schemas import validator_for
 

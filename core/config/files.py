@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 from jsonschema import ValidationError
-from nianbao.config import Acceptance
-from nianbao.config import Config
-from nianbao.config import Override
+from nianbao.config.settings import Acceptance
+from nianbao.config.settings import Config
+from nianbao.config.settings import Override
 from nianbao.schemas import validator_for
 
 if sys.version_info >= (3, 11):

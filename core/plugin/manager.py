@@ -14,8 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pluggy
-
-from nianbao import hookspecs
+from nianbao.plugin import hookspecs
 
 GROUP = "nianbao"
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.engine import CheckedReport
+from nianbao.model.results import CheckedReport
 
 FORMAT_VERSION = 1
 

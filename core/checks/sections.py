@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from nianbao.document import Document
-from nianbao.document import Section
-from nianbao.editions import SectionSpec
-from nianbao.rule import Context
+from nianbao.format.editions import SectionSpec
+from nianbao.model.document import Document
+from nianbao.model.document import Section
+from nianbao.model.rule import Context
 
 
 def template_sections(context: Context) -> tuple[SectionSpec, ...]:

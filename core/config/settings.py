@@ -11,7 +11,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from nianbao.findings import Severity
+from nianbao.model.findings import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ into the template's number of columns only where the split is certain: when it h
 possible split, or when the table's reconciliation identities (edition data) leave exactly one.
 Every other row is left unread with a ``row-unreadable`` note; a value is never guessed.
 
-A loader hands such rows over as a :class:`~nianbao.reading.RawTable` of kind ``glued`` whose
+A loader hands such rows over as a :class:`~nianbao.reading.assemble.RawTable` of kind ``glued`` whose
 rows are ``[label cell, run cell]``; :func:`read_glued_table` places and resolves them.
 """
 
@@ -21,22 +21,22 @@ from dataclasses import field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from nianbao import labels
-from nianbao.document import CellValue
-from nianbao.document import Document
-from nianbao.document import Note
-from nianbao.document import Section
-from nianbao.document import SourceRef
-from nianbao.document import Table
-from nianbao.document import TableRow
-from nianbao.editions import Edition
-from nianbao.editions import Identity
-from nianbao.editions import RowSpec
-from nianbao.editions import TableSpec
-from nianbao.numbers import parse_cell
+from nianbao.format import labels
+from nianbao.format.editions import Edition
+from nianbao.format.editions import Identity
+from nianbao.format.editions import RowSpec
+from nianbao.format.editions import TableSpec
+from nianbao.format.numerals import parse_cell
+from nianbao.model.document import CellValue
+from nianbao.model.document import Document
+from nianbao.model.document import Note
+from nianbao.model.document import Section
+from nianbao.model.document import SourceRef
+from nianbao.model.document import Table
+from nianbao.model.document import TableRow
 
 if TYPE_CHECKING:
-    from nianbao.reading import RawTable
+    from nianbao.reading.blocks import RawTable
 
 Number = int | float
 Split = tuple[str, ...]

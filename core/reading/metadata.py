@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nianbao.document import Document
+from nianbao.model.document import Document
 
 _TITLE = re.compile(r"(政府信息公开|政务公开).{0,6}(工作)?年度?报告|信息公开年报")
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")

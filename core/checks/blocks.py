@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao import labels
-from nianbao.document import Table
-from nianbao.editions import BlockSpec
-from nianbao.editions import TableSpec
-from nianbao.numbers import parse_cell
-from nianbao.rule import Context
+from nianbao.format import labels
+from nianbao.format.editions import BlockSpec
+from nianbao.format.editions import TableSpec
+from nianbao.format.numerals import parse_cell
+from nianbao.model.document import Table
+from nianbao.model.rule import Context
 
 
 def block_tables(context: Context) -> Iterator[TableSpec]:

@@ -3,12 +3,12 @@ compared across the two reports."""
 
 from __future__ import annotations
 
-from nianbao.document import CellValue
-from nianbao.document import Document
-from nianbao.document import Table
-from nianbao.editions import TableSpec
-from nianbao.findings import CellEvidence
-from nianbao.rule import Context
+from nianbao.format.editions import TableSpec
+from nianbao.model.document import CellValue
+from nianbao.model.document import Document
+from nianbao.model.document import Table
+from nianbao.model.findings import CellEvidence
+from nianbao.model.rule import Context
 
 
 def both_years(document: Document, context: Context, key: str,

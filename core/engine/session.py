@@ -6,38 +6,38 @@ internal failure on one file becomes a :class:`Notification` while the others ar
 
 from __future__ import annotations
 
-import os
 import time
 import traceback
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Iterator
-from collections.abc import Mapping
 from collections.abc import Sequence
-from dataclasses import dataclass
-from dataclasses import field
 from pathlib import Path
 
-from nianbao._manager import Plugins
-from nianbao._manager import create_plugins
-from nianbao.config import Config
-from nianbao.document import Document
-from nianbao.document import DocumentInvalid
-from nianbao.document import validate_document
-from nianbao.editions import Edition
-from nianbao.editions import EditionError
-from nianbao.editions import builtin_editions
-from nianbao.editions import load_edition_file
-from nianbao.findings import Finding
-from nianbao.findings import Location
-from nianbao.findings import Violation
-from nianbao.fingerprint import fingerprint
-from nianbao.fingerprint import report_identity
-from nianbao.loaders.base import LoadError
+from nianbao.config.settings import Config
+from nianbao.engine.fingerprint import fingerprint
+from nianbao.engine.fingerprint import report_identity
+from nianbao.engine.pairing import pair_consecutive_years
+from nianbao.engine.pairing import year_gap_warning
+from nianbao.format.editions import Edition
+from nianbao.format.editions import EditionError
+from nianbao.format.editions import builtin_editions
+from nianbao.format.editions import load_edition_file
 from nianbao.loaders.base import Loader
-from nianbao.rule import Context
-from nianbao.rule import Rule
+from nianbao.loaders.base import LoadError
+from nianbao.model.document import Document
+from nianbao.model.document import DocumentInvalid
+from nianbao.model.document import validate_document
+from nianbao.model.findings import Finding
+from nianbao.model.findings import Location
+from nianbao.model.findings import Violation
+from nianbao.model.results import CheckedReport
+from nianbao.model.results import Notification
+from nianbao.model.results import Summary
+from nianbao.model.results import display_path
+from nianbao.model.rule import Context
+from nianbao.model.rule import Rule
+from nianbao.plugin.manager import Plugins
+from nianbao.plugin.manager import create_plugins
 
 BUILTIN_FAMILIES = ("DOC", "SEC", "ART", "REC", "FMT", "TXT", "HIS", "PUB")
 LOAD_FAILURE_RULE = "DOC001"
@@ -46,53 +46,6 @@ EXTRA_SUFFIXES = (".doc", ".wps")
 
 class ConfigurationError(Exception):
     """A problem with rules, plugins or editions that makes the run meaningless (exit code 2)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Notification:
-    """A problem of the tool, not of the report: a plugin that failed, an internal error."""
-
-    level: str
-    message: str
-    path: str | None = None
-
-
-@dataclass(slots=True)
-class CheckedReport:
-    path: str
-    display_path: str
-    document: Document | None
-    findings: list[Finding] = field(default_factory=list)
-    notifications: list[Notification] = field(default_factory=list)
-    previous: Document | None = None
-
-
-@dataclass(slots=True)
-class Summary:
-    files: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
-    by_rule: Counter[str] = field(default_factory=Counter)
-    suppressed: int = 0
-    internal_errors: int = 0
-    seconds: float = 0.0
-
-    def add(self, report: CheckedReport) -> None:
-        self.files += 1
-        for finding in report.findings:
-            if finding.suppressed:
-                self.suppressed += 1
-                continue
-            self.counts[finding.severity] += 1
-            self.by_rule[finding.rule_id] += 1
-        self.internal_errors += sum(1 for n in report.notifications if n.level == "error")
-
-
-def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working directory when below it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 class Session:
@@ -373,59 +326,6 @@ class Session:
             fingerprint=key,
             suppressed=accepted.reason if accepted else None,
         )
-
-
-def _agency_key(document: Document) -> str | None:
-    agency = document.meta.agency
-    if not agency:
-        return None
-    return "".join(unicodedata.normalize("NFKC", agency).split())
-
-
-def pair_consecutive_years(
-    documents: Mapping[Path, Document],
-) -> tuple[dict[Path, Document], dict[Path, str]]:
-    """Pair each report with last year's report of the same agency (``meta.agency``) in the batch.
-
-    Returns ``(previous, problems)``: ``previous`` maps a report's path to last year's document;
-    ``problems`` maps a report's path to a warning where the batch holds several reports of that
-    agency for last year in the same format, so none is chosen. The same report published in two
-    formats (HTML and text) is several reports for one year; the one in the same format as this
-    report is taken.
-    """
-    by_key: dict[tuple[str, int], list[tuple[Path, Document]]] = {}
-    for path, document in documents.items():
-        agency, year = _agency_key(document), document.meta.report_year
-        if agency and year:
-            by_key.setdefault((agency, year), []).append((path, document))
-    previous: dict[Path, Document] = {}
-    problems: dict[Path, str] = {}
-    for (agency, year), reports in by_key.items():
-        earlier = by_key.get((agency, year - 1), [])
-        if not earlier:
-            continue
-        for path, document in reports:
-            candidates = earlier
-            if len(candidates) > 1:
-                candidates = [c for c in earlier if c[1].source.format == document.source.format]
-            if len(candidates) == 1:
-                previous[path] = candidates[0][1]
-            else:
-                names = "、".join(display_path(p) for p, _ in earlier)
-                problems[path] = (f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；请用 --previous 指定 "
-                                  f"(several {year - 1} reports of this agency: not compared year over year; "
-                                  "name one with --previous)")
-    return previous, problems
-
-
-def year_gap_warning(document: Document, previous: Document) -> str | None:
-    """A warning when ``--previous`` names a report that is not for the year before."""
-    this, last = document.meta.report_year, previous.meta.report_year
-    if this is None or last is None or last == this - 1:
-        return None
-    shown = display_path(Path(previous.source.path))
-    return (f"--previous 指定的报告（{shown}）是{last}年度的，本报告是{this}年度的 "
-            f"(--previous names a {last} report for this {this} report)")
 
 
 def timed(reports: Iterable[CheckedReport], summary: Summary) -> Iterator[CheckedReport]:

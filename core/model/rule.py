@@ -15,13 +15,13 @@ from dataclasses import field
 from typing import TYPE_CHECKING
 from typing import Any
 
-from nianbao.findings import SEVERITIES
-from nianbao.findings import Severity
-from nianbao.findings import Violation
+from nianbao.model.findings import SEVERITIES
+from nianbao.model.findings import Severity
+from nianbao.model.findings import Violation
 
 if TYPE_CHECKING:
-    from nianbao.document import Document
-    from nianbao.editions import Edition
+    from nianbao.format.editions import Edition
+    from nianbao.model.document import Document
 
 RULE_ID = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from nianbao.document import CellValue
-from nianbao.document import Table
-from nianbao.editions import TableSpec
-from nianbao.findings import CellEvidence
-from nianbao.findings import Derivation
-from nianbao.findings import Location
-from nianbao.identities import cell_label
-from nianbao.identities import cell_location
-from nianbao.identities import evidence_cell
+from nianbao.format.editions import TableSpec
+from nianbao.format.identities import cell_label
+from nianbao.format.identities import cell_location
+from nianbao.format.identities import evidence_cell
+from nianbao.model.document import CellValue
+from nianbao.model.document import Table
+from nianbao.model.findings import CellEvidence
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Location
 
 
 def column_name(spec: TableSpec, row_key: str, column_key: str) -> str:

@@ -11,8 +11,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from nianbao.document import Document
-from nianbao.findings import Location
+from nianbao.model.document import Document
+from nianbao.model.findings import Location
 
 # Enough of the report's own words to tell two reports apart; short enough that a page footer or a
 # correction further down does not change who the report is.

@@ -1,5 +1,5 @@
 """The articles of 《中华人民共和国政府信息公开条例》 that rules rest on, kept as data in
-``schemas/regulation.yaml`` and looked up by the keys in :attr:`nianbao.rule.Rule.articles`."""
+``schemas/regulation.yaml`` and looked up by the keys in :attr:`nianbao.model.rule.Rule.articles`."""
 
 from __future__ import annotations
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.document import Document
-from nianbao.findings import Violation
-from nianbao.identities import evaluate
-from nianbao.rule import Context
+from nianbao.format.identities import evaluate
+from nianbao.model.document import Document
+from nianbao.model.findings import Violation
+from nianbao.model.rule import Context
 
 
 def identity_violations(rule_id: str, document: Document, context: Context) -> Iterator[Violation]:

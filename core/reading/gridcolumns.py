@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from nianbao import labels
-from nianbao.editions import ColumnSpec
-from nianbao.editions import TableSpec
-from nianbao.numbers import parse_cell
+from nianbao.format import labels
+from nianbao.format.editions import ColumnSpec
+from nianbao.format.editions import TableSpec
+from nianbao.format.numerals import parse_cell
 
 if TYPE_CHECKING:
-    from nianbao.reading import RawCell as _Cell
+    from nianbao.reading.blocks import RawCell as _Cell
 
 
 @dataclass(frozen=True, slots=True)

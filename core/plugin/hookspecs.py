@@ -10,21 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pluggy
+from nianbao.plugin.markers import hookspec
 
 if TYPE_CHECKING:
     import click
-
-    from nianbao.config import Config
-    from nianbao.document import Document
-    from nianbao.editions import Edition
-    from nianbao.findings import Finding
+    from nianbao.config.settings import Config
+    from nianbao.format.editions import Edition
     from nianbao.loaders import Loader
+    from nianbao.model.document import Document
+    from nianbao.model.findings import Finding
+    from nianbao.model.rule import Rule
     from nianbao.reporters import Reporter
-    from nianbao.rule import Rule
 
-hookspec = pluggy.HookspecMarker("nianbao")
-hookimpl = pluggy.HookimplMarker("nianbao")
 
 
 # -------------------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
-"""The built-in answer to :func:`~nianbao.hookspecs.nianbao_detect_edition`."""
+"""The built-in answer to :func:`~nianbao.plugin.hookspecs.nianbao_detect_edition`."""
 
 from __future__ import annotations
 
-from nianbao.document import Document
-from nianbao.editions import Edition
-from nianbao.editions import edition_for_year
-from nianbao.hookspecs import hookimpl
+from nianbao.format.editions import Edition
+from nianbao.format.editions import edition_for_year
+from nianbao.model.document import Document
+from nianbao.plugin.markers import hookimpl
 
 
 @hookimpl(trylast=True)

@@ -10,54 +10,28 @@ import re
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
-from dataclasses import field
 
-from nianbao import labels
-from nianbao.document import CellValue
-from nianbao.document import Document
-from nianbao.document import Note
-from nianbao.document import Paragraph
-from nianbao.document import Section
-from nianbao.document import Source
-from nianbao.document import SourceRef
-from nianbao.document import Table
-from nianbao.document import TableRow
-from nianbao.editions import Edition
-from nianbao.editions import RowSpec
-from nianbao.editions import TableSpec
-from nianbao.editions import edition_for_year
-from nianbao.glued import read_glued_table
-from nianbao.gridcolumns import header_columns
-from nianbao.metadata import detect_meta
-from nianbao.numbers import parse_cell
-
-
-@dataclass(slots=True)
-class RawCell:
-    """One cell as read. ``origin`` is False for the copies a row/col span leaves in the grid."""
-
-    text: str
-    ref: SourceRef = field(default_factory=SourceRef)
-    origin: bool = True
-
-
-@dataclass(slots=True)
-class RawTable:
-    """A table as read, before it is matched to a template.
-
-    ``kind`` is ``grid`` when the source has real cells (HTML, DOCX, ruled PDF tables), so an
-    empty cell is a blank value, or ``text`` when cells come from splitting lines, so empty cells
-    may be leftovers of flattened merged cells and are ignored, or ``glued`` when each row is
-    ``[label, run]`` and the run holds the row's numbers with their separators lost
-    (:mod:`nianbao.glued` splits it where the split is certain).
-    """
-
-    rows: list[list[RawCell]]
-    ref: SourceRef = field(default_factory=SourceRef)
-    kind: str = "grid"
-
-
-Block = Paragraph | RawTable
+from nianbao.format import labels
+from nianbao.format.editions import Edition
+from nianbao.format.editions import RowSpec
+from nianbao.format.editions import TableSpec
+from nianbao.format.editions import edition_for_year
+from nianbao.format.numerals import parse_cell
+from nianbao.model.document import CellValue
+from nianbao.model.document import Document
+from nianbao.model.document import Note
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Section
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.model.document import Table
+from nianbao.model.document import TableRow
+from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
+from nianbao.reading.blocks import RawTable
+from nianbao.reading.glued import read_glued_table
+from nianbao.reading.gridcolumns import header_columns
+from nianbao.reading.metadata import detect_meta
 
 _CN = "一二三四五六七八九十"
 _TOP = re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*(.*)$", re.S)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from nianbao.document import Table
-from nianbao.editions import Identity
-from nianbao.editions import TableSpec
-from nianbao.findings import CellEvidence
-from nianbao.findings import Derivation
-from nianbao.findings import Location
+from nianbao.format.editions import Identity
+from nianbao.format.editions import TableSpec
+from nianbao.model.document import Table
+from nianbao.model.findings import CellEvidence
+from nianbao.model.findings import Derivation
+from nianbao.model.findings import Location
 
 _EPSILON = 1e-6
 

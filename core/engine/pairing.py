@@ -1,0 +1,63 @@
+"""Pair each report of a batch with last year's report of the same body, for the year-over-year rules."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from nianbao.model.document import Document
+from nianbao.model.results import display_path
+
+
+def _agency_key(document: Document) -> str | None:
+    agency = document.meta.agency
+    if not agency:
+        return None
+    return "".join(unicodedata.normalize("NFKC", agency).split())
+
+
+def pair_consecutive_years(
+    documents: Mapping[Path, Document],
+) -> tuple[dict[Path, Document], dict[Path, str]]:
+    """Pair each report with last year's report of the same agency (``meta.agency``) in the batch.
+
+    Returns ``(previous, problems)``: ``previous`` maps a report's path to last year's document;
+    ``problems`` maps a report's path to a warning where the batch holds several reports of that
+    agency for last year in the same format, so none is chosen. The same report published in two
+    formats (HTML and text) is several reports for one year; the one in the same format as this
+    report is taken.
+    """
+    by_key: dict[tuple[str, int], list[tuple[Path, Document]]] = {}
+    for path, document in documents.items():
+        agency, year = _agency_key(document), document.meta.report_year
+        if agency and year:
+            by_key.setdefault((agency, year), []).append((path, document))
+    previous: dict[Path, Document] = {}
+    problems: dict[Path, str] = {}
+    for (agency, year), reports in by_key.items():
+        earlier = by_key.get((agency, year - 1), [])
+        if not earlier:
+            continue
+        for path, document in reports:
+            candidates = earlier
+            if len(candidates) > 1:
+                candidates = [c for c in earlier if c[1].source.format == document.source.format]
+            if len(candidates) == 1:
+                previous[path] = candidates[0][1]
+            else:
+                names = "、".join(display_path(p) for p, _ in earlier)
+                problems[path] = (f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；请用 --previous 指定 "
+                                  f"(several {year - 1} reports of this agency: not compared year over year; "
+                                  "name one with --previous)")
+    return previous, problems
+
+
+def year_gap_warning(document: Document, previous: Document) -> str | None:
+    """A warning when ``--previous`` names a report that is not for the year before."""
+    this, last = document.meta.report_year, previous.meta.report_year
+    if this is None or last is None or last == this - 1:
+        return None
+    shown = display_path(Path(previous.source.path))
+    return (f"--previous 指定的报告（{shown}）是{last}年度的，本报告是{this}年度的 "
+            f"(--previous names a {last} report for this {this} report)")

@@ -1,0 +1,82 @@
+"""Read numbers: the values written in table cells, and numbers written in narrative text (Arabic,
+full-width and Chinese numerals)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cn2an
+
+_NUMBER = re.compile(r"^[+\-−－]?\d+(?:\.\d+)?$")
+_UNIT = re.compile(r"(万元|元|件|条|项|个|次)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    value: int | float | None
+    blank: bool
+    unit: str | None = None
+    problem: str | None = None
+
+
+def parse_cell(raw: str) -> ParsedNumber:
+    """Parse one cell: blank, an integer, a decimal, or text that is not a number.
+
+    Thousands separators and a trailing unit (``251000元``) are accepted and the unit kept, so
+    that a rule can judge it; anything else leaves ``value`` as None with the reason in ``problem``.
+    """
+    text = unicodedata.normalize("NFKC", raw).replace("\u00a0", " ").strip()
+    text = re.sub(r"\s+", "", text)
+    if text in ("", "-", "—", "/", "／"):
+        return ParsedNumber(None, blank=True)
+    unit = None
+    match = _UNIT.search(text)
+    if match and match.start() > 0:
+        unit = match.group(1)
+        text = text[: match.start()]
+    text = text.replace(",", "").replace("−", "-").replace("－", "-")
+    if not _NUMBER.match(text):
+        return ParsedNumber(None, blank=False, unit=unit, problem="not-a-number")
+    if "." in text:
+        return ParsedNumber(float(text), blank=False, unit=unit)
+    return ParsedNumber(int(text), blank=False, unit=unit)
+
+
+# Full-width digits and signs become their ASCII forms; every other character keeps its place, so
+# offsets found in the folded text are offsets in the original sentence too.
+_FOLD = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万]+"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+
+
+def fold(text: str) -> str:
+    """The text with full-width digits, ``％`` and ``．`` in ASCII; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+def parse_number(token: str) -> int | float | None:
+    """The value of one number token (``32``, ``1,024``, ``51.85``, ``一百零三``, ``两千``), or None
+    when the token is not a number."""
+    token = fold(token).strip()
+    if re.fullmatch(ARABIC, token):
+        plain = token.replace(",", "")
+        return float(plain) if "." in plain else int(plain)
+    if re.fullmatch(CHINESE, token):
+        try:
+            value = cn2an.cn2an(token, "smart")
+        except (ValueError, KeyError):
+            return None
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    return None
+
+
+def decimals(token: str) -> int:
+    """How many decimal places a written number shows (``51.85`` → 2)."""
+    token = fold(token)
+    return len(token.split(".", 1)[1]) if "." in token else 0
