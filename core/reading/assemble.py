@@ -6,7 +6,6 @@ whatever the input format. Loaders only decide what a paragraph is and what a ta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from nianbao.format.numerals import parse_cell
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.document import Note
-from nianbao.model.document import Paragraph
 from nianbao.model.document import Section
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
@@ -32,11 +30,8 @@ from nianbao.reading.blocks import RawTable
 from nianbao.reading.glued import read_glued_table
 from nianbao.reading.gridcolumns import header_columns
 from nianbao.reading.metadata import detect_meta
-
-_CN = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*(.*)$", re.S)
-_SUB = re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
-_TITLE_MAX = 40
+from nianbao.reading.sections import split_sections
+from nianbao.reading.sections import tables_with_sections
 
 
 def build_document(
@@ -48,8 +43,8 @@ def build_document(
     """Assemble a document from blocks in reading order."""
     blocks = list(blocks)
     document = Document(source=source)
-    _split_sections(document, blocks, editions)
-    raw_tables = [(b, s) for b, s in _tables_with_sections(blocks, document)]
+    split_sections(document, blocks, editions)
+    raw_tables = [(b, s) for b, s in tables_with_sections(blocks, document)]
     table_edition = _edition_from_tables([t for t, _ in raw_tables], editions)
     detect_meta(document, title_hint)
     document.meta.table_edition = table_edition
@@ -64,95 +59,6 @@ def build_document(
         for raw, section in raw_tables:
             _read_table(document, raw, template, section)
     return document
-
-
-# --- sections ------------------------------------------------------------------------------------
-
-
-def _heading(text: str, pattern: re.Pattern[str]) -> tuple[str, str, str] | None:
-    """``(number, title, rest)`` when ``text`` starts with a heading marker and a short title."""
-    match = pattern.match(text)
-    if not match:
-        return None
-    number, body = match.group(1), match.group(2).strip()
-    if not body:
-        return None
-    if len(body) <= _TITLE_MAX and not body.endswith(("。", "；", ";")):
-        return number, body, ""
-    for stop in ("。", "：", ":"):
-        head, sep, rest = body.partition(stop)
-        if sep and 0 < len(head) <= _TITLE_MAX:
-            return number, head, rest.strip()
-    return None
-
-
-def _split_sections(document: Document, blocks: list[Block], editions: Mapping[str, Edition]) -> None:
-    specs = [s for e in editions.values() for s in e.sections]
-    current: Section | None = None
-    child: Section | None = None
-    for block in blocks:
-        if isinstance(block, RawTable):
-            continue
-        text = block.text.strip()
-        if not text:
-            continue
-        top = _heading(text, _TOP)
-        if top and _plausible_top(top, document, specs):
-            number, title, rest = top
-            current = Section(number=number, title=title, heading=text if not rest else f"{number}、{title}",
-                              level=1, key=_section_key(number, title, specs), ref=block.ref)
-            document.sections.append(current)
-            child = None
-            if rest:
-                current.paragraphs.append(Paragraph(rest, block.ref))
-            continue
-        sub = _heading(text, _SUB) if current is not None else None
-        if sub and current is not None:
-            number, title, rest = sub
-            child = Section(number=number, title=title, heading=text if not rest else f"（{number}）{title}",
-                            level=2, ref=block.ref)
-            current.children.append(child)
-            if rest:
-                child.paragraphs.append(Paragraph(rest, block.ref))
-            continue
-        target = child or current
-        if target is None:
-            document.preamble.append(Paragraph(text, block.ref))
-        else:
-            target.paragraphs.append(Paragraph(text, block.ref))
-
-
-def _plausible_top(heading: tuple[str, str, str], document: Document, specs: list) -> bool:
-    """A top-level marker opens a section when its title is a known section title, or when it is
-    the next number in sequence; a numbered list item inside a section is neither."""
-    number, title, _rest = heading
-    if any(s.matches(title) for s in specs):
-        return True
-    if not document.sections:
-        return number == "一"
-    previous = document.sections[-1].number
-    return _CN.find(number) == _CN.find(previous) + 1 if len(number) == 1 and len(previous) == 1 else False
-
-
-def _section_key(number: str, title: str, specs: list) -> str | None:
-    for spec in specs:
-        if spec.matches(title):
-            return spec.key
-    for spec in specs:
-        if spec.number == number:
-            return spec.key
-    return None
-
-
-def _tables_with_sections(blocks: list[Block], document: Document) -> Iterable[tuple[RawTable, Section | None]]:
-    """Pair each raw table with the top-level section it stands in (by reading order)."""
-    section: Section | None = None
-    headings = {id(s.ref): s for s in document.sections}
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            section = headings.get(id(block.ref), section)
-        else:
-            yield block, section
 
 
 # --- edition from the tables' shape ----------------------------------------------------------------
