@@ -27,6 +27,7 @@ TXT004 [错误] “37件，占50%”与基数 75 不符：37÷75=49.3%，不是 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Sequence
 
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
@@ -67,8 +68,8 @@ def _fits(share: Share, base: int | float) -> bool:
     return share.percent - unit / 2 - 1e-9 <= exact < share.percent + unit - 1e-9
 
 
-def _bases(document: Document, facts: list[Fact], paragraph: int,
-           shares: list[Share]) -> list[tuple[int | float, bool]]:
+def _bases(document: Document, facts: Sequence[Fact], paragraph: int,
+           shares: Sequence[Share]) -> list[tuple[int | float, bool]]:
     """Candidate bases, each with whether the narrative states it: stated totals first, then the
     sum of the counts, then the table's totals."""
     bases: list[tuple[int | float, bool]] = []

@@ -7,12 +7,16 @@ A loader builds a :class:`Document`; :func:`validate_document` checks its JSON f
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
+from typing import TypeVar
 
 from nianbao.schemas import validator_for
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -142,6 +146,22 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    _derived: dict[Callable[[Document], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, worked out once per document and shared by every caller.
+
+        What several rules read from one report (the narrative's sentences and facts) is computed by
+        the first rule that asks and handed to the others. ``compute`` must be a module-level
+        function of the document alone (it is the memo's key), and the document is not changed
+        once rules run.
+        """
+        try:
+            return self._derived[compute]
+        except KeyError:
+            value = self._derived[compute] = compute(self)
+            return value
 
     def section(self, key: str) -> Section | None:
         for section in self.sections:
@@ -157,7 +177,9 @@ class Document:
             yield from section.all_paragraphs()
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = dataclasses.asdict(dataclasses.replace(self))  # replace() leaves the memo behind
+        data.pop("_derived")
+        return data
 
 
 class DocumentInvalid(ValueError):

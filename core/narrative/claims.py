@@ -49,7 +49,16 @@ def _case_groups(text: str) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def extract_claims(document: Document) -> Iterator[Claim]:
+def extract_claims(document: Document) -> tuple[Claim, ...]:
+    """Every claim in words the tables can contradict (worked out once per document)."""
+    return document.derived(_claims)
+
+
+def _claims(document: Document) -> tuple[Claim, ...]:
+    return tuple(_claims_in(document))
+
+
+def _claims_in(document: Document) -> Iterator[Claim]:
     for sentence in sentences(document):
         text = fold(sentence.text)
         for pattern, kind in ((_ALL_UPHELD, "all-upheld"), (_ALL_CLOSED, "all-closed")):

@@ -241,12 +241,16 @@ def _case_results(text: str, sentence: Sentence, free: Callable[[int, int], bool
                    sentence.text[span[0]:span[1]], sentence.text, sentence.ref, sentence.paragraph, *span)
 
 
-def extract_facts(document: Document) -> list[Fact]:
-    """Every quantitative claim of the narrative, in reading order."""
+def extract_facts(document: Document) -> tuple[Fact, ...]:
+    """Every quantitative claim of the narrative, in reading order (worked out once per document)."""
+    return document.derived(_facts)
+
+
+def _facts(document: Document) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     for sentence in sentences(document):
         facts.extend(_facts_in(sentence, document.meta.report_year))
-    return facts
+    return tuple(facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +273,12 @@ _SHARE = re.compile(
     rf"{_NUM}{UNIT}[，,、]?\s*(?:占比为|占比|比例为|占)[^{_STOP}\d]{{0,6}}?(?P<p>{ARABIC})\s*%")
 
 
-def extract_shares(document: Document) -> list[Share]:
+def extract_shares(document: Document) -> tuple[Share, ...]:
+    """Every “count, percentage” pair of the narrative (worked out once per document)."""
+    return document.derived(_shares)
+
+
+def _shares(document: Document) -> tuple[Share, ...]:
     shares = []
     for sentence in sentences(document):
         text = fold(sentence.text)
@@ -281,4 +290,4 @@ def extract_shares(document: Document) -> list[Share]:
                                 match.group("unit"),
                                 sentence.text[match.start("n"):match.end()], sentence.text, sentence.ref,
                                 sentence.paragraph, match.start("n")))
-    return shares
+    return tuple(shares)

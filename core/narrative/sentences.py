@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nianbao.model.document import Document
@@ -23,11 +22,16 @@ class Sentence:
     ref: SourceRef
 
 
-def narrative_paragraphs(document: Document) -> Iterator[tuple[int, str, SourceRef]]:
-    """Every narrative paragraph (index, text, source); tab-separated table rows left out."""
-    for index, paragraph in enumerate(document.paragraphs()):
-        if paragraph.text.strip() and "\t" not in paragraph.text:
-            yield index, paragraph.text, paragraph.ref
+def narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef], ...]:
+    """Every narrative paragraph (index, text, source); tab-separated table rows left out.
+    Worked out once per document."""
+    return document.derived(_narrative_paragraphs)
+
+
+def _narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef], ...]:
+    paragraphs = enumerate(document.paragraphs())
+    return tuple((index, paragraph.text, paragraph.ref) for index, paragraph in paragraphs
+                 if paragraph.text.strip() and "\t" not in paragraph.text)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -35,8 +39,11 @@ def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _END.split(text) if part and part.strip()]
 
 
-def sentences(document: Document) -> Iterator[Sentence]:
-    for index, text, ref in narrative_paragraphs(document):
-        for sentence in split_sentences(text):
-            if not _TABLE_TEXT.search(sentence):
-                yield Sentence(sentence, index, ref)
+def sentences(document: Document) -> tuple[Sentence, ...]:
+    """Every narrative sentence in reading order, worked out once per document."""
+    return document.derived(_sentences)
+
+
+def _sentences(document: Document) -> tuple[Sentence, ...]:
+    return tuple(Sentence(sentence, index, ref) for index, text, ref in narrative_paragraphs(document)
+                 for sentence in split_sentences(text) if not _TABLE_TEXT.search(sentence))
