@@ -59,7 +59,8 @@ def _fail(message: str) -> None:
 
 
 CONFIG_OPTION = click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-                             help="Configuration file (nianbao.yaml or pyproject.toml); default: found from the path up.")
+                             help="Configuration file (nianbao.yaml or pyproject.toml); "
+                                  "default: found from the path up.")
 
 
 def _warn(session: Session) -> None:
@@ -80,13 +81,17 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="text", show_default=True,
-              help="Output format: text, json, sarif, github (Actions annotations), junit, or one a plugin adds.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the output to FILE instead of stdout.")
-@click.option("--select", multiple=True, help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
+              help="Output format: text, json, sarif, github (Actions annotations), junit, "
+                   "or one a plugin adds.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the output to FILE instead of stdout.")
+@click.option("--select", multiple=True,
+              help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
 @click.option("--ignore", multiple=True, help="Skip these rules or rule families (comma-separated).")
 @click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default=None,
               help="Format edition to check against; auto (default) decides from the tables, then the year.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of messages (default zh).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @CONFIG_OPTION
 @click.option("--no-suppress", is_flag=True, help="Report accepted findings as active (for an audit).")
@@ -99,15 +104,17 @@ def main() -> None:
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
 @click.option("--published-on", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Date the report was published (YYYY-MM-DD), for the deadline rule PUB001.")
-def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          edition: str | None, lang: str | None, exit_zero: bool, config_file: Path | None, no_suppress: bool,
-          baseline_file: Path | None, write_baseline_file: Path | None, previous: Path | None,
+def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool,
+          config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
+          write_baseline_file: Path | None, previous: Path | None,
           published_on: datetime | None, **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
     if published_on is not None:
         extra["published_on"] = published_on.date().isoformat()
-    config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select), ignore=_split(ignore),
-                       edition=edition, lang=lang, options=extra, no_suppress=no_suppress)
+    config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
+                       ignore=_split(ignore), edition=edition, lang=lang, options=extra,
+                       no_suppress=no_suppress)
     lang = config.lang
     baseline = None
     if baseline_file is not None:
@@ -118,22 +125,22 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     session = _session(config)
     _warn(session)
     if fmt not in session.reporters:
-        raise click.BadParameter(f"unknown format {fmt!r}; choose from {', '.join(sorted(session.reporters))}",
-                                 param_hint="--format")
+        choices = ", ".join(sorted(session.reporters))
+        raise click.BadParameter(f"unknown format {fmt!r}; choose from {choices}", param_hint="--format")
     inputs = {p.resolve() for p in session.expand(paths)}
     earlier = _previous_report(session, previous, len(inputs)) if previous is not None else None
     if previous is not None:
         inputs.add(previous.resolve())
     for written, hint in ((output, "--output"), (write_baseline_file, "--write-baseline")):
         if written is not None and written.resolve() in inputs:
-            raise click.BadParameter(f"{written} is one of the reports being checked; nianbao never writes over a report",
-                                     param_hint=hint)
+            raise click.BadParameter(f"{written} is one of the reports being checked; "
+                                     "nianbao never writes over a report", param_hint=hint)
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         click.echo(f"nianbao: error: {path}: 文件不存在 (no such file or directory)", err=True)
     if output is not None and not output.parent.is_dir():
-        click.echo(f"nianbao: error: {output}: 输出文件所在的文件夹不存在 (the folder for the output file does not exist)",
-                   err=True)
+        click.echo(f"nianbao: error: {output}: 输出文件所在的文件夹不存在 "
+                   "(the folder for the output file does not exist)", err=True)
         sys.exit(EXIT_USAGE)
     # Written to FILE only once the run is done, so a FILE in a folder being checked is never
     # read as a report and a failed run leaves no half-written output.
@@ -170,7 +177,8 @@ def _write_output(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)", err=True)
+        click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)",
+                   err=True)
         sys.exit(EXIT_USAGE)
 
 
@@ -184,7 +192,8 @@ def _previous_report(session: Session, path: Path, reports: int) -> Document:
     try:
         return session.load(path)
     except LoadError as exc:
-        raise click.BadParameter(f"{path}: {exc.message} ({exc.message_en})", param_hint="--previous") from exc
+        raise click.BadParameter(f"{path}: {exc.message} ({exc.message_en})",
+                                 param_hint="--previous") from exc
     except DocumentInvalid as exc:
         raise click.BadParameter(f"{path}: 读取结果不符合文档模型：{exc}", param_hint="--previous") from exc
 
@@ -201,7 +210,8 @@ def rules_cmd(lang: str | None, as_json: bool, config_file: Path | None) -> None
     if as_json:
         click.echo(json.dumps([
             {"id": r.id, "name": r.name, "title": r.title, "title_en": r.title_en, "severity": r.severity,
-             "editions": list(r.editions), "source": r.source, "origin": r.origin, "articles": list(r.articles)}
+             "editions": list(r.editions), "source": r.source, "origin": r.origin,
+             "articles": list(r.articles)}
             for r in session.all_rules
         ], ensure_ascii=False, indent=2))
         return
@@ -224,7 +234,8 @@ def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--table", "table", help="Print one table (active_disclosure, applications, reviews) as a grid.")
+@click.option("--table", "table",
+              help="Print one table (active_disclosure, applications, reviews) as a grid.")
 @click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default="auto", show_default=True)
 def extract(path: Path, table: str | None, edition: str) -> None:
     """Print the loaded document as JSON (or one table as a grid)."""
@@ -240,7 +251,8 @@ def extract(path: Path, table: str | None, edition: str) -> None:
     edition_obj = session.editions.get(document.meta.edition or "")
     if table not in document.tables or edition_obj is None:
         found = ", ".join(document.tables) or "none"
-        raise click.BadParameter(f"table {table!r} was not found in {path} (found: {found})", param_hint="--table")
+        raise click.BadParameter(f"table {table!r} was not found in {path} (found: {found})",
+                                 param_hint="--table")
     click.echo(render_table(document.tables[table], edition_obj.table(table)))
 
 

@@ -8,7 +8,10 @@ from collections.abc import Sequence
 from nianbao.format.regulation import articles_text
 from nianbao.model.rule import Rule
 
-_SEVERITY = {"zh": {"error": "错误", "warning": "警告", "note": "提示"}, "en": {"error": "error", "warning": "warning", "note": "note"}}
+_SEVERITY = {
+    "zh": {"error": "错误", "warning": "警告", "note": "提示"},
+    "en": {"error": "error", "warning": "warning", "note": "note"},
+}
 
 
 def _width(text: str) -> int:
@@ -43,7 +46,8 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
     else:
         header = [
             f"{rule.id} {rule.name}：{rule.title}",
-            f"级别：{_SEVERITY['zh'][rule.severity]}   适用版本：{rule.edition_text}   适用年度：{rule.year_text}",
+            f"级别：{_SEVERITY['zh'][rule.severity]}   适用版本：{rule.edition_text}   "
+            f"适用年度：{rule.year_text}",
             f"依据：{rule.source}",
         ]
     if rule.origin != "nianbao":
@@ -51,5 +55,6 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
     text = "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"
     cited = articles_text(rule.articles)
     if cited:
-        text += "\n## " + ("条例原文" if lang == "zh" else "Regulation text (official Chinese)") + "\n\n" + cited + "\n"
+        heading = "条例原文" if lang == "zh" else "Regulation text (official Chinese)"
+        text += "\n## " + heading + "\n\n" + cited + "\n"
     return text

@@ -33,10 +33,12 @@ def render_table(table: Table, spec: TableSpec) -> str:
         if label:
             lines.append(f"[{label}]")
         header = ["", *[c.label if len(c.label) <= 8 else c.key for c in columns]]
-        body = [[f"{r.key}  {r.label[:18]}", *[_cell(table, f"{r.key}.{c.key}") for c in columns]] for r in rows]
+        body = [[f"{r.key}  {r.label[:18]}", *[_cell(table, f"{r.key}.{c.key}") for c in columns]]
+                for r in rows]
         widths = [max(_width(row[i]) for row in [header, *body]) for i in range(len(header))]
         for row in [header, *body]:
-            lines.append("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
+            padded = (cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row))
+            lines.append("  ".join(padded).rstrip())
     if table.unmatched:
         lines.append("未能对应到格式的行：" + "；".join(table.unmatched))
     return "\n".join(lines)

@@ -29,7 +29,8 @@ from nianbao.model.findings import Finding
 CASE_SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx", ".pdf")
 UPDATE_ENV = "NIANBAO_UPDATE_EXPECTED"
 PREVIOUS_MARK = ".previous"
-PROJECTION = ("rule", "severity", "line", "page", "section", "table", "row", "column", "expected", "actual", "message")
+PROJECTION = ("rule", "severity", "line", "page", "section", "table", "row", "column", "expected", "actual",
+              "message")
 
 
 def project(finding: Finding) -> dict[str, Any]:
@@ -204,7 +205,8 @@ if pytest is not None:
 
         def repr_failure(self, excinfo: Any, style: Any = None) -> str:
             if isinstance(excinfo.value, CaseFailed):
-                return f"{self.case.name}: findings differ from {self.case.expected_path.name}\n{excinfo.value}"
+                expected = self.case.expected_path.name
+                return f"{self.case.name}: findings differ from {expected}\n{excinfo.value}"
             return super().repr_failure(excinfo)
 
         def reportinfo(self) -> tuple[Path, int, str]:
@@ -213,7 +215,8 @@ if pytest is not None:
     class CaseFile(pytest.File):
         def collect(self) -> Iterator[CaseItem]:
             rule_id = self.path.parent.name
-            yield CaseItem.from_parent(self, name=f"{rule_id}::{self.path.stem}", case=Case(self.path, rule_id))
+            yield CaseItem.from_parent(self, name=f"{rule_id}::{self.path.stem}",
+                                       case=Case(self.path, rule_id))
 
     def collect_cases(file_path: Path, parent: Any) -> CaseFile | None:
         """A ``pytest_collect_file`` implementation for a folder of cases."""

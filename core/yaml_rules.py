@@ -36,6 +36,7 @@ from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
+from nianbao.model.rule import Check
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.plugin.markers import hookimpl
@@ -120,7 +121,7 @@ def _section_label(context: Context, key: str) -> str:
     return key
 
 
-def _require(spec: Mapping[str, Any]):
+def _require(spec: Mapping[str, Any]) -> Check:
     section_key = spec.get("section")
     pattern = re.compile(spec["pattern"]) if "pattern" in spec else None
 
@@ -142,7 +143,7 @@ def _require(spec: Mapping[str, Any]):
     return check
 
 
-def _identity(rule_id: str, spec: Mapping[str, Any]):
+def _identity(rule_id: str, spec: Mapping[str, Any]) -> Check:
     identity = Identity(
         id=rule_id.lower(), rule=rule_id, table=spec["table"],
         text=" + ".join(spec["left"]) + " = " + " + ".join(spec["right"]), basis="",
@@ -172,7 +173,7 @@ def _identity(rule_id: str, spec: Mapping[str, Any]):
     return check
 
 
-def _bound(spec: Mapping[str, Any]):
+def _bound(spec: Mapping[str, Any]) -> Check:
     low, high = spec.get("min"), spec.get("max")
     text = f"{'' if low is None else low} ≤ x ≤ {'' if high is None else high}".strip()
 

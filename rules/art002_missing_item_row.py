@@ -51,7 +51,8 @@ RULE = Rule(
     },
     variants={
         "renamed": {
-            "zh": "{table_no}“{block}”缺少“{row_label}”行；该栏有格式以外的行“{written}”，如为同一行，请改用格式的行名",
+            "zh": ("{table_no}“{block}”缺少“{row_label}”行；该栏有格式以外的行“{written}”，"
+                   "如为同一行，请改用格式的行名"),
             "en": ("{table_no}, block “{block}”: row “{row_label}” is missing; the block has a row "
                    "“{written}” the format does not name: if it is the same row, use the format's label"),
         },

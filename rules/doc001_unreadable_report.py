@@ -43,7 +43,8 @@ RULE = Rule(
     source="《条例》第四十九条、第五十条",
     message={
         "zh": "不是一份可识别的政府信息公开工作年度报告：未找到任何报告章节（一、总体情况 …）或统计表",
-        "en": "not a recognisable annual report: none of its sections (一、总体情况 …) or statistical tables were found",
+        "en": ("not a recognisable annual report: none of its sections (一、总体情况 …) or statistical "
+               "tables were found"),
     },
     variants={
         "load": {"zh": "无法检查此文件：{problem}", "en": "cannot check this file: {problem_en}"},

@@ -23,7 +23,7 @@ HIS001 [错误] 表三“二、上年结转政府信息公开申请数量 / 自�
 ## 修改
 
 以上年报告公布的结转件数为准核对本年的上年结转；如上年报告有误，应更正上年报告并在本年报告中说明。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 

@@ -43,8 +43,10 @@ RULE = Rule(
     severity="error",
     source="年度报告格式 表三表头勾稽关系说明（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
-        "zh": "{table_no}“{column_label}”列：（七）总计 + 结转下年度 = {actual}，新收 + 上年结转 = {expected}，两者应相等（差 {difference}）",
-        "en": "{table_no} column “{column_label}”: concluded + carried forward = {actual}, received + carried over = {expected}; they must be equal (difference {difference})",
+        "zh": ("{table_no}“{column_label}”列：（七）总计 + 结转下年度 = {actual}，"
+               "新收 + 上年结转 = {expected}，两者应相等（差 {difference}）"),
+        "en": ("{table_no} column “{column_label}”: concluded + carried forward = {actual}, "
+               "received + carried over = {expected}; they must be equal (difference {difference})"),
     },
     doc=__doc__,
 )

@@ -41,7 +41,8 @@ RULE = Rule(
     source="年度报告格式 表三“三、本年度办理结果”（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
         "zh": "{table_no}“{cell}”为 {actual}，应为（一）至（六）各项之和 {expected}（差 {difference}）",
-        "en": "{table_no} “{cell}” is {actual}; the sum of outcomes (1)–(6) is {expected} (difference {difference})",
+        "en": ("{table_no} “{cell}” is {actual}; the sum of outcomes (1)–(6) is {expected} "
+               "(difference {difference})"),
     },
     doc=__doc__,
 )

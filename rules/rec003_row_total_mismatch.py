@@ -41,7 +41,8 @@ RULE = Rule(
     source="年度报告格式 表三表头“申请人情况”（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
         "zh": "{table_no}“{cell}”为 {actual}，应为六类申请人之和 {expected}（差 {difference}）",
-        "en": "{table_no} “{cell}” is {actual}; the six applicant columns add up to {expected} (difference {difference})",
+        "en": ("{table_no} “{cell}” is {actual}; the six applicant columns add up to {expected} "
+               "(difference {difference})"),
     },
     doc=__doc__,
 )

@@ -40,8 +40,10 @@ RULE = Rule(
     severity="error",
     source="年度报告格式 表四（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
-        "zh": "{table_no}“{cell}”为 {actual}，应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}（差 {difference}）",
-        "en": "{table_no} “{cell}” is {actual}; upheld + corrected + other + pending is {expected} (difference {difference})",
+        "zh": ("{table_no}“{cell}”为 {actual}，应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}"
+               "（差 {difference}）"),
+        "en": ("{table_no} “{cell}” is {actual}; upheld + corrected + other + pending is {expected} "
+               "(difference {difference})"),
     },
     doc=__doc__,
 )

@@ -21,7 +21,7 @@ SEC002 [警告] “三、收到和处理政府信息公开申请情况”排在�
 ## 修改
 
 按格式顺序调整各部分的位置，并使编号与顺序一致。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 

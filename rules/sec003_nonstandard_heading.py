@@ -21,7 +21,7 @@ SEC003 [警告] 标题“五、政府信息公开工作存在的主要问题及�
 ## 修改
 
 把标题改为格式规定的措辞。
-"""
+"""  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 

@@ -71,7 +71,8 @@ RULE = Rule(
         },
         "one_sided": {
             "zh": "“{section}”没有写{missing}；这一部分必须报告存在的主要问题和改进情况",
-            "en": "section “{section}” does not state {missing_en}; it must report both the problems and the improvements",
+            "en": ("section “{section}” does not state {missing_en}; it must report both the problems "
+                   "and the improvements"),
         },
     },
     articles=("art50.4",),

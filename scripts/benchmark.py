@@ -150,8 +150,9 @@ def docx_copies(html_files: list[Path], workdir: Path) -> list[Path]:
         copy = workdir / path.name
         shutil.copyfile(path, copy)
         sources.append(copy)
-    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{workdir / 'profile'}", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(workdir / "docx"), *map(str, sources)],
+    profile = f"-env:UserInstallation=file://{workdir / 'profile'}"
+    subprocess.run([office, "--headless", profile, "--convert-to", "docx:MS Word 2007 XML",
+                    "--outdir", str(workdir / "docx"), *map(str, sources)],
                    capture_output=True, check=False, timeout=600)
     return sorted((workdir / "docx").glob("*.docx"))
 
@@ -170,11 +171,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus folder at {args.corpus}", file=sys.stderr)
         return 2
     reports = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.name != "README.md")
-    by_format = {name: [p for p in reports if p.suffix.lower() in suffixes] for name, suffixes in FORMATS.items()}
+    by_format = {name: [p for p in reports if p.suffix.lower() in suffixes]
+                 for name, suffixes in FORMATS.items()}
     with tempfile.TemporaryDirectory() as scratch:
         by_format["docx"] = docx_copies(by_format["html"], Path(scratch))
-        print(f"{len(reports)} corpus files, {args.repeat} passes after a warm-up; each row in its own process.\n")
-        print("| format | files | what runs | reports/s | ms/report (wall) | ms/report (CPU) | peak RSS (MiB) |")
+        print(f"{len(reports)} corpus files, {args.repeat} passes after a warm-up; "
+              "each row in its own process.\n")
+        print("| format | files | what runs | reports/s | ms/report (wall) | ms/report (CPU) "
+              "| peak RSS (MiB) |")
         print("|---|---:|---|---:|---:|---:|---:|")
         for name, files in by_format.items():
             if not files:
@@ -184,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
             for label, task in tasks:
                 result = measure(task, files, args.repeat)
                 print(f"| {name} | {len(files)} | {label} | {result['reports_per_second']:.1f} | "
-                      f"{result['ms_wall']:.1f} | {result['ms_cpu']:.1f} | {result['peak_mib']:.0f} |", flush=True)
+                      f"{result['ms_wall']:.1f} | {result['ms_cpu']:.1f} | {result['peak_mib']:.0f} |",
+                      flush=True)
     return 0
 
 

@@ -20,5 +20,6 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 def corpus() -> Path:
     """The real published reports in ../shared/corpus (read in place, never copied)."""
     if not (CORPUS / "MANIFEST.tsv").exists():
-        pytest.skip(f"the corpus of real reports is not available at {CORPUS} (it sits beside the checkout in CI)")
+        pytest.skip(f"the corpus of real reports is not available at {CORPUS} "
+                    "(it sits beside the checkout in CI)")
     return CORPUS

@@ -88,9 +88,11 @@ def test_cells_carry_page_table_row_and_column(loaded: Document) -> None:
     first = cells["received.natural_person"]
     assert (first.ref.page, first.ref.locator) == (3, "page 3, table 2, row 4, cell 4")
     last_on_3 = cells["unavailable_not_held.total"]
-    assert (last_on_3.raw, last_on_3.ref.page, last_on_3.ref.locator) == ("31", 3, "page 3, table 2, row 16, cell 10")
+    assert (last_on_3.raw, last_on_3.ref.page, last_on_3.ref.locator) == (
+        "31", 3, "page 3, table 2, row 16, cell 10")
     first_on_4 = cells["unavailable_needs_creation.natural_person"]
-    assert (first_on_4.raw, first_on_4.ref.page, first_on_4.ref.locator) == ("1", 4, "page 4, table 2, row 17, cell 4")
+    assert (first_on_4.raw, first_on_4.ref.page, first_on_4.ref.locator) == (
+        "1", 4, "page 4, table 2, row 17, cell 4")
     review = loaded.tables["reviews"].values["cases.after_review_total"]
     assert (review.raw, review.ref.page, review.ref.locator) == ("3", 4, "page 4, table 3, row 4, cell 15")
     fee = loaded.tables["active_disclosure"].values["fees.amount"]
@@ -101,7 +103,8 @@ def test_labels_set_down_a_column_and_wrapped_read_whole(path: Path) -> None:
     blocks, title, notes = read_pdf(path.read_bytes())
     table = [b for b in blocks if isinstance(b, RawTable)][1]
     texts = {c.text for row in table.rows for c in row if c.origin}
-    assert {"三、本年度办理结果", "（三）不予公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    assert {"三、本年度办理结果", "（三）不予公开",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
             "5.要求行政机关确认或重新出具已获取信息", "社会公益组织", "法律服务机构"} <= texts
     paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert not any(text.strip("-－ ").isdigit() for text in paragraphs)  # page footers are dropped
@@ -112,7 +115,8 @@ def test_tables_without_rulings_read_from_their_columns(path: Path) -> None:
     editions = builtin_editions()
     blocks, title, notes = read_pdf(path.read_bytes(), label_test(editions), rulings=False)
     assert all(b.kind == "text" for b in blocks if isinstance(b, RawTable))
-    document = build_document(Source(path=str(path), format="pdf", sha256=""), blocks, editions, title_hint=title)
+    source = Source(path=str(path), format="pdf", sha256="")
+    document = build_document(source, blocks, editions, title_hint=title)
     assert values(document) == expected()["tables"]
     # 011 prints （六）其他处理 as one row, the 2019 shape; the 2021 table has three sub-rows instead
     assert [(n.code, n.table, n.message) for n in document.notes] == [
@@ -135,7 +139,8 @@ def test_truncated_copy_is_doc001(session: Session, path: Path, tmp_path: Path) 
     cut.write_bytes(data[: len(data) * 2 // 3])
     report = session.check_file(cut)
     assert [(f.rule_id, f.message) for f in report.findings] == [
-        ("DOC001", "无法检查此文件：PDF 文件已损坏，无法解析（Failed to load document (PDFium: Data format error).）")]
+        ("DOC001",
+         "无法检查此文件：PDF 文件已损坏，无法解析（Failed to load document (PDFium: Data format error).）")]
     assert report.notifications == []
 
 

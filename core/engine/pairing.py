@@ -47,7 +47,8 @@ def pair_consecutive_years(
                 previous[path] = candidates[0][1]
             else:
                 names = "、".join(display_path(p) for p, _ in earlier)
-                problems[path] = (f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；请用 --previous 指定 "
+                problems[path] = (f"同一机关的{year - 1}年度报告有多份（{names}），未做跨年度核对；"
+                                  "请用 --previous 指定 "
                                   f"(several {year - 1} reports of this agency: not compared year over year; "
                                   "name one with --previous)")
     return previous, problems

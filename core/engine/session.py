@@ -93,7 +93,8 @@ class Session:
     def rules_for(self, *configs: Config) -> list[Rule]:
         """The rules selected by any of ``configs`` (the run's, or one report's after its overrides)."""
         return [r for r in self.all_rules
-                if any(c.is_selected(r.id) and c.pack_enabled(self.rule_packs.get(r.id, ())) for c in configs)]
+                if any(c.is_selected(r.id) and c.pack_enabled(self.rule_packs.get(r.id, ()))
+                       for c in configs)]
 
     def _rules(self) -> list[Rule]:
         rules: dict[str, Rule] = {}
@@ -109,7 +110,8 @@ class Session:
             for rule in batch or ():
                 if not builtin and rule.id.startswith(BUILTIN_FAMILIES):
                     raise ConfigurationError(
-                        f"插件 {name} 的规则 {rule.id} 使用了内置规则族前缀；请使用本机构自己的 2–4 个大写字母前缀"
+                        f"插件 {name} 的规则 {rule.id} 使用了内置规则族前缀；"
+                        "请使用本机构自己的 2–4 个大写字母前缀"
                     )
                 if rule.id in rules:
                     raise ConfigurationError(f"规则编号 {rule.id} 重复（插件 {name}）")
@@ -162,7 +164,8 @@ class Session:
         except FileNotFoundError as exc:
             raise LoadError("文件不存在", "no such file", reason="missing") from exc
         except IsADirectoryError as exc:
-            raise LoadError("这是一个目录，不是文件", "this is a directory, not a file", reason="missing") from exc
+            raise LoadError("这是一个目录，不是文件", "this is a directory, not a file",
+                            reason="missing") from exc
         except OSError as exc:
             raise LoadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
         loader = self.loader_for(path, data[:2048])
@@ -220,7 +223,8 @@ class Session:
 
     def check_file(self, path: Path, previous: Document | None = None,
                    document: Document | None = None) -> CheckedReport:
-        report = CheckedReport(path=str(path), display_path=display_path(path), document=None, previous=previous)
+        report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
+                               previous=previous)
         config = self.config.for_path(str(path))
         try:
             report.document = document if document is not None else self.load(path)
@@ -228,7 +232,8 @@ class Session:
             self._load_failure(report, exc, config)
             return report
         except DocumentInvalid as exc:
-            report.notifications.append(Notification("error", f"读取结果不符合文档模型：{exc}", report.display_path))
+            report.notifications.append(Notification("error", f"读取结果不符合文档模型：{exc}",
+                                                     report.display_path))
             return report
         except Exception as exc:  # noqa: BLE001 - one file never stops the batch
             self._load_failure(report, LoadError(
@@ -246,12 +251,14 @@ class Session:
         rule = self.rule(LOAD_FAILURE_RULE)
         if rule is None or not config.is_selected(rule.id):
             return
-        violation = Violation(Location(), {"problem": error.message, "problem_en": error.message_en}, variant="load")
+        problem = {"problem": error.message, "problem_en": error.message_en}
+        violation = Violation(Location(), problem, variant="load")
         report.findings.append(self._finding(rule, violation, None, report.display_path, config))
 
     def context_for(self, document: Document, previous: Document | None = None) -> Context:
         edition = self.editions.get(document.meta.edition or "")
-        return Context(edition=edition, editions=self.editions, previous=previous, options=self.config.options)
+        return Context(edition=edition, editions=self.editions, previous=previous,
+                       options=self.config.options)
 
     def applicable_rules(self, document: Document, previous: Document | None = None,
                          config: Config | None = None) -> list[Rule]:
@@ -262,7 +269,8 @@ class Session:
         return [r for r in applicable if not r.needs_previous or previous is not None]
 
     def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,
-                  config: Config | None = None, notifications: list[Notification] | None = None) -> list[Finding]:
+                  config: Config | None = None,
+                  notifications: list[Notification] | None = None) -> list[Finding]:
         """Run the applicable rules. A rule that raises is reported in ``notifications`` (an internal
         error, exit code 2) and the other rules still run."""
         config = config or self.config

@@ -160,7 +160,7 @@ class Identity:
                 domain = [r.key for r in table.all_rows()]
             domains.append(domain)
         for values in itertools.product(*domains):
-            binding = dict(zip(names, values))
+            binding = dict(zip(names, values, strict=True))
             yield (
                 binding,
                 [ref.format(**binding) for ref in self.left],

@@ -20,7 +20,9 @@ def cell_label(spec: TableSpec, key: str) -> str:
     row_key, column_key = key.split(".", 1)
     row = spec.row(row_key)
     column = spec.column(row_key, column_key)
-    column_label = f"{column.group.split()[-1]}{column.label}" if column.group and spec.key == "reviews" else column.label
+    column_label = column.label
+    if column.group and spec.key == "reviews":
+        column_label = f"{column.group.split()[-1]}{column.label}"
     return f"{row.label} / {column_label}"
 
 

@@ -45,7 +45,8 @@ class Decoded:
     encoding: str
 
 
-_GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "gb_2312-80": "gb18030"}
+_GB_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+               "gb_2312-80": "gb18030"}
 
 
 def normalise_encoding(name: str) -> str:
@@ -91,5 +92,6 @@ def decode_text(data: bytes, declared: str | None = None) -> Decoded:
 
     best = from_bytes(data).best()
     if best is None:
-        raise LoadError("无法识别文件的字符编码", "cannot tell the file's character encoding", reason="encoding")
+        raise LoadError("无法识别文件的字符编码", "cannot tell the file's character encoding",
+                        reason="encoding")
     return Decoded(str(best), normalise_encoding(best.encoding))

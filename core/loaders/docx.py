@@ -99,8 +99,10 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
         tr_pr = tr.find(qn("w:trPr"))
         col = _int_attr(tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None, 0)
-        row: list[RawCell] = [RawCell("", SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{c + 1}]"), origin=False)
-                              for c in range(col)]
+        row: list[RawCell] = [
+            RawCell("", SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{c + 1}]"), origin=False)
+            for c in range(col)
+        ]
         current: dict[int, RawCell] = {}
         for tc in _wrapped_children(tr, _TC):
             tc_pr = tc.find(qn("w:tcPr"))
@@ -117,8 +119,8 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                 current[col] = cell
             row.append(cell)
             for extra in range(1, span):
-                row.append(RawCell(cell.text, SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{col + extra + 1}]"),
-                                   origin=False))
+                locator = f"table[{number}]/row[{row_no}]/cell[{col + extra + 1}]"
+                row.append(RawCell(cell.text, SourceRef(locator=locator), origin=False))
                 current[col + extra] = current[col]
             col += span
         above = current
@@ -190,8 +192,8 @@ def _letters(number: int) -> str:
 
 
 def format_number(number: int, number_format: str) -> str:
-    if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-                         "chineseLegalSimplified"):
+    if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
+                         "taiwaneseCounting", "chineseLegalSimplified"):
         return chinese_counting(number)
     if number_format in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_DIGITS[int(d)] for d in str(number))
@@ -249,7 +251,8 @@ class ListNumbering:
         abstract: dict[str, dict[int, Level]] = {}
         for definition in root.iterchildren(qn("w:abstractNum")):
             abstract[definition.get(qn("w:abstractNumId"))] = {
-                _int(level.get(qn("w:ilvl")), 0): _level(level) for level in definition.iterchildren(qn("w:lvl"))
+                _int(level.get(qn("w:ilvl")), 0): _level(level)
+                for level in definition.iterchildren(qn("w:lvl"))
             }
         numbering = cls()
         for num in root.iterchildren(qn("w:num")):
@@ -345,7 +348,9 @@ def _style_lists(document: WordDocument) -> dict[str, tuple[str, int]]:
 # --- the body ----------------------------------------------------------------------------------------
 
 
-def read_blocks(body: etree._Element, numbering: ListNumbering | None = None) -> tuple[list[Block], str | None]:
+def read_blocks(
+    body: etree._Element, numbering: ListNumbering | None = None,
+) -> tuple[list[Block], str | None]:
     """Blocks in document order, and the title: the opening paragraphs up to the one naming the report.
 
     Headings numbered by Word's automatic numbering (一、 （一）) get their numbers written out, as
@@ -394,11 +399,13 @@ class DocxLoader:
             # Word's "save as web page" kept the .doc name: common on government sites
             if web_page.sniff(data[:2048]):
                 return web_page.load(path, data, editions)
-        if legacy_format(data) or (path.suffix.lower() in (".doc", ".wps") and not data.startswith(_ZIP_MAGIC)):
+        named_legacy = path.suffix.lower() in (".doc", ".wps") and not data.startswith(_ZIP_MAGIC)
+        if legacy_format(data) or named_legacy:
             raise LoadError(
-                "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，无法直接读取：请用 Word 或 WPS 打开后另存为 .docx 再检查",
-                "this is a legacy Word (.doc) or WPS (.wps) file, which cannot be read: open it in Word or WPS, "
-                "save it as .docx and check that file", reason="format")
+                "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，无法直接读取："
+                "请用 Word 或 WPS 打开后另存为 .docx 再检查",
+                "this is a legacy Word (.doc) or WPS (.wps) file, which cannot be read: open it in Word or "
+                "WPS, save it as .docx and check that file", reason="format")
         try:
             opened = docx.Document(io.BytesIO(data))
             body = opened.element.body

@@ -44,7 +44,9 @@ from nianbao.reading.blocks import RawTable
 
 _TOL = 3.0  # points: rulings closer than this are one line
 _THIN = 3.0  # a path no wider (or taller) than this is a ruling, not a filled area
-_PAGE_NUMBER = re.compile(r"^[\s\-－—–~～]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-－—–~～]*$")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-－—–~～]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-－—–~～]*$"
+)
 _NUMBER_TOKEN = re.compile(r"^[+\-−－]?\d[\d,]*(?:\.\d+)?$")
 LabelTest = Callable[[str], bool]
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）])")
@@ -164,7 +166,8 @@ def _join_chars(chars: list[Char]) -> str:
     height = median(c.bottom - c.top for c in chars)
     parts = [chars[0].text]
     for before, char in zip(chars, chars[1:], strict=False):
-        if char.x0 - before.x1 > 0.6 * height and _is_ascii_word(before.text[-1]) and _is_ascii_word(char.text[0]):
+        between_words = _is_ascii_word(before.text[-1]) and _is_ascii_word(char.text[0])
+        if char.x0 - before.x1 > 0.6 * height and between_words:
             parts.append(" ")
         parts.append(char.text)
     return "".join(parts)
@@ -187,7 +190,8 @@ def group_lines(chars: list[Char]) -> list[Line]:
                 continue
         lines.append(Line([char]))
     for char in small:
-        beside = [line for line in lines if line.top - 0.3 * typical <= char.cy <= line.bottom + 0.3 * typical]
+        beside = [line for line in lines
+                  if line.top - 0.3 * typical <= char.cy <= line.bottom + 0.3 * typical]
         if beside:
             min(beside, key=lambda line: abs(char.cy - (line.top + line.bottom) / 2)).add(char)
         else:
@@ -215,16 +219,17 @@ def _cell_text(chars: list[Char]) -> str:
 
 def _open(data: bytes) -> pypdfium2.PdfDocument:
     if not data.lstrip()[:5].startswith(b"%PDF-"):
-        raise LoadError("文件不是 PDF（缺少 %PDF- 文件头）", "the file is not a PDF (no %PDF- header)", reason="format")
+        raise LoadError("文件不是 PDF（缺少 %PDF- 文件头）", "the file is not a PDF (no %PDF- header)",
+                        reason="format")
     try:
         return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
         detail = str(exc)
         if "password" in detail.lower():
-            raise LoadError("PDF 文件有密码保护，无法读取", "the PDF is password-protected and cannot be read",
-                            reason="unreadable") from exc
-        raise LoadError(f"PDF 文件已损坏，无法解析（{detail}）", f"the PDF is damaged and cannot be parsed ({detail})",
-                        reason="unreadable") from exc
+            raise LoadError("PDF 文件有密码保护，无法读取",
+                            "the PDF is password-protected and cannot be read", reason="unreadable") from exc
+        raise LoadError(f"PDF 文件已损坏，无法解析（{detail}）",
+                        f"the PDF is damaged and cannot be parsed ({detail})", reason="unreadable") from exc
 
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -297,7 +302,8 @@ def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
             if right.value <= left.value and top.value <= bottom.value:
                 continue
             if upright:
-                chars.append(Char(chr(code), left.value, height - top.value, right.value, height - bottom.value))
+                chars.append(Char(chr(code), left.value, height - top.value, right.value,
+                                  height - bottom.value))
             else:
                 chars.append(Char(chr(code), *frame.box(left.value, bottom.value, right.value, top.value)))
     finally:
@@ -319,7 +325,9 @@ def drop_overprints(chars: list[Char]) -> list[Char]:
     return kept
 
 
-def _has_twin(seen: dict[tuple[str, int, int], list[Char]], char: Char, column: int, row: int, near: float) -> bool:
+def _has_twin(
+    seen: dict[tuple[str, int, int], list[Char]], char: Char, column: int, row: int, near: float,
+) -> bool:
     for dx in (-1, 0, 1):
         for dy in (-1, 0, 1):
             for other in seen.get((char.text, column + dx, row + dy), ()):
@@ -353,7 +361,8 @@ def _collect_edges(objects: list, matrix: Matrix, frame: PageFrame, edges: list[
             if not pdfium_c.FPDFPageObj_GetMatrix(obj, form):
                 continue
             inner = _compose((form.a, form.b, form.c, form.d, form.e, form.f), matrix)
-            children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+            count = pdfium_c.FPDFFormObj_CountObjects(obj)
+            children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)]
             _collect_edges(children, inner, frame, edges, depth + 1)
             continue
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -377,7 +386,8 @@ def _collect_edges(objects: list, matrix: Matrix, frame: PageFrame, edges: list[
         elif width <= _THIN and tall > _THIN:
             edges.append(Edge(False, (x0 + x1) / 2, y0, y1))
         elif stroke.value and not thin:
-            edges += [Edge(True, y0, x0, x1), Edge(True, y1, x0, x1), Edge(False, x0, y0, y1), Edge(False, x1, y0, y1)]
+            edges += [Edge(True, y0, x0, x1), Edge(True, y1, x0, x1),
+                      Edge(False, x0, y0, y1), Edge(False, x1, y0, y1)]
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -426,7 +436,8 @@ def find_grids(edges: list[Edge]) -> list[Grid]:
 
 def _covers(edges: list[Edge], pos: float, start: float, end: float) -> bool:
     margin = min(_TOL, (end - start) / 3)
-    return any(abs(e.pos - pos) <= _TOL and e.start <= start + margin and e.end >= end - margin for e in edges)
+    return any(abs(e.pos - pos) <= _TOL and e.start <= start + margin and e.end >= end - margin
+               for e in edges)
 
 
 def _merge_cells(grid: Grid, hs: list[Edge], vs: list[Edge]) -> Grid:
@@ -482,7 +493,8 @@ def _grid_table(grid: Grid, chars: list[Char], page_no: int) -> RawTable:
         row = []
         for c in range(len(grid.xs) - 1):
             owner = grid.owner[(r, c)]
-            row.append(RawCell(_cell_text(texts.get(owner, [])), SourceRef(page=page_no), origin=owner == (r, c)))
+            row.append(RawCell(_cell_text(texts.get(owner, [])), SourceRef(page=page_no),
+                               origin=owner == (r, c)))
         rows.append(row)
     return RawTable(rows=rows, ref=SourceRef(page=page_no), kind="grid")
 
@@ -555,9 +567,10 @@ def _text_table_rows(lines: list[Line], known_label: LabelTest, notes: list[Note
             values = " ".join(p.text for p in numbers)
             notes.append(Note(
                 code="row-label-unreadable", ref=SourceRef(page=page_no),
-                message=f"第{page_no}页无表格线的表格中，数值为“{values}”的一行的行标签（“{label}”）无法确定，未读取该行",
-                message_en=(f"on page {page_no}, the label (“{label}”) of the row with the values “{values}” in a "
-                            "table without rulings cannot be told; the row was not read"),
+                message=(f"第{page_no}页无表格线的表格中，数值为“{values}”的一行的行标签（“{label}”）"
+                         "无法确定，未读取该行"),
+                message_en=(f"on page {page_no}, the label (“{label}”) of the row with the values "
+                            f"“{values}” in a table without rulings cannot be told; the row was not read"),
             ))
             continue
         rows.append([RawCell(p.text, SourceRef(page=page_no)) for p in groups]
@@ -571,7 +584,8 @@ def _joined_label(label: _Piece, above: list[int], below: list[int], pieces: lis
     """The longest known label made of ``label`` and the parts in its column just above and below."""
 
     def column_part(index: int) -> str | None:
-        parts = [p.text for p in pieces[index] if p.x0 < label.x1 and p.x1 > label.x0 and not _is_number(p.text)]
+        parts = [p.text for p in pieces[index]
+                 if p.x0 < label.x1 and p.x1 > label.x0 and not _is_number(p.text)]
         return "".join(parts) or None
 
     up: list[tuple[int, str]] = []
@@ -701,7 +715,8 @@ def _paragraphs(lines: list[tuple[int, Line]], left: dict[int, float], right: di
                 if text and _is_ascii_word(text[-1]) and _is_ascii_word(piece[0]):
                     text += " "
                 text += piece
-            yield Paragraph(text, SourceRef(page=page_no, locator=f"page {page_no}, line {current[0][1].top:.0f}pt"))
+            locator = f"page {page_no}, line {current[0][1].top:.0f}pt"
+            yield Paragraph(text, SourceRef(page=page_no, locator=locator))
 
     for page_no, line in lines:
         starts = (
@@ -739,25 +754,30 @@ def read_pdf(data: bytes, known_label: LabelTest = lambda text: False,
             finally:
                 page.close()
     except pypdfium2.PdfiumError as exc:
-        raise LoadError(f"PDF 文件已损坏，无法解析（{exc}）", f"the PDF is damaged and cannot be parsed ({exc})",
-                        reason="unreadable") from exc
+        raise LoadError(f"PDF 文件已损坏，无法解析（{exc}）",
+                        f"the PDF is damaged and cannot be parsed ({exc})", reason="unreadable") from exc
     finally:
         document.close()
     if unreadable_text([c for _, _, chars, _ in pages for c in chars]):
-        raise LoadError("PDF 的文本层无法解读（字体缺少字符映射，提取出的是乱码），请提供含正常文字的 PDF、DOCX 或网页版",
-                        "the PDF's text layer cannot be decoded (its fonts lack a character map, so the text comes out "
-                        "garbled); give a PDF with proper text, a DOCX or the web page", reason="no-text")
+        raise LoadError("PDF 的文本层无法解读（字体缺少字符映射，提取出的是乱码），"
+                        "请提供含正常文字的 PDF、DOCX 或网页版",
+                        "the PDF's text layer cannot be decoded (its fonts lack a character map, so the text "
+                        "comes out garbled); give a PDF with proper text, a DOCX or the web page",
+                        reason="no-text")
     if not any(chars for _, _, chars, _ in pages):
-        raise LoadError("PDF 没有文本层（可能是扫描件或图片），本工具不做文字识别，请提供含文字的 PDF、DOCX 或网页版",
-                        "the PDF has no text layer (a scan or images); text recognition is not done, so give a PDF "
-                        "with text, a DOCX or the web page", reason="no-text")
+        raise LoadError("PDF 没有文本层（可能是扫描件或图片），本工具不做文字识别，"
+                        "请提供含文字的 PDF、DOCX 或网页版",
+                        "the PDF has no text layer (a scan or images); text recognition is not done, so give "
+                        "a PDF with text, a DOCX or the web page", reason="no-text")
     notes = [
         Note(code="page-without-text", ref=SourceRef(page=page_no),
              message=f"第{page_no}页没有文本层（可能是扫描图片），该页内容未读取",
-             message_en=f"page {page_no} has no text layer (possibly a scanned image); its content was not read")
+             message_en=(f"page {page_no} has no text layer (possibly a scanned image); "
+                         "its content was not read"))
         for page_no, _, chars, _ in pages if not chars
     ]
-    page_items = [item for page_no, height, chars, grids in pages for item in _page_items(page_no, height, chars, grids)]
+    page_items = [item for page_no, height, chars, grids in pages
+                  for item in _page_items(page_no, height, chars, grids)]
     items = [(item.page, item) for item in _text_tables(page_items, known_label, notes)]
     lines = [(p, i.block) for p, i in items if isinstance(i.block, Line)]
     body_height = median([line.height for _, line in lines]) if lines else 10.0
@@ -862,9 +882,10 @@ def _unlabelled_rows(blocks: list[Block], known_label: LabelTest) -> list[Note]:
                 label = "".join(texts)
                 notes.append(Note(
                     code="row-label-unreadable", ref=SourceRef(page=ref.page, locator=ref.locator),
-                    message=f"第{ref.page}页表格中数值为“{values}”的一行，其行标签“{label}”不是格式中的行名，未读取该行",
-                    message_en=(f"on page {ref.page}, the row with the values “{values}” has the label “{label}”, which "
-                                "names no row of the format; the row was not read"),
+                    message=(f"第{ref.page}页表格中数值为“{values}”的一行，其行标签“{label}”"
+                             "不是格式中的行名，未读取该行"),
+                    message_en=(f"on page {ref.page}, the row with the values “{values}” has the label "
+                                f"“{label}”, which names no row of the format; the row was not read"),
                 ))
     return notes
 
@@ -874,7 +895,8 @@ def unreadable_text(chars: list[Char]) -> bool:
     characters; when most of it does, nothing in it can be trusted."""
     if len(chars) < 20:
         return False
-    garbled = sum(1 for c in chars if "\ue000" <= c.text <= "\uf8ff" or c.text == "\ufffd" or ord(c.text) < 32)
+    garbled = sum(1 for c in chars
+                  if "\ue000" <= c.text <= "\uf8ff" or c.text == "\ufffd" or ord(c.text) < 32)
     return garbled > 0.3 * len(chars)
 
 
@@ -886,7 +908,8 @@ def _number_tables(blocks: list[Block]) -> None:
         for row_no, row in enumerate(table.rows, start=1):
             for col_no, cell in enumerate(row, start=1):
                 page_no = cell.ref.page
-                cell.ref = SourceRef(page=page_no, locator=f"page {page_no}, table {number}, row {row_no}, cell {col_no}")
+                locator = f"page {page_no}, table {number}, row {row_no}, cell {col_no}"
+                cell.ref = SourceRef(page=page_no, locator=locator)
 
 
 def label_test(editions: Mapping[str, Edition]) -> LabelTest:

@@ -57,7 +57,8 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
         try:
             module = ep.load()
         except Exception as exc:  # noqa: BLE001 - report and go on
-            plugins.problems.append(PluginProblem(ep.name, f"cannot import {ep.value}: {type(exc).__name__}: {exc}"))
+            problem = f"cannot import {ep.value}: {type(exc).__name__}: {exc}"
+            plugins.problems.append(PluginProblem(ep.name, problem))
             continue
         _register(plugins, ep.name, module)
     for dotted in extra_modules:

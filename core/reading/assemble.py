@@ -142,7 +142,8 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     if touched:
         _note_strays(document, edition, strays, next(iter(touched)))
     for key in touched:
-        document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows if any(c.text.strip() for c in row))
+        document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows
+                                         if any(c.text.strip() for c in row))
 
 
 def _stray_label(cells: list[RawCell]) -> str | None:
@@ -193,22 +194,26 @@ def _place_row(
         if not text.strip() or parse_cell(text).value is not None:
             continue
         after = cells[index + 1:]
-        if not any(parse_cell(c.text).value is not None or (kind == "grid" and parse_cell(c.text).blank) for c in after):
+        if not any(parse_cell(c.text).value is not None or (kind == "grid" and parse_cell(c.text).blank)
+                   for c in after):
             continue  # a header cell such as 总计 at the end of a header row
         for spec in edition.tables:
             row_spec = spec.match_row(text)
             if row_spec is not None:
                 return spec, row_spec, index
     numbers = [c for c in cells if parse_cell(c.text).value is not None]
-    labelled = [c for c in cells if c.text.strip() and parse_cell(c.text).value is None and not parse_cell(c.text).blank]
+    labelled = [c for c in cells
+                if c.text.strip() and parse_cell(c.text).value is None and not parse_cell(c.text).blank]
     # In a grid an empty cell is a blank value and still holds its column's place; in text a blank
     # is only what is written as one (-, —, /).
-    slots = [c for c in cells if parse_cell(c.text).blank and (kind == "grid" or c.text.strip())] if numbers else []
+    slots = ([c for c in cells if parse_cell(c.text).blank and (kind == "grid" or c.text.strip())]
+             if numbers else [])
     for spec in edition.tables:
         if len(spec.all_rows()) != 1 or labelled:
             continue
         groups = {labels.core(g) for c in spec.columns if c.group for g in c.group.split()}
-        if groups and all(g in header_text for g in groups) and len(numbers) + len(slots) >= len(spec.columns):
+        fills_columns = len(numbers) + len(slots) >= len(spec.columns)
+        if groups and all(g in header_text for g in groups) and fills_columns:
             return spec, spec.all_rows()[0], -1
     return None
 
@@ -242,13 +247,14 @@ def _fill_values(
         if placed is not None:
             values = placed.values
             if placed.outside:
+                outside = [c.text.strip() for c in placed.outside]
                 document.notes.append(Note(
                     code="row-extra-cells",
                     message=(f"{spec.number}“{row_spec.label}”行按表头读取了格式规定的{len(columns)}列，"
-                             f"舍去不属于格式的列中的数值（{'、'.join(c.text.strip() for c in placed.outside)}）"),
-                    message_en=(f"{spec.number} row “{row_spec.label}”: the {len(columns)} columns of the format "
-                                "were read by the header; values in columns the format does not have were left "
-                                f"out ({', '.join(c.text.strip() for c in placed.outside)})"),
+                             f"舍去不属于格式的列中的数值（{'、'.join(outside)}）"),
+                    message_en=(f"{spec.number} row “{row_spec.label}”: the {len(columns)} columns of the "
+                                "format were read by the header; values in columns the format does not have "
+                                f"were left out ({', '.join(outside)})"),
                     ref=ref, table=spec.key, row=row_spec.key,
                 ))
         elif len(values) != len(columns) or not layout.agrees(values):
@@ -256,8 +262,9 @@ def _fill_values(
                 code="row-unreadable",
                 message=(f"{spec.number}“{row_spec.label}”行的单元格与表头的列对不齐，"
                          "无法确定各数值所属的列，未读取该行"),
-                message_en=(f"{spec.number} row “{row_spec.label}”: its cells do not line up with the header's "
-                            "columns; which value belongs to which column is uncertain, so the row was not read"),
+                message_en=(f"{spec.number} row “{row_spec.label}”: its cells do not line up with the "
+                            "header's columns; which value belongs to which column is uncertain, so the row "
+                            "was not read"),
                 ref=ref, table=spec.key, row=row_spec.key,
             ))
             return
@@ -266,25 +273,26 @@ def _fill_values(
             code="row-unreadable",
             message=(f"{spec.number}“{row_spec.label}”行只读到{len(values)}个数值，格式要求{len(columns)}个，"
                      "无法确定各数值所属的列，未读取该行"),
-            message_en=(f"{spec.number} row “{row_spec.label}” has {len(values)} value(s) where the format has "
-                        f"{len(columns)} columns; which value belongs to which column is uncertain, so the row was "
-                        "not read"),
+            message_en=(f"{spec.number} row “{row_spec.label}” has {len(values)} value(s) where the "
+                        f"format has {len(columns)} columns; which value belongs to which column is "
+                        "uncertain, so the row was not read"),
             ref=ref, table=spec.key, row=row_spec.key,
         ))
         return
     if len(values) > len(columns):
         extra = len(values) - len(columns)
+        dropped = [c.text.strip() for c in values[:extra]]
         document.notes.append(Note(
             code="row-extra-cells",
             message=(f"{spec.number}“{row_spec.label}”行有{len(values)}个数值，格式只有{len(columns)}列；"
-                     f"按右对齐读取后{len(columns)}个，舍去左侧的{extra}个（{'、'.join(c.text.strip() for c in values[:extra])}）"),
-            message_en=(f"{spec.number} row “{row_spec.label}” has {len(values)} values where the format has "
-                        f"{len(columns)} columns; the last {len(columns)} were read and the {extra} on the left "
-                        f"dropped ({', '.join(c.text.strip() for c in values[:extra])})"),
+                     f"按右对齐读取后{len(columns)}个，舍去左侧的{extra}个（{'、'.join(dropped)}）"),
+            message_en=(f"{spec.number} row “{row_spec.label}” has {len(values)} values where the format "
+                        f"has {len(columns)} columns; the last {len(columns)} were read and the {extra} on "
+                        f"the left dropped ({', '.join(dropped)})"),
             ref=ref, table=spec.key, row=row_spec.key,
         ))
         values = values[extra:]
-    for column, cell in zip(columns, values):
+    for column, cell in zip(columns, values, strict=True):
         parsed = parse_cell(cell.text)
         table.values[f"{row_spec.key}.{column.key}"] = CellValue(
             raw=cell.text.strip(),

@@ -11,7 +11,9 @@ _TITLE = re.compile(r"(政府信息公开|政务公开).{0,6}(工作)?年度?报
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD = re.compile(r"(?:统计|数据)[^。]{0,30}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_GOVERNMENT = re.compile(r"(人民政府|政府|管理委员会|管委会|实验区|新区|开发区|区|县|市|省|镇|乡|街道办事处)$")
+_GOVERNMENT = re.compile(
+    r"(人民政府|政府|管理委员会|管委会|实验区|新区|开发区|区|县|市|省|镇|乡|街道办事处)$"
+)
 _DEPARTMENT = re.compile(r"(局|委员会|委|厅|办公室|办|中心|院|署|部|处|站|所|队)$")
 
 

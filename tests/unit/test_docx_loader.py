@@ -67,7 +67,8 @@ def _active_table(document: docx.document.Document, figures: dict[str, int | flo
         for offset, row_spec in enumerate(block.rows, start=2):
             _put(table, row + offset, 0, row_spec.label)
             if len(block.columns) == 1:
-                _merge(table, row + offset, 1, row + offset, 3, figures[f"{row_spec.key}.{block.columns[0].key}"])
+                figure = figures[f"{row_spec.key}.{block.columns[0].key}"]
+                _merge(table, row + offset, 1, row + offset, 3, figure)
             else:
                 for col, column in enumerate(block.columns, start=1):
                     _put(table, row + offset, col, figures[f"{row_spec.key}.{column.key}"])
@@ -220,7 +221,8 @@ def test_cell_inside_a_content_control_keeps_its_column(built: Path, tmp_path: P
     document.save(str(path))
     blocks, _ = read_blocks(docx.Document(str(path)).element.body)
     reviews = [b for b in blocks if isinstance(b, RawTable)][2]
-    assert [c.text for c in reviews.rows[3]] == ["1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
+    assert [c.text for c in reviews.rows[3]] == [
+        "1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
 
 
 def test_cells_and_paragraphs_point_to_their_place(session: Session, built: Path) -> None:
@@ -255,7 +257,8 @@ def test_legacy_doc_and_wps_files_say_to_save_as_docx(session: Session, tmp_path
     assert "save it as .docx" in english.findings[0].message
 
 
-def test_web_page_saved_with_a_doc_name_is_read_as_html(session: Session, corpus: Path, tmp_path: Path) -> None:
+def test_web_page_saved_with_a_doc_name_is_read_as_html(
+        session: Session, corpus: Path, tmp_path: Path) -> None:
     want = json.loads((EXPECTED / "042_pingtan-zone-2022.json").read_text(encoding="utf-8"))
     path = tmp_path / "report.doc"
     shutil.copyfile(corpus / want["file"], path)
@@ -370,4 +373,5 @@ def test_libreoffice_docx_of_a_published_page_loads_to_its_verified_values(
     assert blank == sorted(want["blank"])
     assert sorted(f"{n.table}.{n.row}" for n in document.notes if n.table and n.row) == sorted(want["unread"])
     assert (document.meta.report_year, document.meta.table_edition) == (want["report_year"], want["edition"])
-    assert [s.key for s in document.sections][:4] == ["overview", "active_disclosure", "applications", "reviews"]
+    assert [s.key for s in document.sections][:4] == [
+        "overview", "active_disclosure", "applications", "reviews"]

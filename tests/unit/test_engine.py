@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BROKEN_RULE = textwrap.dedent('''
     from nianbao import Rule, hookimpl
 
-    RULE = Rule(id="XX001", name="always-raises", title="总是出错", title_en="always raises", severity="error",
-                source="test", message={"zh": "m", "en": "m"},
+    RULE = Rule(id="XX001", name="always-raises", title="总是出错", title_en="always raises",
+                severity="error", source="test", message={"zh": "m", "en": "m"},
                 doc="总是出错。\\n\\n## 要求\\n\\n## 依据\\n\\n## 示例\\n\\n## 修改\\n")
 
     @RULE.check

@@ -32,14 +32,22 @@ from test_docx_loader import real_figures
 from test_docx_loader import write_report_docx
 
 
+def table_values(document: Document) -> dict[str, dict[str, object]]:
+    return {key: {cell: value.value for cell, value in table.values.items()}
+            for key, table in document.tables.items()}
+
+
 def can_print() -> None:
     """Printing a Chinese report to PDF needs LibreOffice and a font with Chinese characters."""
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice (soffice) is not installed: Debian package libreoffice-writer-nogui")
-    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout \
-        if shutil.which("fc-list") else ""
+    fonts = ""
+    if shutil.which("fc-list"):
+        fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True,
+                               check=False).stdout
     if not fonts.strip():
-        pytest.skip("no font with Chinese characters for LibreOffice to print with: Debian package fonts-wqy-microhei")
+        pytest.skip("no font with Chinese characters for LibreOffice to print with: "
+                    "Debian package fonts-wqy-microhei")
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +76,11 @@ def printed_report(session: Session, printed: Path) -> tuple[Document, CheckedRe
     return session.load(printed), session.check_file(printed)
 
 
-def test_printed_report_loads_to_the_figures_it_was_made_from(printed_report: tuple, wrong_figures: dict) -> None:
+def test_printed_report_loads_to_the_figures_it_was_made_from(
+        printed_report: tuple, wrong_figures: dict) -> None:
     document, _ = printed_report
     assert document.source.format == "pdf"
-    got = {key: {cell: value.value for cell, value in table.values.items()} for key, table in document.tables.items()}
+    got = table_values(document)
     assert got == wrong_figures
     assert document.notes == []
 
@@ -110,11 +119,12 @@ def test_rotated_pages_and_form_xobjects_read_as_shown(session: Session, printed
                                                        wrong_figures: dict, tmp_path: Path) -> None:
     turned = _stored_turned(printed, tmp_path / "turned.pdf")
     document = session.load(turned)
-    got = {key: {cell: value.value for cell, value in table.values.items()} for key, table in document.tables.items()}
+    got = table_values(document)
     assert got == wrong_figures
     found = [(f.rule_id, f.location.page, f.location.locator) for f in session.check_file(turned).findings
              if f.rule_id.startswith("REC")]
-    assert found == [("REC002", 3, "page 3, table 2, row 27, cell 4"), ("REC003", 2, "page 2, table 2, row 16, cell 10")]
+    assert found == [("REC002", 3, "page 3, table 2, row 27, cell 4"),
+                     ("REC003", 2, "page 2, table 2, row 16, cell 10")]
 
 
 @pytest.mark.parametrize(("rotation", "shown"), [
@@ -149,7 +159,7 @@ def test_printed_tables_without_borders_read_from_their_columns(
     blocks, _, _ = read_pdf(printed.read_bytes())
     assert [b.kind for b in blocks if isinstance(b, RawTable)] == ["text", "text", "text"]
     document = session.load(printed)
-    got = {key: {cell: value.value for cell, value in table.values.items()} for key, table in document.tables.items()}
+    got = table_values(document)
     assert got == real_figures()
     assert document.notes == []
     # 7.属于行政执法案卷 wraps over the end of page 2: its numbers stay on page 2, and the row
@@ -161,7 +171,8 @@ def test_printed_tables_without_borders_read_from_their_columns(
 
 
 @pytest.fixture(scope="module")
-def office_prints(office_copies: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:  # noqa: F811
+def office_prints(office_copies: dict[str, Path],  # noqa: F811 (the imported fixture, by name)
+                  tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The DOCX copies of the corpus pages, printed to PDF by LibreOffice."""
     can_print()
     workdir = tmp_path_factory.mktemp("prints")
@@ -183,7 +194,8 @@ def test_printed_corpus_pages_load_to_their_verified_values(
            for key, table in document.tables.items()}
     if stem not in CUT_OFF:
         assert got == want["tables"]
-        assert sorted(f"{n.table}.{n.row}" for n in document.notes if n.table and n.row) == sorted(want["unread"])
+        unread = sorted(f"{n.table}.{n.row}" for n in document.notes if n.table and n.row)
+        assert unread == sorted(want["unread"])
         return
     wrong = [(f"{key}.{cell}", value, want["tables"][key][cell])
              for key, cells in got.items() for cell, value in cells.items()
