@@ -81,8 +81,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="text", show_default=True,
-              help="Output format: text, json, sarif, github (Actions annotations), junit, "
-                   "or one a plugin adds.")
+              help="Output format: text, json, sarif, github (Actions annotations), junit, csv, "
+                   "xlsx (needs -o FILE), html (a page for reviewers), or one a plugin adds.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the output to FILE instead of stdout.")
 @click.option("--select", multiple=True,
@@ -142,10 +142,14 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
         click.echo(f"nianbao: error: {output}: 输出文件所在的文件夹不存在 "
                    "(the folder for the output file does not exist)", err=True)
         sys.exit(EXIT_USAGE)
+    binary = getattr(session.reporters[fmt], "binary", False)
+    if binary and output is None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {fmt} 是二进制文件格式，不能输出到终端，请用 -o FILE 指定输出文件 "
+                               f"(--format {fmt} writes a binary file: name it with -o FILE)")
     # Written to FILE only once the run is done, so a FILE in a folder being checked is never
     # read as a report and a failed run leaves no half-written output.
-    buffer = io.StringIO()
-    stream = buffer if output else sys.stdout
+    buffer: io.StringIO | io.BytesIO = io.BytesIO() if binary else io.StringIO()
+    stream = buffer if output else (sys.stdout.buffer if binary else sys.stdout)
     summary = Summary()
     reporter = session.reporters[fmt](stream, lang=lang)
     reporter.start(session.rules)
@@ -166,6 +170,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
                    else f"nianbao: wrote {count} finding(s) to the baseline {write_baseline_file}", err=True)
     if output is not None:
         _write_output(output, buffer.getvalue())
+    elif binary:
+        sys.stdout.buffer.flush()
     if missing or summary.internal_errors:
         sys.exit(EXIT_USAGE)
     if summary.counts["error"] and not exit_zero:
@@ -173,9 +179,12 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
-def _write_output(path: Path, text: str) -> None:
+def _write_output(path: Path, content: str | bytes) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
     except OSError as exc:
         click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)",
                    err=True)

@@ -25,6 +25,9 @@ class Reporter(Protocol):
     words). Findings accepted in the configuration carry their reason in ``Finding.suppressed``:
     the text formats hide them unless ``show_suppressed``; machine-readable formats keep them,
     marked.
+
+    A reporter of a binary format (a workbook) sets ``binary = True`` and is given a byte stream;
+    the CLI writes it only to a file or a pipe, never to a terminal.
     """
 
     name: ClassVar[str]

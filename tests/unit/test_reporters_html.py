@@ -1,0 +1,88 @@
+"""``--format html``: the reviewer's page, read as HTML (the browser test looks at it as a person does)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from nianbao.reporters.overview import body_key
+from test_reporters_support import AGENCY
+from test_reporters_support import OUTCOME_MESSAGE
+from test_reporters_support import SELECT
+from test_reporters_support import run_cli
+from test_reporters_support import write_report
+
+
+@pytest.fixture
+def page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> lxml_html.HtmlElement:
+    monkeypatch.chdir(tmp_path)
+    write_report(tmp_path / "年报", "示例区.md")
+    write_report(tmp_path / "年报", "示例区-副本.txt", spacing=2)  # the same report saved as text
+    write_report(tmp_path / "年报", "其他区.md", changed=False, agency="示例市其他区人民政府")
+    (tmp_path / "年报" / "notes.md").write_text("# 会议纪要\n\n无。\n", encoding="utf-8")
+    result = run_cli("check", "--select", SELECT, "--format", "html", "-o", "page.html", "年报")
+    assert result.exit_code == 1, result.output
+    return lxml_html.fromstring((tmp_path / "page.html").read_text(encoding="utf-8"))
+
+
+def texts(elements: list) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in elements]
+
+
+def test_the_page_loads_nothing_from_the_network(page: lxml_html.HtmlElement) -> None:
+    assert page.xpath("//script[@src] | //link[@href] | //img[@src] | //iframe") == []
+    policy = page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+    assert policy and policy[0].startswith("default-src 'none'")
+    assert page.xpath("//html/@lang") == ["zh-CN"]
+
+
+def test_the_table_of_reports_names_every_report(page: lxml_html.HtmlElement) -> None:
+    rows = page.xpath("//table[@id='report-table']/tbody/tr")
+    assert [(r.get("data-status"), texts(r.xpath("td"))[1:4] + texts(r.xpath("td"))[6:10]) for r in rows] == [
+        ("unreadable", ["年报/notes.md", "", "", "1", "0", "0", "无法读取"]),
+        ("pass", ["年报/其他区.md", "示例市其他区人民政府", "2020", "0", "0", "0", "通过"]),
+        ("error", ["年报/示例区-副本.txt", AGENCY, "2020", "2", "0", "0", "有错误"]),
+        ("error", ["年报/示例区.md", AGENCY, "2020", "2", "0", "0", "有错误"]),
+    ]
+
+
+def test_the_failing_cell_is_marked_in_the_drawn_table(page: lxml_html.HtmlElement) -> None:
+    report = page.xpath("//details[@id='report-3']")[0]
+    assert OUTCOME_MESSAGE in texts(report.xpath(".//table[@class='findings']//td[@class='msg']"))[0]
+    bad = report.xpath(".//table[@class='cells']//td[contains(@class, 'bad')]")
+    assert sorted((c.get("data-key"), c.text_content()) for c in bad) == [
+        ("granted.total", "60"), ("total.natural_person", "102")]
+    used = report.xpath(".//table[@class='cells']//td[contains(@class, 'used')]")
+    # the 自然人 column of the outcome rows and the 予以公开 row feed the two identities
+    assert ("granted.natural_person", "56") in [(c.get("data-key"), c.text_content()) for c in used]
+    assert re.fullmatch(r"(f3-\d )+", bad[0].get("data-f"))
+
+
+def test_the_matrix_has_a_row_per_body_and_the_undated_apart(page: lxml_html.HtmlElement) -> None:
+    matrix = page.xpath("//table[@id='matrix-table']")[0]
+    assert texts(matrix.xpath("thead//th")) == ["机关", "2020"]
+    assert [texts(r.xpath("th|td")) for r in matrix.xpath("tbody/tr")] == [
+        ["示例市其他区人民政府", "markdown"], [AGENCY, "text · markdown"]]
+    assert texts(page.xpath("//section[@id='matrix']/ul/li")) == ["年报/notes.md — 未识别机关 — 未识别年度"]
+
+
+def test_duplicates_are_found_across_formats(page: lxml_html.HtmlElement) -> None:
+    assert texts(page.xpath("//ul[@class='dups']/li")) == ["内容相同（格式或文件名不同）：年报/示例区-副本.txt、年报/示例区.md"]
+
+
+def test_english_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_report(tmp_path, "a.md")
+    result = run_cli("check", "--select", SELECT, "--format", "html", "--lang", "en", "a.md")
+    page = lxml_html.fromstring(result.stdout)
+    assert page.xpath("//html/@lang") == ["en"]
+    assert texts(page.xpath("//table[@id='report-table']/thead//th"))[1:4] == ["File", "Agency", "Year"]
+    assert texts(page.xpath("//details[@id='report-0']//td/span[contains(@class, 'badge')]")) == ["error", "error"]
+
+
+def test_bodies_are_compared_by_normalised_name() -> None:
+    assert body_key("示例市 示例区人民政府") == body_key("示例市示例区人民政府")
+    assert body_key("ＡＢ区人民政府") == body_key("AB区人民政府")
+    assert body_key(None) is None
