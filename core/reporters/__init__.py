@@ -19,5 +19,5 @@ def nianbao_register_reporters() -> list[type[Reporter]]:
     from nianbao.reporters.text import TextReporter
     from nianbao.reporters.xlsx import XlsxReporter
 
-    return [TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter, CsvReporter, XlsxReporter,
-            HtmlReporter]
+    return [TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter, CsvReporter,
+            XlsxReporter, HtmlReporter]

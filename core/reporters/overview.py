@@ -168,8 +168,8 @@ def draw_table(table: Table, marks: dict[tuple[str, str], tuple[str, list[int]]]
     spec = _spec(table.edition, table.key)
     if spec is not None:
         parts = [(b.label, b.columns, b.rows) for b in spec.blocks] or [("", spec.columns, spec.rows)]
-        shapes = [(label, [(c.key, c.label, c.group) for c in columns], [(r.key, r.label, r.group) for r in rows])
-                  for label, columns, rows in parts]
+        shapes = [(label, [(c.key, c.label, c.group) for c in columns],
+                   [(r.key, r.label, r.group) for r in rows]) for label, columns, rows in parts]
         number, title = spec.number, spec.title
     else:  # an edition a plugin added: the rows as read, the columns in the order of their keys
         column_keys = list(dict.fromkeys(k.split(".", 1)[1] for k in table.values if "." in k))
@@ -209,7 +209,8 @@ def _finding_view(index: int, finding: Finding, facts: ReportFacts, lang: str) -
         for cell in evidence.cells:
             where = _cell_of(cell.pointer)
             cells.append({"label": cell.label, "raw": cell.raw, "value": cell.value,
-                          "place": _cell_place(cell.line, cell.page, lang), "key": where[1] if where else None})
+                          "place": _cell_place(cell.line, cell.page, lang),
+                          "key": where[1] if where else None})
     return FindingView(
         index=index, rule_id=finding.rule_id, rule_name=finding.rule_name, severity=finding.severity,
         level=LEVEL[lang][finding.severity], message=finding.message,

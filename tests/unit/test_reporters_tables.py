@@ -43,8 +43,8 @@ def expected_rows(bad: Path) -> list[list[str]]:
     return [
         ["年报/示例区.md", AGENCY, "2020", "2019", "REC002", "错误", f"{total}行 表三 （七）总计 / 自然人",
          OUTCOME_MESSAGE, "103", "102", ""],
-        ["年报/示例区.md", AGENCY, "2020", "2019", "REC003", "错误", f"{granted}行 表三 （一）予以公开 / 总计",
-         ROW_MESSAGE, "61", "60", ""],
+        ["年报/示例区.md", AGENCY, "2020", "2019", "REC003", "错误",
+         f"{granted}行 表三 （一）予以公开 / 总计", ROW_MESSAGE, "61", "60", ""],
     ]
 
 
@@ -93,13 +93,15 @@ def test_xlsx_has_a_sheet_of_reports_and_one_of_findings(reports: tuple[Path, Pa
     findings = book["问题"]
     rows = [[c.value for c in row] for row in findings.iter_rows()]
     assert rows[0] == HEADER_ZH
-    assert [[("" if v is None else str(v)) for v in row[:-1]] for row in rows[1:]] == expected_rows(reports[0])
+    shown = [[("" if v is None else str(v)) for v in row[:-1]] for row in rows[1:]]
+    assert shown == expected_rows(reports[0])
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
     # the message column is as wide as its longest Chinese text (two units a character), capped
     assert findings.column_dimensions["H"].width == min(text_width(OUTCOME_MESSAGE), 80) + 2
-    assert findings.column_dimensions["C"].width == MIN_WIDTH + 2  # 年度 and 2020 are narrower than the minimum
+    # 年度 and 2020 are narrower than the minimum
+    assert findings.column_dimensions["C"].width == MIN_WIDTH + 2
 
 
 def test_xlsx_text_is_never_a_formula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,7 +126,8 @@ def test_xlsx_is_never_written_to_a_terminal(reports: tuple[Path, Path], tmp_pat
 
 
 def test_xlsx_goes_to_a_pipe(reports: tuple[Path, Path], tmp_path: Path) -> None:
-    done = subprocess.run([NIANBAO, "check", "--select", SELECT, "--format", "xlsx", "年报"], capture_output=True, cwd=tmp_path, timeout=120)
+    done = subprocess.run([NIANBAO, "check", "--select", SELECT, "--format", "xlsx", "年报"],
+                          capture_output=True, cwd=tmp_path, timeout=120)
     assert done.returncode == 1, done.stderr.decode()
     (tmp_path / "piped.xlsx").write_bytes(done.stdout)
     assert load_workbook(tmp_path / "piped.xlsx").sheetnames == ["报告", "问题"]
