@@ -55,11 +55,12 @@ from nianbao.narrative.evidence import reading_cells
 from nianbao.narrative.evidence import reading_label
 from nianbao.narrative.evidence import same_number
 from nianbao.narrative.evidence import table_number
-from nianbao.narrative.facts import OTHER_YEAR
+from nianbao.narrative.faults import TableFault
+from nianbao.narrative.faults import table_faults
 from nianbao.narrative.metrics import APPLICANT_COLUMNS
 
-_BASE_ZH = "叙述“{quote}”中的 {stated} 与{table_no}“{cell}”的 {table_value} 不符{part}"
-_BASE_EN = "the narrative “{quote}” states {stated}, but {table_no} “{cell}” is {table_value}{part_en}"
+_BASE_ZH = "叙述“{quote}”中的 {stated} 与{compared}不符{part}"
+_BASE_EN = "the narrative “{quote}” states {stated}, but {compared_en}{part_en}"
 
 RULE = Rule(
     id="TXT001",
@@ -91,6 +92,11 @@ RULE = Rule(
         "unlocated": {
             "zh": _BASE_ZH + "（原句或单元格在原文中无法定位，请人工核对）",
             "en": _BASE_EN + " (the sentence or the cell cannot be located in the source; check by hand)",
+        },
+        "table-wrong": {
+            "zh": _BASE_ZH + "；但表格本身不符合“{identity}”（见 {table_rule}），请先改正表格，再核对叙述",
+            "en": _BASE_EN + "; but the table itself breaks “{identity}” (see {table_rule}): "
+                             "correct the table first, then check the narrative",
         },
     },
     articles=("art50",),
@@ -143,47 +149,93 @@ def _part_note(document: Document, reading: Reading, fact: Fact, context: Contex
     return "", ""
 
 
+def _readings(document: Document, fact: Fact) -> list[Reading]:
+    """The table values the figure may stand for, of the same subject (applications with
+    applications, cases with cases, documents with documents)."""
+    readings = []
+    for metric in fact.meanings:
+        reading = read_metric(document, metric)
+        if reading is not None and reading.value is not None and reading.metric.subject == fact.subject:
+            readings.append(reading)
+    return readings
+
+
+def _compared(readings: list[Reading], table_no: str, context: Context) -> tuple[str, str]:
+    """``表三“一、…/总计”的 74 `` or, for a figure of several possible meanings, every cell it was
+    compared with."""
+    labels = [(reading_label(r, context.edition), r.value) for r in readings]
+    if len(labels) == 1:
+        (label, value), = labels
+        return f"{table_no}“{label}”的 {value} ", f"{table_no} “{label}” is {value}"
+    zh = "、".join(f"“{label}”的 {value}" for label, value in labels)
+    en = ", ".join(f"“{label}” ({value})" for label, value in labels)
+    return f"{table_no}{zh} 都", f"it is none of {table_no} {en}"
+
+
+def _table_fault(faults: dict[tuple[str, str], TableFault], readings: list[Reading]) -> TableFault | None:
+    for reading in readings:
+        for key, _ in reading.cells:
+            fault = faults.get((reading.metric.table, key))
+            if fault is not None:
+                return fault
+    return None
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
+    faults: dict[tuple[str, str], TableFault] | None = None
     for fact in extract_facts(document):
-        if fact.reason == OTHER_YEAR:
-            continue  # "2021年收到申请50件" in the 2022 report describes no cell of its tables
-        reading = read_metric(document, fact.metric)
-        if reading is None or reading.value is None or same_number(fact.value, reading.value):
+        if not fact.compared:
+            continue  # "2021年收到申请50件", "历年…228份": no cell of this year's tables
+        readings = _readings(document, fact)
+        if not readings or any(same_number(fact.value, r.value) for r in readings):
             continue
+        reading = readings[0]
+        table_no = table_number(context.edition, reading.metric.table)
+        compared, compared_en = _compared(readings, table_no, context)
         args = {
             "quote": quote(fact.sentence, fact.start, fact.end),
             "stated": fact.value,
             "written": fact.written,
             "metric": fact.metric,
-            "table_no": table_number(context.edition, reading.metric.table),
+            "meanings": list(fact.meanings),
+            "table_no": table_no,
             "cell": reading_label(reading, context.edition),
             "table_value": reading.value,
+            "compared": compared,
+            "compared_en": compared_en,
             "part": "",
             "part_en": "",
             "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
         }
         args["part"], args["part_en"] = _part_note(document, reading, fact, context)
+        if faults is None:
+            faults = table_faults(document, context.edition)
         variant, severity = "default", None
-        carried = _carried_over(document, fact)
+        carried = _carried_over(document, fact) if len(readings) == 1 else None
         if carried and same_number(fact.value, reading.value + carried):
             variant, severity, args["carried"] = "carried-over", "warning", carried
+        elif (fault := _table_fault(faults, readings)) is not None:
+            args["table_rule"], args["identity"] = fault.rule, fault.identity
+            variant, severity = "table-wrong", "warning"
         elif fact.scope == "ambiguous" and fact.reason:
             args["reason"], args["reason_en"] = SCOPE_REASONS[fact.reason]
             variant, severity = "ambiguous", "warning"
-        elif reading.filled:
+        elif any(r.filled for r in readings):
             variant, severity = "filled", "warning"
-        elif (note := _row_note(document, reading)) is not None:
+        elif (note := next(filter(None, (_row_note(document, r) for r in readings)), None)) is not None:
             args["note"], args["note_en"] = note.message, note.message_en or note.message
             variant, severity = "noted", "warning"
-        elif not (locatable(fact.ref) and cells_shown(reading)):
+        elif not (locatable(fact.ref) and all(cells_shown(r) for r in readings)):
             variant, severity = "unlocated", "warning"
+        cells = tuple(cell for r in readings for cell in reading_cells(r, context.edition))
+        identity = " 或 ".join(f"{table_no}“{reading_label(r, context.edition)}”" for r in readings)
         yield Violation(
             location=narrative_location(fact.ref, reading, context.edition),
             args=args,
             evidence=Derivation(
-                identity=f"叙述“{fact.written}” = {args['table_no']}“{args['cell']}”",
-                cells=reading_cells(reading, context.edition),
+                identity=f"叙述“{fact.written}” = {identity}",
+                cells=cells,
                 expected=reading.value,
                 actual=fact.value,
             ),

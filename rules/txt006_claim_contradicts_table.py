@@ -40,6 +40,11 @@ from nianbao.narrative.claims import extract_claims
 from nianbao.narrative.evidence import locatable
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import quote
+from nianbao.narrative.faults import table_faults
+from nianbao.narrative.scope import SCOPE_REASONS
+
+_BASE_ZH = "叙述“{quote}”称“{words}”，但{table_no}“{cell}”为 {value}"
+_BASE_EN = "the narrative “{quote}” says “{words}”, but {table_no} “{cell}” is {value}"
 
 RULE = Rule(
     id="TXT006",
@@ -48,9 +53,14 @@ RULE = Rule(
     title_en="A claim in words contradicts the tables",
     severity="error",
     source="《条例》第五十条；年度报告格式 表三、表四（国办公开办函〔2019〕60号、〔2021〕30号）",
-    message={
-        "zh": "叙述“{quote}”称“{words}”，但{table_no}“{cell}”为 {value}",
-        "en": "the narrative “{quote}” says “{words}”, but {table_no} “{cell}” is {value}",
+    message={"zh": _BASE_ZH, "en": _BASE_EN},
+    variants={
+        "ambiguous": {"zh": _BASE_ZH + "；{reason}，请核对口径",
+                      "en": _BASE_EN + "; {reason_en}: check what the sentence speaks of"},
+        "table-wrong": {"zh": _BASE_ZH + "；但表格本身不符合“{identity}”（见 {table_rule}），"
+                              "请先改正表格，再核对叙述",
+                        "en": _BASE_EN + "; but the table itself breaks “{identity}” (see {table_rule}): "
+                                         "correct the table first, then check the narrative"},
     },
     articles=("art50",),
     doc=__doc__,
@@ -75,7 +85,10 @@ def _cells(claim: Claim) -> tuple[str, tuple[str, ...]]:
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
         return
+    faults = table_faults(document, context.edition)
     for claim in extract_claims(document):
+        if not claim.compared:
+            continue  # "2019年以来未发生行政复议" says nothing of this year's table alone
         table_key, cells = _cells(claim)
         table = document.tables.get(table_key)
         if table is None:
@@ -86,12 +99,23 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             if cell is None or cell.blank or not isinstance(cell.value, (int, float)) or cell.value == 0:
                 continue
             evidence = evidence_cell(spec, table, key)
+            args = {"quote": quote(claim.sentence, claim.sentence.find(claim.words)), "words": claim.words,
+                    "table_no": spec.number, "cell": evidence.label, "value": cell.value,
+                    "discriminator": f"{claim.kind}:{key}"}
+            variant, severity = "default", None
+            if (fault := faults.get((table_key, key))) is not None:
+                args["table_rule"], args["identity"] = fault.rule, fault.identity
+                variant, severity = "table-wrong", "warning"
+            elif claim.reason:
+                args["reason"], args["reason_en"] = SCOPE_REASONS[claim.reason]
+                variant, severity = "ambiguous", "warning"
+            elif not (locatable(claim.ref) and locatable(cell.ref)):
+                severity = "warning"
             yield Violation(
                 location=narrative_location(claim.ref, edition=context.edition, cell=key, table=table_key),
-                args={"quote": quote(claim.sentence, claim.sentence.find(claim.words)), "words": claim.words,
-                      "table_no": spec.number, "cell": evidence.label, "value": cell.value,
-                      "discriminator": f"{claim.kind}:{key}"},
+                args=args,
                 evidence=Derivation(identity=f"“{claim.words}” ⇒ {evidence.label} = 0", cells=(evidence,),
                                     expected=0, actual=cell.value),
-                severity=None if locatable(claim.ref) and locatable(cell.ref) else "warning",
+                variant=variant,
+                severity=severity,
             )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from nianbao.narrative.claims import Claim
 from nianbao.narrative.claims import extract_claims
-from nianbao.narrative.facts import SCOPE_REASONS
 from nianbao.narrative.facts import Fact
 from nianbao.narrative.facts import Share
 from nianbao.narrative.facts import extract_facts
@@ -14,6 +13,8 @@ from nianbao.narrative.metrics import Metric
 from nianbao.narrative.metrics import Reading
 from nianbao.narrative.metrics import part_values
 from nianbao.narrative.metrics import read_metric
+from nianbao.narrative.scope import NOT_COMPARED
+from nianbao.narrative.scope import SCOPE_REASONS
 from nianbao.narrative.sentences import Sentence
 from nianbao.narrative.sentences import narrative_paragraphs
 from nianbao.narrative.sentences import sentences
@@ -21,6 +22,7 @@ from nianbao.narrative.sentences import split_sentences
 
 __all__ = [
     "METRICS",
+    "NOT_COMPARED",
     "SCOPE_REASONS",
     "Claim",
     "Fact",

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import replace
 from typing import Literal
 
 from nianbao.format.numerals import fold
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
+from nianbao.narrative.scope import NOT_COMPARED
+from nianbao.narrative.scope import body_scope
+from nianbao.narrative.scope import year_scope
 from nianbao.narrative.sentences import sentences
 
 ClaimKind = Literal["all-upheld", "all-closed", "no-review", "no-litigation", "all-concluded",
@@ -26,7 +30,8 @@ _ALL_CONCLUDED = re.compile(r"(?:全部|均已|均|已全部|都已)办结|办�
 _NONE_RECEIVED = re.compile(
     r"(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请")
 _REVIEW = re.compile(r"复议")
-_OTHER_BUSINESS = re.compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345")
+_OTHER_BUSINESS = re.compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345"
+                             r"|留言|网民|网友|诉求|问政")
 _LITIGATION = re.compile(r"诉讼|起诉")
 
 
@@ -37,6 +42,11 @@ class Claim:
     sentence: str
     ref: SourceRef
     groups: tuple[Group, ...] = ()
+    reason: str | None = None
+
+    @property
+    def compared(self) -> bool:
+        return self.reason not in NOT_COMPARED
 
 
 def _case_groups(text: str) -> tuple[Group, ...]:
@@ -55,7 +65,18 @@ def extract_claims(document: Document) -> tuple[Claim, ...]:
 
 
 def _claims(document: Document) -> tuple[Claim, ...]:
-    return tuple(_claims_in(document))
+    claims = []
+    for claim in _claims_in(document):
+        text = fold(claim.sentence)
+        position = text.find(claim.words)
+        reason = _reason(text, position if position >= 0 else len(text), document.meta.report_year)
+        claims.append(replace(claim, reason=reason) if reason else claim)
+    return tuple(claims)
+
+
+def _reason(text: str, position: int, report_year: int | None) -> str | None:
+    """Why the claim may not be about this body's year: another year or several, another body."""
+    return year_scope(text, position, report_year) or body_scope(text, position)
 
 
 def _claims_in(document: Document) -> Iterator[Claim]:

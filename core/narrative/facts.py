@@ -1,9 +1,10 @@
 """Quantitative claims of the narrative: "共接到政府信息公开申请32件" → applications.received.total = 32.
 
-Each :class:`Fact` keeps the sentence it was read from, the paragraph's source, the metric (a
-template cell key or a group of cells, see :mod:`nianbao.narrative.metrics`) and its scope:
-``certain`` when the sentence plainly states the figure for the whole reporting body and year,
-``ambiguous`` (with the reason) when it may count something else.
+Each :class:`Fact` keeps the sentence it was read from, the paragraph's source, what it counts (its
+subject: applications, cases, documents, items published, fees), the metric (a template cell key
+or a group of cells, see :mod:`nianbao.narrative.metrics`), the other metrics it may mean when the
+wording allows several ("办理申请218件": received, received plus carried over, or concluded) and
+its scope (see :mod:`nianbao.narrative.scope`).
 """
 
 from __future__ import annotations
@@ -21,27 +22,28 @@ from nianbao.format.numerals import fold
 from nianbao.format.numerals import parse_number
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
+from nianbao.narrative.scope import APPROXIMATE
+from nianbao.narrative.scope import CLEAN_UP
+from nianbao.narrative.scope import CUMULATIVE
+from nianbao.narrative.scope import LIBRARY
+from nianbao.narrative.scope import NOT_COMPARED
+from nianbao.narrative.scope import PARENTHESISED
+from nianbao.narrative.scope import PART
+from nianbao.narrative.scope import PAST
+from nianbao.narrative.scope import SUBSET
+from nianbao.narrative.scope import UNIT as UNIT_REASON
+from nianbao.narrative.scope import Scope
+from nianbao.narrative.scope import body_scope
+from nianbao.narrative.scope import clean_up_named
+from nianbao.narrative.scope import in_parentheses
+from nianbao.narrative.scope import library_named
+from nianbao.narrative.scope import past_named
+from nianbao.narrative.scope import since_semicolon
+from nianbao.narrative.scope import year_scope
 from nianbao.narrative.sentences import Sentence
 from nianbao.narrative.sentences import sentences
 
-Scope = Literal["certain", "ambiguous"]
-
-# Why a figure's scope is doubtful; the rules print the matching sentence of SCOPE_REASONS.
-SUB_UNIT = "sub-unit"
-SUBSET = "subset"
-APPROXIMATE = "approximate"
-OTHER_YEAR = "other-year"
-PAST = "past"
-SCOPE_REASONS = {
-    SUB_UNIT: ("句中的数字可能只是某一单位（“代表…受理”）的数，不是全部",
-               "the figure may be one unit's count (\"on behalf of\"), not the whole body's"),
-    SUBSET: ("句中的数字是“其中”的一部分", "the figure is a part (\"其中\") of a larger count"),
-    APPROXIMATE: ("句中的数字是约数（“余”“多”）", "the figure is approximate (\"余\", \"多\")"),
-    OTHER_YEAR: ("句中的数字属于另一年度", "the figure belongs to another year"),
-    PAST: ("句中同时说到往年（去年、同比、历年），数字可能不是本年度的",
-           "the sentence speaks of past years too (last year, year on year, all years): "
-           "the figure may not be this year's"),
-}
+Subject = Literal["applications", "cases", "documents", "items", "fees"]
 
 _STOP = "，,。；;"
 _GAP = rf"[^{_STOP}\d]"
@@ -49,6 +51,12 @@ UNIT = r"(?P<approx>余|多)?\s*(?P<unit>件|起|宗|个|条|项|份)"
 _NUM = rf"(?P<n>{NUMBER})"
 _NEXT_YEAR = r"(?:下一?年度?|下年度?|\d{4}年度?)"
 _REVIEW_RESULT = re.compile(r"维持|纠正|审结|结案|撤销|确认|败诉|胜诉")
+
+# The units a count of applications or cases is written in; "项", "个" make it doubtful, and a
+# count in "条" or "份" is of documents or items of information, never of applications.
+CASE_UNITS = ("件", "起", "宗")
+DOUBTFUL_UNITS = ("项", "个")
+DOCUMENT_UNITS = ("件", "份", "条", "个", "项")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,18 @@ class Fact:
     end: int
     scope: Scope = "certain"
     reason: str | None = None
+    subject: Subject = "applications"
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def meanings(self) -> tuple[str, ...]:
+        """Every metric the figure may stand for, the likeliest first."""
+        return (self.metric, *self.alternatives)
+
+    @property
+    def compared(self) -> bool:
+        """The figure describes a cell of this year's tables (it may still be doubtful)."""
+        return self.reason not in NOT_COMPARED
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,31 +90,54 @@ class _Pattern:
     metric: str
     regex: re.Pattern[str]
     forbid: re.Pattern[str] | None = None
+    subject: Subject = "applications"
+    alternatives: tuple[str, ...] = ()
+    needs: re.Pattern[str] | None = None
 
 
-def _p(metric: str, pattern: str, forbid: str | None = None) -> _Pattern:
-    return _Pattern(metric, re.compile(pattern), re.compile(forbid) if forbid else None)
+def _p(metric: str, pattern: str, forbid: str | None = None, subject: Subject = "applications",
+       alternatives: tuple[str, ...] = (), needs: str | None = None) -> _Pattern:
+    return _Pattern(metric, re.compile(pattern), re.compile(forbid) if forbid else None, subject,
+                    alternatives, re.compile(needs) if needs else None)
 
 
 # A change against last year ("较去年增加12件") is not a count of this year's applications.
 _NOT_APPLICATIONS = (r"复议|诉讼|案件|咨询|信箱|留言|信息数|投诉|来电|来信|建议|提案|议案"
                      r"|增加|减少|增长|下降|上升|回落")
+_RECEIVED = "applications.received.total"
+_BOTH = "applications.received_and_carried_over.total"
+_CONCLUDED = "applications.total.total"
+# "办理/处理…申请N件" and "办结/答复N件" are read by reports as new applications, new plus carried
+# over, or the applications concluded: the figure contradicts the table only if it is none of them.
+_HANDLED = (_RECEIVED, _BOTH, _CONCLUDED)
 
 # Order matters: a span taken by an earlier pattern is not read again by a later one.
 PATTERNS: tuple[_Pattern, ...] = (
+    _p("items.on_application",
+       rf"依申请公开(?:的)?(?:政府)?信息(?:数|数量)?(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="items"),
+    _p("items.withheld",
+       rf"不予公开(?:的)?(?:政府)?信息(?:数|数量)?(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="items"),
+    _p("items.published",
+       rf"(?:主动公开|主动发布|发布|公开|公布)(?P<mid>各类|各级单位|我区各级单位)?(?:政府|政务)?信息(?:共|共计|总数)?{_NUM}{UNIT}",
+       subject="items"),
+    _p("items.made",
+       rf"(?:制作|获取)(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:总数|总量)?(?:共|为)?{_NUM}{UNIT}",
+       subject="items"),
     _p("applications.carried_over.total", rf"(?:上一?年度?|去年)结转(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}"),
     _p("applications.carried_forward.total",
        rf"(?:结转|转入|转办|转至|顺延|延期)(?:办理)?(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}"),
     _p("applications.carried_forward.total",
        rf"{_NUM}{UNIT}(?P<mid>{_GAP}{{0,12}}?)(?:结转|转入|转办|转至|顺延|延期)(?:办理)?(?:至|到|入)?{_NEXT_YEAR}"),
-    _p("applications.received.total",
+    _p(_RECEIVED,
        rf"(?:收到|接到|接收|受理|收悉|新收)(?P<mid>{_GAP}{{0,30}}?申请{_GAP}{{0,10}}?){_NUM}{UNIT}",
        _NOT_APPLICATIONS),
-    _p("applications.received.total",
+    _p(_RECEIVED,
        rf"(?:收到|接到|接收|受理|收悉|新收)(?P<mid>各类|共|共计|了)?{_NUM}{UNIT}(?:政府信息公开|依申请公开)?申请",
        _NOT_APPLICATIONS),
-    _p("applications.total.total", rf"(?:办结|答复|办理完毕|处理完毕)(?P<mid>{_GAP}{{0,15}}?){_NUM}{UNIT}",
-       _NOT_APPLICATIONS + r"|期限|率"),
+    _p(_RECEIVED, rf"(?<!不予)(?:办理|处理)(?P<mid>{_GAP}{{0,30}}?申请{_GAP}{{0,10}}?){_NUM}{UNIT}",
+       _NOT_APPLICATIONS + r"|结果", alternatives=_HANDLED[1:]),
+    _p(_CONCLUDED, rf"(?:办结|答复|办理完毕|处理完毕)(?P<mid>{_GAP}{{0,15}}?){_NUM}{UNIT}",
+       _NOT_APPLICATIONS + r"|期限|率", alternatives=(_RECEIVED, _BOTH), needs=r"申请"),
     _p("applications.granted_or_partial.total",
        rf"予以公开(?:及|和|与|、|或)部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
     _p("applications.granted.total",
@@ -106,15 +149,17 @@ PATTERNS: tuple[_Pattern, ...] = (
     _p("applications.rejected.total", rf"不予处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}"),
     _p("applications.other_handling.total", rf"其他处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}"),
     _p("reviews.cases.review_total", rf"(?:行政)?复议(?!后)(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}",
-       _REVIEW_RESULT.pattern + r"|诉讼"),
+       _REVIEW_RESULT.pattern + r"|诉讼", subject="cases"),
     _p("reviews.cases.litigation_total", rf"(?:行政)?诉讼(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}",
-       _REVIEW_RESULT.pattern + r"|复议"),
+       _REVIEW_RESULT.pattern + r"|复议", subject="cases"),
     _p("active_disclosure.normative_documents.in_force",
-       rf"现行有效的?(?:行政)?规范性文件(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}"),
+       rf"现行有效的?(?:行政)?规范性文件(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="documents"),
     _p("active_disclosure.normative_documents.issued",
-       rf"(?:制发|印发|出台)(?P<mid>{_GAP}{{0,10}}?)规范性文件{_GAP}{{0,4}}?{_NUM}{UNIT}", r"《"),
+       rf"(?:制发|印发|出台)(?P<mid>{_GAP}{{0,10}}?)规范性文件{_GAP}{{0,4}}?{_NUM}{UNIT}", r"《",
+       subject="documents"),
     _p("fees.processing",
-       rf"(?:收取|收缴)(?P<mid>{_GAP}{{0,10}}?)处理费{_GAP}{{0,4}}?(?P<n>{ARABIC})\s*(?P<unit>万元|元)"),
+       rf"(?:收取|收缴)(?P<mid>{_GAP}{{0,10}}?)处理费{_GAP}{{0,4}}?(?P<n>{ARABIC})\s*(?P<unit>万元|元)",
+       subject="fees"),
 )
 
 APPLICANTS = {
@@ -135,17 +180,11 @@ _CASE_RESULT = re.compile(
 _DIGITS = "0123456789"
 # A Chinese numeral counts only before a unit of cases: "三个一" is a slogan, not three applications.
 _COUNT_UNITS = ("件", "起", "宗", "份")
-_YEAR = re.compile(r"(\d{4})年")
-# A count of the reporting body's own that only runs on another body's behalf (“区政府办代表区政府受理”).
-_ON_BEHALF = re.compile(r"代表")
-# Requests of other kinds (hotline, mailbox, complaints) counted in the same breath are not applications.
-_OTHER_REQUESTS = re.compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345|建议|提案|议案")
-
-
-def _segment(text: str, match: re.Match[str]) -> str:
-    """The text from the last "；" (or the sentence start) to the end of the match."""
-    cut = max(text.rfind(c, 0, match.start()) for c in "；;")
-    return text[cut + 1: match.end()]
+# Requests of other kinds (hotline, mailbox, complaints, a website's messages) counted in the same
+# breath are not applications.
+_OTHER_REQUESTS = re.compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345|建议|提案|议案|网民|网友|诉求|问政")
+_WHOLE_COUNTS = ("applications.received", "applications.total")
+_COUNT_BEFORE = re.compile(rf"{NUMBER}\s*(?:件|宗|起|项|个)")
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -153,24 +192,67 @@ def _clause_start(text: str, position: int) -> int:
     return cut + 1
 
 
-def _scope(text: str, match: re.Match[str], metric: str, report_year: int | None) -> tuple[Scope, str | None]:
-    before = text[: match.start("n")]
-    clause = text[_clause_start(text, match.start()): match.start("n")]
+def _open_parenthesis(text: str, position: int) -> int:
+    """Where the parenthesis enclosing ``position`` opens."""
+    depth = 0
+    for index in range(position - 1, -1, -1):
+        if text[index] in "）)":
+            depth += 1
+        elif text[index] in "（(":
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
+
+
+def _scope(text: str, match: re.Match[str], metric: str, subject: Subject,
+           report_year: int | None) -> tuple[Scope, str | None]:
+    number = match.start("n")
+    clause = text[_clause_start(text, match.start()): number]
+    carried = "carried" in metric
     if match.groupdict().get("approx"):
         return "ambiguous", APPROXIMATE
-    since_semicolon = before[max(before.rfind(c) for c in "；;") + 1:]
-    if _ON_BEHALF.search(since_semicolon) and metric.startswith("applications."):
-        return "ambiguous", SUB_UNIT
-    whole_counts = ("applications.received", "applications.total")
-    if clause.lstrip().startswith("其中") and metric.startswith(whole_counts):
+    if in_parentheses(text, number) and not carried:
+        # "收到申请46件（其中市本级12件…）": a part of the total just given, not a total of its own.
+        whole = metric.startswith(_WHOLE_COUNTS)
+        if whole and _COUNT_BEFORE.search(text, 0, _open_parenthesis(text, number)):
+            return "ambiguous", PART
+        if subject != "items":
+            return "ambiguous", PARENTHESISED
+    if subject == "documents" and clean_up_named(clause):
+        return "ambiguous", CLEAN_UP
+    if not carried:
+        reason = year_scope(text, number, report_year)
+        if reason == CUMULATIVE and metric.endswith(".in_force"):
+            reason = None  # the count in force is a stock "as of" a date by nature
+        if reason:
+            return "ambiguous", reason
+    reason = body_scope(text, number)
+    if reason and subject != "fees":
+        return "ambiguous", reason
+    if clause.lstrip().startswith("其中") and metric.startswith(_WHOLE_COUNTS):
         return "ambiguous", SUBSET
-    if report_year is not None and "carried" not in metric:
-        years = {int(y) for y in _YEAR.findall(clause)}
-        if years - {report_year}:
-            return "ambiguous", OTHER_YEAR
-    if re.search(r"去年|上年|同比|历年|截至目前|截至今", clause) and "carried" not in metric:
+    if metric.endswith(".in_force") and library_named(since_semicolon(text, number)):
+        return "ambiguous", LIBRARY
+    if subject in ("applications", "cases") and match.group("unit") in DOUBTFUL_UNITS:
+        return "ambiguous", UNIT_REASON
+    if past_named(clause) and not carried:
         return "ambiguous", PAST
     return "certain", None
+
+
+def _subject(pattern: _Pattern, unit: str) -> tuple[str, Subject] | None:
+    """The metric and subject a match stands for given its unit, or None when the unit rules it out."""
+    if pattern.subject in ("applications", "cases"):
+        if unit in CASE_UNITS or unit in DOUBTFUL_UNITS:
+            return pattern.metric, pattern.subject
+        if pattern.subject == "applications" and pattern.metric.endswith(".total"):
+            # "不予公开15份": documents withheld, not applications refused.
+            return "items." + pattern.metric.split(".")[1], "items"
+        return None
+    if pattern.subject in ("documents", "items"):
+        return (pattern.metric, pattern.subject) if unit in DOCUMENT_UNITS else None
+    return pattern.metric, pattern.subject
 
 
 def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
@@ -182,63 +264,77 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
         return all(end <= a or start >= b for a, b in taken)
 
     for pattern in PATTERNS:
+        if pattern.needs is not None and not pattern.needs.search(text):
+            continue
         for match in pattern.regex.finditer(text):
             span = (match.start("n"), match.end("unit"))
             mid = match.groupdict().get("mid") or ""
             if not free(*span) or (pattern.forbid and pattern.forbid.search(mid)):
                 continue
             clause = text[_clause_start(text, match.start()): match.end()]
-            if pattern.metric.startswith("applications.") and re.search(r"复议|诉讼", clause):
+            if pattern.subject == "applications" and re.search(r"复议|诉讼", clause):
                 continue
-            if pattern.metric.startswith("applications.") and _OTHER_REQUESTS.search(_segment(text, match)):
-                continue
-            if pattern.metric.endswith(".in_force") and "清理" in clause:
-                # A count "after the clean-up" is dated before year end: it is not the table's figure.
+            segment = since_semicolon(text, match.end())
+            if pattern.subject == "applications" and _OTHER_REQUESTS.search(segment):
                 continue
             value = parse_number(match.group("n"))
             chinese = match.group("n")[0] not in _DIGITS
             if value is None or (chinese and match.group("unit") not in _COUNT_UNITS):
                 continue
-            metric = pattern.metric
-            if metric == "applications.received.total" and _INCLUDES_CARRIED_OVER.match(text, match.end()):
-                metric = "applications.received_and_carried_over.total"
-            scope, reason = _scope(text, match, metric, report_year)
+            kind = _subject(pattern, match.group("unit"))
+            if kind is None:
+                continue
+            metric, subject = kind
+            alternatives = pattern.alternatives if subject == pattern.subject else ()
+            if metric in (_RECEIVED, _CONCLUDED) and _INCLUDES_CARRIED_OVER.match(text, match.end()):
+                # "…805件（含上年结转18件）": the count includes the applications carried over.
+                if metric == _RECEIVED and not alternatives:
+                    metric = _BOTH
+                else:
+                    metric, alternatives = _BOTH, (_CONCLUDED,)
+            scope, reason = _scope(text, match, metric, subject, report_year)
             taken.append(span)
             found.append(Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
-                              sentence.paragraph, span[0], span[1], scope, reason))
+                              sentence.paragraph, span[0], span[1], scope, reason, subject, alternatives))
     found.sort(key=lambda f: f.start)
     for match in _APPLICANT.finditer(text):
         span = (match.start("n"), match.end("unit"))
         rows = [f for f in found if f.start < match.start() and f.metric.startswith(_APPLICANT_ROWS)]
         value = parse_number(match.group("n"))
-        if not rows or value is None or not free(*span):
+        if not rows or value is None or not free(*span) or match.group("unit") not in CASE_UNITS:
             continue
         row = rows[-1]
-        metric = row.metric.rsplit(".", 1)[0] + "." + APPLICANTS[match.group("col")]
+        column = APPLICANTS[match.group("col")]
+        metric = row.metric.rsplit(".", 1)[0] + "." + column
+        alternatives = tuple(m.rsplit(".", 1)[0] + "." + column for m in row.alternatives)
         taken.append(span)
         found.append(Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
-                          sentence.paragraph, span[0], span[1], row.scope, row.reason))
-    found.extend(_case_results(text, sentence, free, taken))
+                          sentence.paragraph, span[0], span[1], row.scope, row.reason, row.subject,
+                          alternatives))
+    found.extend(_case_results(text, sentence, free, taken, report_year))
     found.sort(key=lambda f: f.start)
     yield from found
 
 
 def _case_results(text: str, sentence: Sentence, free: Callable[[int, int], bool],
-                  taken: list[tuple[int, int]]) -> Iterator[Fact]:
+                  taken: list[tuple[int, int]], report_year: int | None) -> Iterator[Fact]:
     """“行政复议7件，其中维持5件、纠正1件”: each result belongs to the kind of case named last before it."""
     for match in _CASE_RESULT.finditer(text):
         span = (match.start("n"), match.end("unit"))
         value = parse_number(match.group("n"))
-        if value is None or not free(*span) or match.group("approx"):
+        if value is None or not free(*span) or match.group("approx") or match.group("unit") not in CASE_UNITS:
             continue
         before = text[: match.start()].replace("复议后起诉", "起诉")
         review, litigation = before.rfind("复议"), max(before.rfind("诉讼"), before.rfind("起诉"))
         if review < 0 and litigation < 0:
             continue
         kind = "review" if review > litigation else "litigation"
+        metric = f"reviews.cases.{kind}_{_RESULTS[match.group('result')]}"
+        reason = (year_scope(text, span[0], report_year) or body_scope(text, span[0])
+                  or (PARENTHESISED if in_parentheses(text, span[0]) else None))
         taken.append(span)
-        yield Fact(f"reviews.cases.{kind}_{_RESULTS[match.group('result')]}", value,
-                   sentence.text[span[0]:span[1]], sentence.text, sentence.ref, sentence.paragraph, *span)
+        yield Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
+                   sentence.paragraph, *span, "ambiguous" if reason else "certain", reason, "cases")
 
 
 def extract_facts(document: Document) -> tuple[Fact, ...]:

@@ -34,6 +34,9 @@ COLUMN_LABELS = {
 }
 
 
+_SUBJECTS = {"applications": "applications", "reviews": "cases", "active_disclosure": "documents"}
+
+
 @dataclass(frozen=True, slots=True)
 class Metric:
     key: str
@@ -49,6 +52,11 @@ class Metric:
     @property
     def column(self) -> str:
         return self.key.split(".")[2]
+
+    @property
+    def subject(self) -> str:
+        """What the cells count, in the words of :class:`~nianbao.narrative.facts.Fact`."""
+        return _SUBJECTS.get(self.table, self.table)
 
 
 @dataclass(frozen=True, slots=True)

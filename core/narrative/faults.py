@@ -1,0 +1,34 @@
+"""Table cells whose own arithmetic fails: a narrative figure compared with such a cell tells of the
+table's mistake, which the REC rules report, rather than of a second one in the narrative."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nianbao.format.editions import Edition
+from nianbao.format.identities import evaluate
+from nianbao.model.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class TableFault:
+    rule: str
+    identity: str
+    location: str
+
+
+def table_faults(document: Document, edition: Edition | None) -> dict[tuple[str, str], TableFault]:
+    """(table, cell key) → the first identity of the edition that fails with that cell in it."""
+    faults: dict[tuple[str, str], TableFault] = {}
+    if edition is None:
+        return faults
+    for identity in edition.identities:
+        table = document.tables.get(identity.table)
+        if table is None or table.edition != edition.edition:
+            continue
+        spec = edition.table(identity.table)
+        for mismatch in evaluate(identity, spec, table):
+            fault = TableFault(identity.rule, identity.text, mismatch.location.label or "")
+            for key in (*mismatch.left, *mismatch.right):
+                faults.setdefault((identity.table, key), fault)
+    return faults
