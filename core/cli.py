@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 from nianbao import __version__
+from nianbao.compare.command import diff as diff_command
 from nianbao.config.files import ConfigFileError
 from nianbao.config.files import merge_cli
 from nianbao.config.files import resolve_config
@@ -286,6 +287,9 @@ def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
             click.echo("     " + result.problem.replace("\n", "\n     "))
     click.echo(f"{len(results) - failed} passed, {failed} failed")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+main.add_command(diff_command)
 
 
 def _attach_plugin_options() -> None:

@@ -27,13 +27,10 @@ HIS004 [警告] 正文 78% 的句子（9 句中的 7 句，数字除外）与上
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
 from collections.abc import Iterator
 
+from nianbao.checks.history import masked_sentences
 from nianbao.model.document import Document
-from nianbao.model.document import Section
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
@@ -64,32 +61,11 @@ RULE = Rule(
 
 SHARE = 0.5
 MIN_SENTENCES = 5
-MIN_LENGTH = 10
-_SPLIT = re.compile(r"[。！？；!?;\n]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _texts(sections: Iterable[Section]) -> Iterator[str]:
-    for section in sections:
-        yield from (p.text for p in section.paragraphs)
-        yield from _texts(section.children)
-
-
-def sentences(document: Document) -> list[str]:
-    """The body's sentences (section text, headings and tables aside), with figures masked so that
-    a sentence copied with new numbers still compares equal."""
-    out = []
-    for text in _texts(document.sections):
-        for sentence in _SPLIT.split(unicodedata.normalize("NFKC", text)):
-            folded = _FIGURE.sub("#", "".join(sentence.split()))
-            if len(folded) >= MIN_LENGTH:
-                out.append(folded)
-    return out
 
 
 def _repeated_text(document: Document, previous: Document) -> Iterator[Violation]:
-    this = sentences(document)
-    last = set(sentences(previous))
+    this = masked_sentences(document.sections)
+    last = set(masked_sentences(previous.sections))
     same = sum(1 for s in this if s in last)
     if len(this) < MIN_SENTENCES or same / len(this) < SHARE:
         return

@@ -3,9 +3,15 @@ compared across the two reports."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+from collections.abc import Iterator
+
 from nianbao.format.editions import TableSpec
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
+from nianbao.model.document import Section
 from nianbao.model.document import Table
 from nianbao.model.findings import CellEvidence
 from nianbao.model.rule import Context
@@ -43,3 +49,27 @@ def previous_cell(table: Table, key: str, label: str) -> CellEvidence:
     value = table.values[key]
     return CellEvidence(key=key, label=f"上年报告 {label}", pointer=f"/tables/{table.key}/values/{key}",
                         line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+MIN_SENTENCE_LENGTH = 10
+
+
+def _section_texts(sections: Iterable[Section]) -> Iterator[str]:
+    for section in sections:
+        yield from (p.text for p in section.paragraphs)
+        yield from _section_texts(section.children)
+
+
+def masked_sentences(sections: Iterable[Section]) -> list[str]:
+    """The sentences of these sections' text (headings and tables aside), spaces removed and figures
+    masked, so that a sentence copied with new numbers still compares equal; sentences shorter than
+    ten characters are left out. This is the measure of text carried over from last year."""
+    out = []
+    for text in _section_texts(sections):
+        for sentence in _SENTENCE_END.split(unicodedata.normalize("NFKC", text)):
+            folded = _FIGURE.sub("#", "".join(sentence.split()))
+            if len(folded) >= MIN_SENTENCE_LENGTH:
+                out.append(folded)
+    return out

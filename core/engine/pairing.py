@@ -10,7 +10,7 @@ from nianbao.model.document import Document
 from nianbao.model.results import display_path
 
 
-def _agency_key(document: Document) -> str | None:
+def agency_key(document: Document) -> str | None:
     agency = document.meta.agency
     if not agency:
         return None
@@ -30,7 +30,7 @@ def pair_consecutive_years(
     """
     by_key: dict[tuple[str, int], list[tuple[Path, Document]]] = {}
     for path, document in documents.items():
-        agency, year = _agency_key(document), document.meta.report_year
+        agency, year = agency_key(document), document.meta.report_year
         if agency and year:
             by_key.setdefault((agency, year), []).append((path, document))
     previous: dict[Path, Document] = {}

@@ -1,0 +1,1 @@
+"""The comparison's outputs, one module per format: text, json, html, docx."""

@@ -1,0 +1,93 @@
+"""``nianbao diff --format html``: one self-contained page (no network), the summary on top, every
+table cell side by side with the changed ones highlighted, the text of both years side by side."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from jinja2 import PackageLoader
+from jinja2 import select_autoescape
+from nianbao.compare.model import Comparison
+from nianbao.compare.outputs.text import number
+from nianbao.compare.outputs.text import percent
+from nianbao.compare.outputs.text import relative
+from nianbao.compare.outputs.text import signed
+
+WORDS = {
+    "zh": {
+        "page_title": "年度报告对比",
+        "last": "上年",
+        "this": "本年",
+        "summary": "摘要",
+        "carried": "正文沿用上年",
+        "sentences": "{total} 句中的 {same} 句，数字除外",
+        "most": "变化最大的部分",
+        "figure": "关键数字",
+        "change": "变化",
+        "relative": "相对变化",
+        "links": "跨年衔接",
+        "holds": "相符",
+        "breaks": "不符",
+        "none": "无",
+        "findings": "跨年度检查",
+        "tables": "统计表",
+        "only_changed": "只显示有变化的单元格",
+        "cell": "单元格",
+        "text": "文字",
+        "changed": "改写",
+        "moved": "移动",
+        "added": "新增",
+        "removed": "删除",
+        "flip": "零与非零互变",
+        "large": "大幅变化",
+        "unread": "无法读取",
+        "only-last": "仅上年有",
+        "only-this": "仅本年有",
+        "forced": "注意",
+        "error": "错误",
+        "warning": "警告",
+        "note": "提示",
+    },
+    "en": {
+        "page_title": "Annual report comparison",
+        "last": "Last year",
+        "this": "This year",
+        "summary": "Summary",
+        "carried": "Text carried over",
+        "sentences": "{same} of {total} sentences, figures aside",
+        "most": "Sections that changed most",
+        "figure": "Key figure",
+        "change": "Change",
+        "relative": "Relative",
+        "links": "Links to last year's report",
+        "holds": "holds",
+        "breaks": "does not hold",
+        "none": "none",
+        "findings": "Year-over-year checks",
+        "tables": "Tables",
+        "only_changed": "Show changed cells only",
+        "cell": "Cell",
+        "text": "Text",
+        "changed": "changed",
+        "moved": "moved",
+        "added": "added",
+        "removed": "removed",
+        "flip": "zero in one year only",
+        "large": "large change",
+        "unread": "unreadable",
+        "only-last": "last year only",
+        "only-this": "this year only",
+        "forced": "Note",
+        "error": "error",
+        "warning": "warning",
+        "note": "note",
+    },
+}
+
+_ENVIRONMENT = Environment(loader=PackageLoader("nianbao.compare", "templates"),
+                           autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def render(comparison: Comparison, lang: str = "zh") -> str:
+    template = _ENVIRONMENT.get_template("diff.html.j2")
+    return template.render(c=comparison, w=WORDS.get(lang, WORDS["zh"]), lang=lang, num=number, signed=signed,
+                           pct=percent, rel=relative)
