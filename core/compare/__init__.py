@@ -1,0 +1,2 @@
+"""Compare a body's reports for two consecutive years, as ``nianbao diff`` does: the text section by
+section, every table cell, the figures that follow from last year's report, and the key figures."""
