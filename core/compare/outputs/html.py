@@ -3,14 +3,16 @@ table cell side by side with the changed ones highlighted, the text of both year
 
 from __future__ import annotations
 
-from jinja2 import Environment
-from jinja2 import PackageLoader
-from jinja2 import select_autoescape
+from pathlib import Path
+
+import jinja2
+from nianbao import __version__
 from nianbao.compare.model import Comparison
 from nianbao.compare.outputs.text import number
 from nianbao.compare.outputs.text import percent
 from nianbao.compare.outputs.text import relative
 from nianbao.compare.outputs.text import signed
+from nianbao.reporters.html import environment as review_environment
 
 WORDS = {
     "zh": {
@@ -46,6 +48,7 @@ WORDS = {
         "error": "错误",
         "warning": "警告",
         "note": "提示",
+        "footer": "由 nianbao 生成。表格只列出有变化的单元格时，可取消勾选以显示全部。",
     },
     "en": {
         "page_title": "Annual report comparison",
@@ -80,14 +83,21 @@ WORDS = {
         "error": "error",
         "warning": "warning",
         "note": "note",
+        "footer": "Written by nianbao. Untick the box above the tables to show every cell.",
     },
 }
 
-_ENVIRONMENT = Environment(loader=PackageLoader("nianbao.compare", "templates"),
-                           autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def environment() -> jinja2.Environment:
+    """The comparison's templates, over the reviewer's page shell and style (base.html.j2)."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(TEMPLATES), review_environment().loader])
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 def render(comparison: Comparison, lang: str = "zh") -> str:
-    template = _ENVIRONMENT.get_template("diff.html.j2")
+    template = environment().get_template("diff.html.j2")
     return template.render(c=comparison, w=WORDS.get(lang, WORDS["zh"]), lang=lang, num=number, signed=signed,
-                           pct=percent, rel=relative)
+                           pct=percent, rel=relative, html_lang="zh-CN" if lang == "zh" else "en",
+                           version=__version__)
