@@ -9,6 +9,7 @@ pytest loads in every run) does not load the engine, the schemas and the loaders
 from __future__ import annotations
 
 from importlib import import_module
+from importlib.metadata import version as _installed_version
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from nianbao.model.rule import Rule
     from nianbao.plugin.markers import hookimpl
 
-__version__ = "0.1.0"
+# One source for the version: the installed distribution's metadata (pyproject.toml).
+__version__ = _installed_version("nianbao")
 
 _HOMES = {
     "CellEvidence": "nianbao.model.findings",

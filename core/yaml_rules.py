@@ -29,13 +29,13 @@ from nianbao.config.settings import Config
 from nianbao.format.editions import Edition
 from nianbao.format.editions import Identity
 from nianbao.format.editions import builtin_editions
-from nianbao.format.identities import cell_location
-from nianbao.format.identities import evaluate
-from nianbao.format.identities import evidence_cell
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
+from nianbao.model.identities import cell_location
+from nianbao.model.identities import evaluate
+from nianbao.model.identities import evidence_cell
 from nianbao.model.rule import Check
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule

@@ -29,12 +29,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nianbao.checks import cell_location
+from nianbao.checks import evidence_cell
 from nianbao.checks.history import both_years
 from nianbao.checks.history import comparable
 from nianbao.checks.history import number
 from nianbao.checks.history import previous_cell
-from nianbao.format.identities import cell_location
-from nianbao.format.identities import evidence_cell
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation

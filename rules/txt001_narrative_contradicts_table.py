@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.format.identities import cell_label
+from nianbao.checks import cell_label
 from nianbao.model.document import Document
 from nianbao.model.document import Note
 from nianbao.model.findings import Derivation

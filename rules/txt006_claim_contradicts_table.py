@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.format.identities import evidence_cell
+from nianbao.checks import evidence_cell
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation

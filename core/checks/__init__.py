@@ -26,14 +26,14 @@ from nianbao.checks.sections import official
 from nianbao.checks.sections import recognised
 from nianbao.checks.sections import template_sections
 from nianbao.checks.sections import written
-from nianbao.format.identities import cell_label
-from nianbao.format.identities import cell_location
-from nianbao.format.identities import evaluate
-from nianbao.format.identities import evidence_cell
+from nianbao.format.editions import cell_label
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
+from nianbao.model.identities import cell_location
+from nianbao.model.identities import evaluate
+from nianbao.model.identities import evidence_cell
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from nianbao.format.editions import TableSpec
-from nianbao.format.identities import cell_label
-from nianbao.format.identities import cell_location
-from nianbao.format.identities import evidence_cell
+from nianbao.format.editions import cell_label
 from nianbao.model.document import CellValue
 from nianbao.model.document import Table
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
+from nianbao.model.identities import cell_location
+from nianbao.model.identities import evidence_cell
 
 
 def column_name(spec: TableSpec, row_key: str, column_key: str) -> str:

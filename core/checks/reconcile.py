@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nianbao.format.identities import evaluate
 from nianbao.model.document import Document
 from nianbao.model.findings import Violation
+from nianbao.model.identities import evaluate
 from nianbao.model.rule import Context
 
 

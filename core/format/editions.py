@@ -307,3 +307,14 @@ def edition_for_year(editions: dict[str, Edition], year: int) -> Edition | None:
         if edition.covers_year(year):
             return edition
     return None
+
+
+def cell_label(spec: TableSpec, key: str) -> str:
+    """``（七）总计 / 自然人``: the row's and the column's official labels."""
+    row_key, column_key = key.split(".", 1)
+    row = spec.row(row_key)
+    column = spec.column(row_key, column_key)
+    column_label = column.label
+    if column.group and spec.key == "reviews":
+        column_label = f"{column.group.split()[-1]}{column.label}"
+    return f"{row.label} / {column_label}"

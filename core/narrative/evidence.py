@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nianbao.format.editions import Edition
-from nianbao.format.identities import cell_label
+from nianbao.format.editions import cell_label
 from nianbao.model.document import SourceRef
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Location

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nianbao.format.editions import Edition
-from nianbao.format.identities import evaluate
 from nianbao.model.document import Document
+from nianbao.model.identities import evaluate
 
 
 @dataclass(frozen=True, slots=True)

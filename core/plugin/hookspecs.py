@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from nianbao.model.document import Document
     from nianbao.model.findings import Finding
     from nianbao.model.rule import Rule
-    from nianbao.reporters import Reporter
+    from nianbao.plugin.reporter import Reporter
 
 
 

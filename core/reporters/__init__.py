@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nianbao.plugin.markers import hookimpl
-from nianbao.reporters.base import Reporter
+from nianbao.plugin.reporter import Reporter
 
 __all__ = ["Reporter"]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
@@ -24,7 +25,6 @@ from typing import ClassVar
 from typing import TextIO
 
 import jinja2
-from nianbao import __version__
 from nianbao.reporters.overview import ReportView
 from nianbao.reporters.overview import body_year_matrix
 from nianbao.reporters.overview import duplicate_groups
@@ -182,7 +182,7 @@ class HtmlReporter:
         template = environment().get_template("review.html.j2")
         statuses = Counter(r.facts.status for r in self.reports)
         page = template.render(
-            t=TEXT[self.lang], html_lang="zh-CN" if self.lang == "zh" else "en", version=__version__,
+            t=TEXT[self.lang], html_lang="zh-CN" if self.lang == "zh" else "en", version=version("nianbao"),
             summary=summary, reports=self.reports, statuses=statuses, status_order=STATUS_ORDER,
             paired=sum(1 for r in self.reports if r.facts.previous),
             editions=sorted({r.facts.edition for r in self.reports if r.facts.edition}),

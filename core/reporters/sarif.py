@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -20,7 +21,6 @@ from typing import ClassVar
 from typing import TextIO
 from urllib.parse import quote
 
-from nianbao import __version__
 from nianbao.explain import explain_text
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Location
@@ -180,8 +180,8 @@ class SarifReporter:
         run: dict[str, Any] = {
             "tool": {"driver": {
                 "name": "nianbao",
-                "version": __version__,
-                "semanticVersion": __version__,
+                "version": version("nianbao"),
+                "semanticVersion": version("nianbao"),
                 "language": _LANGUAGE.get(self.lang, "zh-CN"),
                 "rules": self.rules,
             }},

@@ -1,4 +1,5 @@
-"""Evaluate reconciliation identities (edition data) against a loaded table."""
+"""An edition's reconciliation identities evaluated against a loaded table: each failing binding as a
+:class:`~nianbao.model.findings.Derivation` (cells, expected, actual) with the location to report."""
 
 from __future__ import annotations
 
@@ -7,23 +8,13 @@ from dataclasses import dataclass
 
 from nianbao.format.editions import Identity
 from nianbao.format.editions import TableSpec
+from nianbao.format.editions import cell_label
 from nianbao.model.document import Table
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 
 _EPSILON = 1e-6
-
-
-def cell_label(spec: TableSpec, key: str) -> str:
-    """``（七）总计 / 自然人``: the row's and the column's official labels."""
-    row_key, column_key = key.split(".", 1)
-    row = spec.row(row_key)
-    column = spec.column(row_key, column_key)
-    column_label = column.label
-    if column.group and spec.key == "reviews":
-        column_label = f"{column.group.split()[-1]}{column.label}"
-    return f"{row.label} / {column_label}"
 
 
 def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:

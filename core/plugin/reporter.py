@@ -1,4 +1,6 @@
-"""The :class:`Reporter` interface: one class per output format, fed one report at a time."""
+"""The :class:`Reporter` interface that output formats implement: one class per format, fed one report
+at a time. It is declared here, beside the hook that registers reporters, so that the hook
+specifications never import the reporters themselves."""
 
 from __future__ import annotations
 
