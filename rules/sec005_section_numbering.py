@@ -8,7 +8,9 @@
 - 总体情况下的“主动公开”“依申请公开”等分项用了一、二、三，与六个部分的编号混在一起；
 - 漏了一个部分或把第一部分写成引言，第二至六部分被编成一至五；
 - 同一个编号用了两次，或跳过一个编号（“（一）…（三）”，“一是…三是…三是”）；
-- 同一部分的标题出现两次。
+- 同一部分的标题出现两次；
+- 部分编号的标点缺少、重复或写法不同（“一总体情况”“一、、总体情况”“一.总体情况”“第一部分 总体情况”），
+  格式规定写作“一、”。检查器仍按标题识别该部分。
 
 ## 依据
 
@@ -33,6 +35,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nianbao.checks.sections import number_mark
+from nianbao.checks.sections import recognised
 from nianbao.format import labels
 from nianbao.format.editions import SectionSpec
 from nianbao.model.document import Document
@@ -69,6 +73,10 @@ RULE = Rule(
         "repeated": {
             "zh": "“{heading}”重复出现（第 {first_line} 行已有这一部分）",
             "en": "“{heading}” appears twice (the part already starts at line {first_line})",
+        },
+        "mark": {
+            "zh": "“{heading}”的编号写作“{mark}”，格式规定写作“{expected}”",
+            "en": "“{heading}” writes its number as “{mark}”; the format writes “{expected}”",
         },
         "sub_sequence": {
             "zh": "“{parent}”下的分项“{heading}”编号不连续或重复，应为（{expected}）",
@@ -242,8 +250,21 @@ def _check_run(run: list[tuple[int, str, Paragraph]], section: Section) -> Itera
     )
 
 
+def _number_marks(document: Document, context: Context) -> Iterator[Violation]:
+    """A section found although its number lacks, doubles or changes its mark (一总体情况, 一、、, 一.,
+    第一部分)."""
+    for section, _index in recognised(document, context):
+        mark, expected = number_mark(section), f"{section.number}、"
+        if mark == expected:
+            continue
+        heading = section.heading.strip()
+        args = {"heading": heading, "mark": mark, "expected": expected, "discriminator": f"mark:{heading}"}
+        yield Violation(_where(section.ref, section.key), args, variant="mark")
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
+    yield from _number_marks(document, context)
     yield from _top_level(_markers(document, context))
     yield from _sub_headings(document, context)
     yield from _enumerations(document)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from nianbao.format.editions import SectionSpec
 from nianbao.model.document import Document
 from nianbao.model.document import Section
 from nianbao.model.rule import Context
+from nianbao.reading.sections import top_heading
 
 
 def template_sections(context: Context) -> tuple[SectionSpec, ...]:
@@ -26,3 +29,10 @@ def written(section: Section) -> str:
 
 def official(spec: SectionSpec) -> str:
     return f"{spec.number}、{spec.title}"
+
+
+def number_mark(section: Section) -> str:
+    """How a top-level heading writes its number, without spaces: ``一、`` as the format has it, or
+    ``一``, ``一、、``, ``一.``, ``第一部分``."""
+    heading = top_heading(section.heading)
+    return re.sub(r"\s+", "", heading.marker) if heading is not None else ""

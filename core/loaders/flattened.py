@@ -21,6 +21,7 @@ from dataclasses import field
 
 from nianbao.format import labels
 from nianbao.format.editions import Edition
+from nianbao.format.editions import SectionSpec
 from nianbao.format.editions import TableSpec
 from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
@@ -28,6 +29,11 @@ from nianbao.model.document import SourceRef
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
+from nianbao.reading.sections import MARKS as _MARKS
+from nianbao.reading.sections import REMARK as _REMARK
+from nianbao.reading.sections import place_title
+from nianbao.reading.sections import section_specs
+from nianbao.reading.sections import title_likeness
 
 _CN = "一二三四五六七八九十"
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
@@ -114,28 +120,81 @@ class _Heading:
 
 
 def section_headings(text: str, editions: Mapping[str, Edition]) -> list[_Heading]:
-    """Numbered known section titles (``一、总体情况``) in ``text``, numbers rising."""
+    """Numbered section headings (``一、总体情况``) in ``text``, numbers rising.
+
+    A known title (or variant) is found whatever mark its number carries (``一、``, ``一、、``,
+    ``一.``, ``第一部分``, or none when the numeral is that section's own) and with a bracketed remark
+    after it;
+    a heading worded differently is found where its number is the next one expected and the words
+    after the mark are close to that section's title.
+    """
+    specs = section_specs(editions)
     titles: dict[str, str] = {}
-    for edition in editions.values():
-        for spec in edition.sections:
-            for title in (spec.title, *spec.variants):
-                titles.setdefault(title, spec.key)
+    for spec in specs:
+        for title in (spec.title, *spec.variants):
+            titles.setdefault(title, spec.key)
     alternatives = "|".join(f"(?:{_pattern(t)})" for t in sorted(titles, key=len, reverse=True))
-    pattern = re.compile(rf"([{_CN}]{{1,2}})\s*[、.．]\s*({alternatives})")
+    pattern = re.compile(
+        rf"(?:第\s*(?P<part>[{_CN}]{{1,2}})\s*部分\s*[{_MARKS}]*|(?P<marked>[{_CN}]{{1,2}})\s*[{_MARKS}]+"
+        rf"|(?P<bare>[{_CN}]{{1,2}}))\s*(?P<title>{alternatives})(?P<remark>{_REMARK})?"
+    )
     by_folded = {labels.fold(t): key for t, key in titles.items()}
-    found: list[_Heading] = []
+    numbers = {spec.key: spec.number for spec in specs}
+    exact: list[_Heading] = []
     last = -1
     for match in pattern.finditer(text):
-        number = match.group(1)
+        number = match.group("part") or match.group("marked") or match.group("bare")
         rank = _rank(number)
         if rank <= last:
             continue
-        key = by_folded.get(labels.fold(match.group(2)))
-        if key is None:
-            continue
-        found.append(_Heading(match.start(), match.end(), number, key))
+        key = by_folded.get(labels.fold(match.group("title")))
+        if key is None or (match.group("bare") and numbers[key] != number):
+            continue  # a bare numeral must be the section's own: 统一主动公开政府信息 is no heading
+        exact.append(_Heading(match.start(), match.end(), number, key))
         last = rank
-    return found
+    return _with_reworded(text, exact, specs)
+
+
+def _with_reworded(text: str, found: list[_Heading], specs: list[SectionSpec]) -> list[_Heading]:
+    """Add headings worded differently from the format, looked for only between the headings
+    already found and only for the numbers missing there."""
+    out: list[_Heading] = []
+    bounds = [*found, None]
+    start, last = 0, 0
+    for following in bounds:
+        stop = following.start if following is not None else len(text)
+        top = _rank(following.number) if following is not None else len(_CN) + 1
+        for spec in specs:
+            rank = _rank(spec.number)
+            if not last < rank < top or any(h.number == spec.number for h in out):
+                continue
+            heading = _reworded(text, start, stop, spec, specs)
+            if heading is not None:
+                out.append(heading)
+                start, last = heading.end, rank
+        if following is not None:
+            out.append(following)
+            start, last = following.end, _rank(following.number)
+    return out
+
+
+def _reworded(
+    text: str, start: int, stop: int, spec: SectionSpec, specs: list[SectionSpec]
+) -> _Heading | None:
+    marker = re.compile(
+        rf"(?:第\s*{spec.number}\s*部分\s*[{_MARKS}]*|(?<![{_CN}]){spec.number}\s*[{_MARKS}]+)\s*"
+    )
+    for match in marker.finditer(text, start, stop):
+        words = text[match.end(): min(stop, match.end() + _TITLE_MAX)]
+        cut = re.search(rf"[{_SENTENCE_END}。，,\s\d]", words)
+        title = words[: cut.start()] if cut else words
+        # The title runs into what follows (a table's header, the first sentence): take the length
+        # whose words come closest to the section's title.
+        scored = [(title_likeness(title[:length], spec), -length) for length in range(2, len(title) + 1)]
+        scored = [item for item in scored if item[0] is not None]
+        if scored and place_title(title[: -max(scored)[1]], spec.number, specs) is spec:
+            return _Heading(match.start(), match.end() - max(scored)[1], spec.number, spec.key)
+    return None
 
 
 def _rank(number: str) -> int:

@@ -1,13 +1,23 @@
 """Split a report's paragraphs into its numbered sections (一、… and their （一）… sub-sections), and
-tell which section each raw table stands in."""
+tell which section each raw table stands in.
+
+A section is found by what it is, not by how exactly its heading is typed: the number may lack or
+double its mark (``一总体情况``, ``一、、总体情况``, ``一.总体情况``), be written ``第一部分``, and the
+title may carry a remark (``二、主动公开政府信息情况（有关情况附表）``) or deviate in wording from the
+format. The rules SEC003 and SEC005 report such deviations; here they only must not hide a section.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from collections.abc import Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 
+from nianbao.format import labels
 from nianbao.format.editions import Edition
+from nianbao.format.editions import SectionSpec
 from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Section
@@ -15,31 +25,116 @@ from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawTable
 
 _CN = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_CN}]+)\s*[、.．]\s*(.*)$", re.S)
+MARKS = "、.．,，:："
+"""Marks that may follow a section number (the format writes 、)."""
+# 第一部分 / 一、 / 一、、 / 一. / 一 (no mark): the number, then the title.
+_TOP = re.compile(
+    rf"^\s*(?:第\s*(?P<part>[{_CN}]{{1,3}})\s*部分|(?P<number>[{_CN}]{{1,3}}))"
+    rf"\s*(?P<marks>[{MARKS}]*)\s*(?P<body>.*)$",
+    re.S,
+)
 _SUB = re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[)）]\s*(.*)$", re.S)
+REMARK = rf"\s*[（(](?![{_CN}]+[)）])[^（()）]{{1,30}}[)）]"
+"""A remark in brackets after a title: （有关情况附表）."""
+_REMARK_AT_END = re.compile(REMARK + r"\s*$")
 _TITLE_MAX = 40
+# How close a title's wording must be to the format's title to count as that section when its
+# number agrees (总体工作情况 against 总体情况 is 0.8).
+_WORDING = 0.75
 
 
+@dataclass(frozen=True, slots=True)
+class TopHeading:
+    """A top-level heading as written: ``marker`` is what stands before the title (``一、``,
+    ``第一部分 ``, ``一``), ``marked`` whether the number carries a mark or a 第…部分."""
 
-def _heading(text: str, pattern: re.Pattern[str]) -> tuple[str, str, str] | None:
-    """``(number, title, rest)`` when ``text`` starts with a heading marker and a short title."""
-    match = pattern.match(text)
+    number: str
+    marker: str
+    title: str
+    rest: str
+    marked: bool
+
+
+def section_specs(editions: Mapping[str, Edition]) -> list[SectionSpec]:
+    return [s for e in editions.values() for s in e.sections]
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[()（）、.．\-—]", "", labels.core(text))
+
+
+def place_title(title: str, number: str | None, specs: Iterable[SectionSpec]) -> SectionSpec | None:
+    """The template section a heading's title names: its title or a known variant, the same with a
+    remark in brackets after it, or (when the number agrees) a close wording."""
+    specs = list(specs)
+    for spec in specs:
+        if spec.matches(title):
+            return spec
+    bare = _REMARK_AT_END.sub("", title)
+    if bare != title and bare:
+        for spec in specs:
+            if spec.matches(bare):
+                return spec
+    if number is None:
+        return None
+    best: tuple[float, SectionSpec | None] = (0.0, None)
+    for spec in specs:
+        if spec.number != number:
+            continue
+        ratio = title_likeness(bare or title, spec) or 0.0
+        if ratio > best[0]:
+            best = (ratio, spec)
+    return best[1] if best[0] >= _WORDING else None
+
+
+def title_likeness(title: str, spec: SectionSpec) -> float | None:
+    """How close the words of ``title`` are to the section's title or a variant (0 to 1)."""
+    wanted = _words(title)
+    if not wanted:
+        return None
+    return max(SequenceMatcher(None, wanted, _words(text)).ratio() for text in (spec.title, *spec.variants))
+
+
+def top_heading(text: str) -> TopHeading | None:
+    """The heading at the start of ``text`` when it starts with a section number and a short title."""
+    match = _TOP.match(text)
     if not match:
         return None
-    number, body = match.group(1), match.group(2).strip()
+    number = match.group("part") or match.group("number")
+    body = match.group("body").strip()
+    split = _title_and_rest(body)
+    if split is None:
+        return None
+    title, rest = split
+    marker = text[: match.start("body")].strip()
+    marked = bool(match.group("marks")) or match.group("part") is not None
+    return TopHeading(number, marker, title, rest, marked)
+
+
+def _title_and_rest(body: str) -> tuple[str, str] | None:
     if not body:
         return None
     if len(body) <= _TITLE_MAX and not body.endswith(("。", "；", ";")):
-        return number, body, ""
+        return body, ""
     for stop in ("。", "：", ":"):
         head, sep, rest = body.partition(stop)
         if sep and 0 < len(head) <= _TITLE_MAX:
-            return number, head, rest.strip()
+            return head, rest.strip()
     return None
 
 
+def _sub_heading(text: str) -> tuple[str, str, str] | None:
+    match = _SUB.match(text)
+    if not match:
+        return None
+    split = _title_and_rest(match.group(2).strip())
+    if split is None:
+        return None
+    return match.group(1), split[0], split[1]
+
+
 def split_sections(document: Document, blocks: list[Block], editions: Mapping[str, Edition]) -> None:
-    specs = [s for e in editions.values() for s in e.sections]
+    specs = section_specs(editions)
     current: Section | None = None
     child: Section | None = None
     for block in blocks:
@@ -48,17 +143,19 @@ def split_sections(document: Document, blocks: list[Block], editions: Mapping[st
         text = block.text.strip()
         if not text:
             continue
-        top = _heading(text, _TOP)
-        if top and _plausible_top(top, document, specs):
-            number, title, rest = top
-            current = Section(number=number, title=title, heading=text if not rest else f"{number}、{title}",
-                              level=1, key=_section_key(number, title, specs), ref=block.ref)
+        top = top_heading(text)
+        spec = _opens_section(top, document, specs) if top is not None else None
+        if top is not None and spec is not False:
+            heading = text if not top.rest else f"{top.marker}{top.title}"
+            key = spec.key if isinstance(spec, SectionSpec) else _key_by_number(top.number, specs)
+            current = Section(number=top.number, title=top.title, heading=heading, level=1, key=key,
+                              ref=block.ref)
             document.sections.append(current)
             child = None
-            if rest:
-                current.paragraphs.append(Paragraph(rest, block.ref))
+            if top.rest:
+                current.paragraphs.append(Paragraph(top.rest, block.ref))
             continue
-        sub = _heading(text, _SUB) if current is not None else None
+        sub = _sub_heading(text) if current is not None else None
         if sub and current is not None:
             number, title, rest = sub
             child = Section(number=number, title=title, heading=text if not rest else f"（{number}）{title}",
@@ -74,22 +171,24 @@ def split_sections(document: Document, blocks: list[Block], editions: Mapping[st
             target.paragraphs.append(Paragraph(text, block.ref))
 
 
-def _plausible_top(heading: tuple[str, str, str], document: Document, specs: list) -> bool:
-    """A top-level marker opens a section when its title is a known section title, or when it is
-    the next number in sequence; a numbered list item inside a section is neither."""
-    number, title, _rest = heading
-    if any(s.matches(title) for s in specs):
-        return True
+def _opens_section(heading: TopHeading, document: Document, specs: list[SectionSpec]) -> SectionSpec | bool:
+    """The template section a heading opens; True for a marked heading that names none but is the
+    next number in sequence; False for neither (a numbered list item inside a section, or a
+    sentence that merely starts with a numeral)."""
+    spec = place_title(heading.title, heading.number, specs)
+    if spec is not None:
+        return spec
+    if not heading.marked:
+        return False
     if not document.sections:
-        return number == "一"
+        return heading.number == "一"
     previous = document.sections[-1].number
-    return _CN.find(number) == _CN.find(previous) + 1 if len(number) == 1 and len(previous) == 1 else False
+    if len(heading.number) == 1 and len(previous) == 1:
+        return _CN.find(heading.number) == _CN.find(previous) + 1
+    return False
 
 
-def _section_key(number: str, title: str, specs: list) -> str | None:
-    for spec in specs:
-        if spec.matches(title):
-            return spec.key
+def _key_by_number(number: str, specs: list[SectionSpec]) -> str | None:
     for spec in specs:
         if spec.number == number:
             return spec.key
