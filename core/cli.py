@@ -94,6 +94,10 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error", show_default=True,
+              help="Lowest severity of an active finding that makes the exit code 1.")
+@click.option("--allow-broken-packs", is_flag=True,
+              help="Go on when a rule pack fails to load (its rules are then not checked); otherwise exit 2.")
 @CONFIG_OPTION
 @click.option("--no-suppress", is_flag=True, help="Report accepted findings as active (for an audit).")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -106,8 +110,8 @@ def main() -> None:
 @click.option("--published-on", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Date the report was published (YYYY-MM-DD), for the deadline rule PUB001.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool,
-          config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
+          ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, fail_on: str,
+          allow_broken_packs: bool, config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
           write_baseline_file: Path | None, previous: Path | None,
           published_on: datetime | None, **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
@@ -115,7 +119,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
         extra["published_on"] = published_on.date().isoformat()
     config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
                        ignore=_split(ignore), edition=edition, lang=lang, options=extra,
-                       no_suppress=no_suppress)
+                       no_suppress=no_suppress, allow_broken_packs=allow_broken_packs)
     lang = config.lang
     baseline = None
     if baseline_file is not None:
@@ -175,7 +179,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
         sys.stdout.buffer.flush()
     if missing or summary.internal_errors:
         sys.exit(EXIT_USAGE)
-    if summary.counts["error"] and not exit_zero:
+    # Recording a baseline is the run's purpose: the findings it records are not a failure.
+    if summary.fails(fail_on) and not exit_zero and write_baseline_file is None:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
@@ -211,10 +216,12 @@ def _previous_report(session: Session, path: Path, reports: int) -> Document:
 @main.command(name="rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language (default zh).")
 @click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
+@click.option("--allow-broken-packs", is_flag=True, help="List the rules even when a rule pack fails to load.")
 @CONFIG_OPTION
-def rules_cmd(lang: str | None, as_json: bool, config_file: Path | None) -> None:
+def rules_cmd(lang: str | None, as_json: bool, allow_broken_packs: bool, config_file: Path | None) -> None:
     """List every rule: ID, name, severity, editions, title."""
-    session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
+    session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang,
+                                 allow_broken_packs=allow_broken_packs))
     lang = session.config.lang
     _warn(session)
     if as_json:

@@ -50,6 +50,10 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
             f"适用年度：{rule.year_text}",
             f"依据：{rule.source}",
         ]
+    for variant, lowering in rule.lowered.items():
+        level = _SEVERITY[lang][lowering["severity"]]
+        why = lowering.get(lang, lowering["zh"])
+        header.append(f"lowered to {level} ({variant}): {why}" if lang == "en" else f"降为{level}（{variant}）：{why}")
     if rule.origin != "nianbao":
         header.append(("来自插件：" if lang == "zh" else "from plugin: ") + rule.origin)
     text = "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"

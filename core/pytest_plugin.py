@@ -118,27 +118,11 @@ class ReportFile(pytest.File):
     """One report: an item per applicable rule, or one failing item when it cannot be loaded."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from nianbao.engine.session import LOAD_FAILURE_RULE
-
         session = _session(self.config)
         report = _checked(self.config, self.path)
-        if report.document is None:
-            rule = session.rule(LOAD_FAILURE_RULE)
-            yield RuleItem.from_parent(self, name=LOAD_FAILURE_RULE, rule=rule, report=report,
-                                       skip_reason=None)
-            return
-        config = session.config.for_path(report.path)
-        rules = session.applicable_rules(report.document, report.previous, config)
-        gates = [r for r in rules if r.gate]
-        gate_error = any(f.severity == "error" for f in report.findings for r in gates if r.id == f.rule_id)
-        stopped = {name for r in gates if any(f.rule_id == r.id for f in report.findings) for name in r.stops}
-        for rule in rules:
-            reason = None
-            if not rule.gate and gate_error:
-                reason = "not run: a gate rule found an error in this report"
-            elif not rule.gate and rule.is_stopped_by(stopped):
-                reason = "not run: stopped by a gate rule's finding (e.g. an older format)"
-            yield RuleItem.from_parent(self, name=rule.id, rule=rule, report=report, skip_reason=reason)
+        for planned in report.plan:
+            yield RuleItem.from_parent(self, name=planned.rule_id, rule=session.rule(planned.rule_id),
+                                       report=report, skip_reason=planned.reason("en"))
 
 
 class ReportFindings(Exception):

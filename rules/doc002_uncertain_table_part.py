@@ -44,12 +44,18 @@ RULE = Rule(
     name="uncertain-table-part",
     title="表格的某一部分无法确定地读取",
     title_en="Part of a table could not be read with certainty",
-    severity="note",
+    severity="warning",
     source="年度报告格式表二至表四（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
         "zh": "{message}",
         "en": "{message_en}",
     },
+    variants={"read": {"zh": "{message}", "en": "{message_en}"}},
+    lowered={"read": {
+        "severity": "note",
+        "zh": "该行已读取，只是其中一部分有疑问",
+        "en": "the row was read; only part of it is in doubt",
+    }},
     editions=("*",),
     doc=__doc__,
 )
@@ -66,5 +72,5 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                      table=note.table, row=note.row),
             {"message": note.message, "message_en": note.message_en or note.message, "code": note.code,
              "discriminator": f"{note.code}:{note.message}"},
-            severity="warning" if note.code in WARNING_CODES else "note",
+            variant="default" if note.code in WARNING_CODES else "read",
         )

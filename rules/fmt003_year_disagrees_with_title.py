@@ -63,6 +63,12 @@ RULE = Rule(
                    "({title_year})"),
         },
     },
+    lowered={
+        "partial": {"severity": "warning", "zh": "期限在标题年度之内，只是不满全年",
+                    "en": "the period lies within the title's year and only falls short of the whole year"},
+        "overview": {"severity": "warning", "zh": "开头提到的年度可能是在说上一年的情况",
+                     "en": "the year named at the opening may be about the year before"},
+    },
     editions=("*",),
     articles=("art49", "art50"),
     doc=__doc__,
@@ -92,7 +98,7 @@ def _periods(paragraph: Paragraph, year: int) -> Iterator[Violation]:
         if years != {year}:
             yield Violation(_where(paragraph), args)
         elif (int(start_month), int(start_day), int(end_month), int(end_day)) != (1, 1, 12, 31):
-            yield Violation(_where(paragraph), args, variant="partial", severity="warning")
+            yield Violation(_where(paragraph), args, variant="partial")
 
 
 def _mentions(paragraph: Paragraph, year: int) -> Iterator[Violation]:
@@ -124,4 +130,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         opening = OPENING.match(first.text)
         if opening and int(opening.group(1)) != year:
             yield Violation(_where(first), {"mention": opening.group(0).strip(), "title_year": year},
-                            variant="overview", severity="warning")
+                            variant="overview")

@@ -57,6 +57,12 @@ RULE = Rule(
                    "after the Article 49 deadline for {body_en} ({deadline}; {days} days late)"),
         },
     },
+    lowered={"page": {
+        "severity": "warning",
+        "zh": "网页所载日期可能是之后更新的日期，而不是首次公布的日期；用 --published-on 给出公布日期即为错误",
+        "en": "the date on a page may be that of a later update, not of first publication; "
+              "give the date with --published-on to make it an error",
+    }},
     editions=("*",),
     articles=("art49",),
     doc=__doc__,
@@ -101,6 +107,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         evidence=Derivation(identity="公布日期 ≤ 第四十九条规定的公布期限",
                             expected=f"≤ {deadline.isoformat()}", actual=when.isoformat()),
         variant="page" if origin == "page" else "default",
-        # A date read from the page may be that of a later update rather than of first publication.
-        severity="warning" if origin == "page" else None,
     )

@@ -66,6 +66,11 @@ RULE = Rule(
                    "write 0 where there is nothing to count"),
         },
     },
+    lowered={"blank": {
+        "severity": "warning",
+        "zh": "空白多半是未填 0，并非数据缺失",
+        "en": "a blank cell is most often a 0 left unwritten, not missing data",
+    }},
     doc=__doc__,
 )
 
@@ -107,5 +112,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                      "columns_en": "”, “".join(names), "discriminator": "blank"},
                     Derivation(identity="空白单元格", cells=tuple(blanks)),
                     variant="blank",
-                    severity="warning",
                 )

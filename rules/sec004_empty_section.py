@@ -75,6 +75,11 @@ RULE = Rule(
                    "and the improvements"),
         },
     },
+    lowered={"one_sided": {
+        "severity": "warning",
+        "zh": "这一部分有内容，只是缺少问题或改进中的一方，判断依据是用词",
+        "en": "the section has content and lacks only one side, judged by its wording",
+    }},
     articles=("art50.4",),
     doc=__doc__,
 )
@@ -106,4 +111,4 @@ def _one_sided(section: Section, text: str, location: Location) -> Iterator[Viol
     if missing:
         yield Violation(location, {"section": written(section), "missing": "和".join(zh for zh, _ in missing),
                                    "missing_en": " or ".join(en for _, en in missing)},
-                            variant="one_sided", severity="warning")
+                            variant="one_sided")

@@ -99,6 +99,18 @@ RULE = Rule(
                              "correct the table first, then check the narrative",
         },
     },
+    lowered={
+        "ambiguous": {"severity": "warning", "zh": "叙述的口径不明确", "en": "what the sentence counts is unclear"},
+        "carried-over": {"severity": "warning", "zh": "叙述可能把上年结转算在内",
+                         "en": "the sentence may count the carried-over applications in"},
+        "filled": {"severity": "warning", "zh": "表中总计空白，比较的是各列之和",
+                   "en": "the table's total is blank; the sum of the columns is compared"},
+        "noted": {"severity": "warning", "zh": "表格该行读取时有疑问", "en": "the table row was read with a doubt"},
+        "unlocated": {"severity": "warning", "zh": "原句或单元格在原文中无法定位",
+                      "en": "the sentence or the cell cannot be located in the source"},
+        "table-wrong": {"severity": "warning", "zh": "表格本身的勾稽关系不成立，叙述与哪一个数字相比尚不确定",
+                        "en": "the table's own arithmetic fails, so which figure the sentence should match is open"},
+    },
     articles=("art50",),
     doc=__doc__,
 )
@@ -240,5 +252,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 actual=fact.value,
             ),
             variant=variant,
-            severity=severity,
         )

@@ -52,6 +52,15 @@ RULE = Rule(
         "zh": "“{written}”与基数 {base} 不符：{count}÷{base}={computed}%，不是 {percent}%",
         "en": "“{written}” does not match the base {base}: {count}÷{base} = {computed}%, not {percent}%",
     },
+    variants={"unstated": {
+        "zh": "“{written}”与基数 {base} 不符：{count}÷{base}={computed}%，不是 {percent}%",
+        "en": "“{written}” does not match the base {base}: {count}÷{base} = {computed}%, not {percent}%",
+    }},
+    lowered={"unstated": {
+        "severity": "warning",
+        "zh": "叙述没有写明基数，基数取自统计表，可能不是作者所用的基数",
+        "en": "the narrative does not state its base; the base is taken from the table and may not be the one meant",
+    }},
     articles=("art50",),
     doc=__doc__,
 )
@@ -111,5 +120,5 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                       "percent": share.percent_text, "discriminator": f"{paragraph}:{share.start}"},
                 evidence=Derivation(identity=f"{share.count}÷{base}×100", expected=computed,
                                     actual=share.percent),
-                severity=None if stated else "warning",
+                variant="default" if stated else "unstated",
             )

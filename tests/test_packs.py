@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from nianbao.cli import main
 from nianbao.config.settings import Config
+from nianbao.engine.session import ConfigurationError
 from nianbao.engine.session import Session
 from nianbao.testing import run_cases
 
@@ -157,7 +158,7 @@ def test_test_rules_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert f"nianbao: error: {tmp_path}：没有找到规则用例" in stderr
 
 
-def test_broken_pack_warns_by_name_and_builtins_still_run(
+def test_broken_pack_stops_the_run_unless_allowed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dist = tmp_path / "site" / "nianbao_pack_broken-0.1.dist-info"
     dist.mkdir(parents=True)
@@ -166,14 +167,21 @@ def test_broken_pack_warns_by_name_and_builtins_still_run(
     (dist / "entry_points.txt").write_text("[nianbao]\nbroken = nianbao_pack_broken_missing\n",
                                            encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path / "site"))
-    session = Session(Config(select=("REC",)))
-    assert [n.message for n in session.notifications if "broken" in n.message] == [
-        "插件 broken 未能加载：cannot import nianbao_pack_broken_missing: "
-        "ModuleNotFoundError: No module named 'nianbao_pack_broken_missing'"]
+    problem = ("插件 broken 未能加载：cannot import nianbao_pack_broken_missing: "
+               "ModuleNotFoundError: No module named 'nianbao_pack_broken_missing'")
+    with pytest.raises(ConfigurationError, match="--allow-broken-packs") as refused:
+        Session(Config(select=("REC",)))
+    assert str(refused.value).startswith(problem)
+    code, stdout, stderr = run("check", "--select", "REC", str(DEFECTS))
+    assert (code, stdout) == (2, "")
+    assert problem in stderr
+
+    session = Session(Config(select=("REC",), allow_broken_packs=True))
+    assert [n.message for n in session.notifications if "broken" in n.message] == [problem]
     findings = session.check_file(DEFECTS).findings
     assert sorted((f.rule_id, f.location.line) for f in findings) == [
         ("REC001", 76), ("REC002", 76), ("REC003", 76)]
-    code, _, stderr = run("check", "--select", "REC", str(DEFECTS))
+    code, _, stderr = run("check", "--allow-broken-packs", "--select", "REC", str(DEFECTS))
     assert code == 1
     assert "nianbao: warning: 插件 broken 未能加载" in stderr
 

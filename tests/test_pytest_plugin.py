@@ -190,3 +190,33 @@ def test_config_named_on_the_command_line(project: pytest.Pytester) -> None:
                                "--collect-only", "-q", "-p", "no:cacheprovider")
     assert sorted(line for line in result.outlines if "::" in line) == [
         "reports/clean.md::REC002", "reports/defects.md::REC002"]
+
+
+def test_nianbao_junit_has_exactly_pytests_items(pytester: pytest.Pytester, corpus: Path) -> None:
+    """For one run over the real reports, ``nianbao check --format junit`` and ``pytest --nianbao
+    --junitxml`` list the same report × rule cases with the same outcomes, so their counts agree."""
+    from click.testing import CliRunner
+    from nianbao.cli import main
+
+    xml = pytester.path / "junit.xml"
+    pytester.runpytest("--nianbao", str(corpus), f"--junitxml={xml}", "-p", "no:cacheprovider")
+    ours = CliRunner().invoke(main, ["check", "--format", "junit", str(corpus)])
+
+    def outcomes(root: ET.Element, rule_of) -> list[tuple[str, str, str]]:
+        found = []
+        for case in root.iter("testcase"):
+            outcome = "failed" if case.find("failure") is not None else (
+                "skipped" if case.find("skipped") is not None else "passed")
+            found.append((Path(case.get("file") or case.get("classname")).name.split(".")[0],
+                          rule_of(case.get("name")), outcome))
+        return sorted(found)
+
+    theirs_root = ET.parse(xml).getroot()
+    ours_root = ET.fromstring(ours.stdout.split("\n", 1)[1])
+    pytest_cases = outcomes(theirs_root, lambda name: name)
+    nianbao_cases = outcomes(ours_root, lambda name: name.split(" ")[0])
+    assert len(pytest_cases) > 100
+    assert nianbao_cases == pytest_cases
+    suite = theirs_root.find("testsuite") if theirs_root.tag == "testsuites" else theirs_root
+    assert int(ours_root.get("tests")) == int(suite.get("tests")) == len(pytest_cases)
+    assert int(ours_root.get("skipped")) == int(suite.get("skipped"))

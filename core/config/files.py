@@ -174,7 +174,7 @@ def resolve_config(explicit: Path | None, start: Path | None) -> Config:
 
 def merge_cli(config: Config, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
               edition: str | None = None, lang: str | None = None, options: Mapping[str, Any] | None = None,
-              no_suppress: bool = False) -> Config:
+              no_suppress: bool = False, allow_broken_packs: bool = False) -> Config:
     """Command-line settings on top of the file's: ``--select`` replaces, ``--ignore`` adds."""
     config.select = select or config.select
     config.ignore = config.ignore + ignore
@@ -184,4 +184,5 @@ def merge_cli(config: Config, *, select: tuple[str, ...] = (), ignore: tuple[str
     merged.update({k: v for k, v in (options or {}).items() if v is not None})
     config.options = merged
     config.no_suppress = no_suppress
+    config.allow_broken_packs = allow_broken_packs or config.allow_broken_packs
     return config

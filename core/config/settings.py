@@ -80,6 +80,7 @@ class Config:
     accept: tuple[Acceptance, ...] = ()
     no_suppress: bool = False
     packs: tuple[str, ...] = ()
+    allow_broken_packs: bool = False
 
     @property
     def root(self) -> Path | None:

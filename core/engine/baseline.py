@@ -35,8 +35,11 @@ class Baseline:
     fingerprints: frozenset[str]
 
     def new_only(self, report: CheckedReport) -> CheckedReport:
-        """The report with the findings already in the baseline taken out."""
-        report.findings = [f for f in report.findings if f.fingerprint not in self.fingerprints]
+        """The report with the findings already in the baseline taken out, and counted."""
+        kept = [f for f in report.findings if f.fingerprint not in self.fingerprints]
+        report.baselined += len(report.findings) - len(kept)
+        report.compared_to_baseline = True
+        report.findings = kept
         return report
 
 
@@ -59,18 +62,14 @@ def read_baseline(path: Path) -> Baseline:
 
 
 def baseline_entries(reports: Iterable[CheckedReport]) -> list[dict[str, str]]:
-    """One entry per finding: the fingerprint, and for the reader the rule, file, place and message."""
-    entries = {}
-    for report in reports:
-        for finding in report.findings:
-            entries.setdefault(finding.fingerprint, {
-                "fingerprint": finding.fingerprint,
-                "rule": finding.rule_id,
-                "path": finding.source,
-                "location": finding.location.logical,
-                "message": finding.message,
-            })
-    return sorted(entries.values(), key=lambda e: (e["path"], e["rule"], e["location"], e["fingerprint"]))
+    """One entry per active finding, as the run printed them (accepted ones are already settled):
+    the fingerprint, and for the reader the rule, file, place and message."""
+    entries = [
+        {"fingerprint": finding.fingerprint, "rule": finding.rule_id, "path": finding.source,
+         "location": finding.location.logical, "message": finding.message}
+        for report in reports for finding in report.findings if not finding.suppressed
+    ]
+    return sorted(entries, key=lambda e: (e["path"], e["rule"], e["location"], e["fingerprint"]))
 
 
 def write_baseline(path: Path, reports: Iterable[CheckedReport]) -> int:

@@ -6,6 +6,7 @@ internal failure on one file becomes a :class:`Notification` while the others ar
 
 from __future__ import annotations
 
+import difflib
 import time
 import traceback
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.results import CheckedReport
 from nianbao.model.results import Notification
+from nianbao.model.results import PlannedRule
 from nianbao.model.results import Summary
 from nianbao.model.results import display_path
 from nianbao.model.rule import Context
@@ -42,6 +44,7 @@ from nianbao.plugin.manager import create_plugins
 BUILTIN_FAMILIES = ("DOC", "SEC", "ART", "REC", "FMT", "TXT", "HIS", "PUB")
 LOAD_FAILURE_RULE = "DOC001"
 EXTRA_SUFFIXES = (".doc", ".wps")
+_LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 
 
 class ConfigurationError(Exception):
@@ -62,6 +65,8 @@ class Session:
         self._register_rule_files()
         self.rule_packs: dict[str, frozenset[str]] = {}
         self.all_rules = self._rules()
+        self._refuse_broken_packs()
+        self._refuse_unknown_selectors()
         self.rules = self.rules_for(*self.config.variants())
         self.loaders: list[Loader] = [loader for batch in hook.nianbao_register_loaders() for loader in batch]
         self.reporters = {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
@@ -89,6 +94,39 @@ class Session:
                 self.plugins.manager.register(YamlRules.from_file(path, self.editions), name=str(path))
             except YamlRuleError as exc:
                 raise ConfigurationError(exc.text(self.config.lang)) from exc
+
+    def _refuse_broken_packs(self) -> None:
+        """A pack that failed to load would leave its rules unchecked while the run looks clean."""
+        if self.config.allow_broken_packs or not self.notifications:
+            return
+        names = "; ".join(note.message for note in self.notifications)
+        raise ConfigurationError(f"{names}（规则包未能加载，检查结果不完整；确需继续时用 --allow-broken-packs）")
+
+    def selectors(self) -> list[tuple[str, str]]:
+        """Every rule selector of the configuration, each with where it was given."""
+        config = self.config
+        found = [(s, "select") for s in config.select] + [(s, "ignore") for s in config.ignore]
+        found += [(s, "severity") for s in config.severity]
+        for override in config.overrides:
+            found += [(s, "overrides.select") for s in override.select or ()]
+            found += [(s, "overrides.ignore") for s in override.ignore]
+            found += [(s, "overrides.severity") for s in override.severity]
+        found += [(a.rule, "accept") for a in config.accept if a.rule is not None]
+        return found
+
+    def _refuse_unknown_selectors(self) -> None:
+        """A misspelt rule ID would select nothing and pass: name it, and the closest known IDs."""
+        ids = [r.id for r in self.all_rules]
+        families = sorted({r.id.rstrip("0123456789") for r in self.all_rules})
+        problems = []
+        for selector, where in self.selectors():
+            if selector == "ALL" or any(i.startswith(selector) for i in ids):
+                continue
+            close = difflib.get_close_matches(selector, ids + families, n=3, cutoff=0.5)
+            hint = f"；最接近的是 {', '.join(close)}" if close else "；`nianbao rules` 列出全部规则"
+            problems.append(f"{where}: 没有规则 {selector}（unknown rule ID）{hint}")
+        if problems:
+            raise ConfigurationError("\n".join(problems))
 
     def rules_for(self, *configs: Config) -> list[Rule]:
         """The rules selected by any of ``configs`` (the run's, or one report's after its overrides)."""
@@ -224,7 +262,7 @@ class Session:
     def check_file(self, path: Path, previous: Document | None = None,
                    document: Document | None = None) -> CheckedReport:
         report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
-                               previous=previous)
+                               previous=previous, plan=[PlannedRule(LOAD_FAILURE_RULE)])
         config = self.config.for_path(str(path))
         try:
             report.document = document if document is not None else self.load(path)
@@ -244,7 +282,26 @@ class Session:
             return report
         report.findings = self.run_rules(report.document, report.display_path, previous, config=config,
                                          notifications=report.notifications)
+        report.plan = self.plan(report.document, report.findings, previous, config)
         return report
+
+    def plan(self, document: Document, findings: Sequence[Finding], previous: Document | None = None,
+             config: Config | None = None) -> list[PlannedRule]:
+        """The rules that applied to a checked report, each run or skipped with the reason: an error
+        from a gate rule stops every other rule, a finding of a gate the rules it names in ``stops``."""
+        rules = self.applicable_rules(document, previous, config)
+        gates = {r.id: r for r in rules if r.gate}
+        gate_error = any(f.severity == "error" for f in findings if f.rule_id in gates)
+        stopped = {name for f in findings if f.rule_id in gates for name in gates[f.rule_id].stops}
+        planned = []
+        for rule in rules:
+            skipped = None
+            if not rule.gate and gate_error:
+                skipped = "gate-error"
+            elif not rule.gate and rule.is_stopped_by(stopped):
+                skipped = "gate-stopped"
+            planned.append(PlannedRule(rule.id, skipped))
+        return planned
 
     def _load_failure(self, report: CheckedReport, error: LoadError, config: Config | None = None) -> None:
         config = config or self.config
@@ -315,9 +372,16 @@ class Session:
     def _finding(self, rule: Rule, violation: Violation, document: Document | None, shown_path: str,
                  config: Config | None = None) -> Finding:
         config = config or self.config
-        severity = config.severity.get(rule.id) or violation.severity or rule.severity
-        args = dict(violation.args)
         lang = self.config.lang
+        declared = rule.severity_of(violation.variant)
+        if violation.severity is not None and violation.severity != declared:
+            raise RuntimeError(f"{rule.id} yields a {violation.severity} for variant {violation.variant!r}, "
+                               f"but its catalogue entry declares {declared}")
+        severity, reason = declared, rule.lowered_reason(violation.variant, lang)
+        if rule.id in config.severity and config.severity[rule.id] != declared:
+            severity = config.severity[rule.id]
+            reason = f"configured as {severity}" if lang == "en" else f"按配置设为{_LEVEL_ZH[severity]}"
+        args = dict(violation.args)
         message = rule.render(args, lang, violation.variant)
         discriminator = str(args.get("discriminator", ""))
         key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, discriminator)
@@ -333,6 +397,7 @@ class Session:
             source=shown_path,
             fingerprint=key,
             suppressed=accepted.reason if accepted else None,
+            severity_reason=reason,
         )
 
 

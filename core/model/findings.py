@@ -84,8 +84,9 @@ class Derivation:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule yields. ``variant`` picks one of the rule's message templates; ``severity``
-    overrides the rule's default where the rule knows it is less sure (e.g. an ambiguous scope)."""
+    """What a rule yields. ``variant`` picks one of the rule's message templates and, where the rule
+    declares it in ``Rule.lowered``, a lower severity. ``severity``, when given, must be the one the
+    rule declares for the variant: a finding's level is never decided anywhere else."""
 
     location: Location
     args: dict[str, Any] = field(default_factory=dict)
@@ -106,3 +107,4 @@ class Finding:
     source: str
     fingerprint: str
     suppressed: str | None = None
+    severity_reason: str | None = None

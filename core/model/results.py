@@ -22,6 +22,26 @@ class Notification:
     path: str | None = None
 
 
+SKIP_REASONS = {
+    "gate-error": {"zh": "未运行：前置规则在本报告中发现了错误",
+                   "en": "not run: a gate rule found an error in this report"},
+    "gate-stopped": {"zh": "未运行：前置规则的发现使其不适用（如旧版格式）",
+                     "en": "not run: stopped by a gate rule's finding (e.g. an older format)"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRule:
+    """A rule that applies to a report: it ran, or was skipped for ``skipped`` (a key of SKIP_REASONS).
+    The pytest items and the JUnit test cases of a report are exactly its planned rules."""
+
+    rule_id: str
+    skipped: str | None = None
+
+    def reason(self, lang: str = "zh") -> str | None:
+        return SKIP_REASONS[self.skipped][lang if lang in ("zh", "en") else "zh"] if self.skipped else None
+
+
 @dataclass(slots=True)
 class CheckedReport:
     path: str
@@ -30,6 +50,9 @@ class CheckedReport:
     findings: list[Finding] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     previous: Document | None = None
+    baselined: int = 0
+    compared_to_baseline: bool = False
+    plan: list[PlannedRule] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -38,11 +61,13 @@ class Summary:
     counts: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
     suppressed: int = 0
+    baselined: int = 0
     internal_errors: int = 0
     seconds: float = 0.0
 
     def add(self, report: CheckedReport) -> None:
         self.files += 1
+        self.baselined += report.baselined
         for finding in report.findings:
             if finding.suppressed:
                 self.suppressed += 1
@@ -50,6 +75,11 @@ class Summary:
             self.counts[finding.severity] += 1
             self.by_rule[finding.rule_id] += 1
         self.internal_errors += sum(1 for n in report.notifications if n.level == "error")
+
+    def fails(self, bar: str) -> bool:
+        """True when an active finding is at ``bar`` (error, warning or note) or above."""
+        levels = ("error", "warning", "note")
+        return any(self.counts[level] for level in levels[: levels.index(bar) + 1])
 
 
 def display_path(path: Path) -> str:

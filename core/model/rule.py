@@ -58,7 +58,10 @@ class Rule:
     in an older format is noted, not failed, and is not checked against the current format).
     ``articles`` names the articles of the regulation the rule rests on, as keys of
     ``schemas/regulation.yaml`` (``art50`` for a whole article, ``art50.2`` for its item (二));
-    ``nianbao explain`` prints their text."""
+    ``nianbao explain`` prints their text. ``lowered`` declares every case in which a finding is
+    reported below the rule's severity: a variant name mapped to the severity it takes and why
+    (``{"severity": "warning", "zh": …, "en": …}``); a violation of that variant gets that severity
+    and no other, so the catalogue, ``explain`` and every output agree."""
 
     id: str
     name: str
@@ -76,6 +79,7 @@ class Rule:
     needs_previous: bool = False
     origin: str = "nianbao"
     articles: tuple[str, ...] = ()
+    lowered: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     _check: Check | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +93,12 @@ class Rule:
             missing = [lang for lang in LANGS if lang not in template]
             if missing:
                 raise ValueError(f"rule {self.id}: message lacks {', '.join(missing)}")
+        for variant, lowering in self.lowered.items():
+            level = lowering.get("severity")
+            if level not in SEVERITIES or SEVERITIES.index(level) <= SEVERITIES.index(self.severity):
+                raise ValueError(f"rule {self.id}: lowered[{variant!r}] must name a severity below {self.severity}")
+            if any(lang not in lowering for lang in LANGS):
+                raise ValueError(f"rule {self.id}: lowered[{variant!r}] must say why in zh and en")
         bad = [a for a in self.articles if not ARTICLE.match(a)]
         if bad:
             raise ValueError(f"rule {self.id}: articles {bad} must be keys such as 'art50' or 'art50.2'")
@@ -116,6 +126,15 @@ class Rule:
         if year is not None and last is not None and year > last:
             return False
         return True
+
+    def severity_of(self, variant: str) -> Severity:
+        """The severity of a finding of ``variant``: the rule's, or the lower one declared for it."""
+        lowering = self.lowered.get(variant)
+        return lowering["severity"] if lowering else self.severity  # type: ignore[return-value]
+
+    def lowered_reason(self, variant: str, lang: str = "zh") -> str | None:
+        lowering = self.lowered.get(variant)
+        return lowering.get(lang, lowering["zh"]) if lowering else None
 
     def render(self, args: Mapping[str, Any], lang: str = "zh", variant: str = "default") -> str:
         templates = self.message if variant == "default" else self.variants[variant]

@@ -1,8 +1,10 @@
 """``--format junit``: JUnit XML for CI dashboards.
 
-One ``testsuite`` per report and one ``testcase`` per rule that ran on it; a rule with error or
-warning findings fails, and its ``failure`` lists them one per line. Notes and accepted findings
-do not fail a rule; they are listed in the test case's ``system-out``.
+One ``testsuite`` per report and one ``testcase`` per rule that applied to it (its edition, year and
+selection), exactly the items ``pytest --nianbao`` collects: a rule a gate rule stopped is a skipped
+case with the reason. A rule with error or warning findings fails, and its ``failure`` lists them
+one per line. Notes and accepted findings do not fail a rule; they are listed in the test case's
+``system-out``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import ClassVar
 from typing import TextIO
 
 from nianbao.model.findings import Finding
-from nianbao.reporters.records import rules_run
 from nianbao.reporters.text import LEVEL
 from nianbao.reporters.text import finding_line
 
@@ -41,28 +42,34 @@ class JunitReporter:
         self.stream = stream
         self.lang = lang if lang in LEVEL else "zh"
         self.rules: Sequence[Rule] = ()
+        self.names: dict[str, str] = {}
         self.root = ET.Element("testsuites", name="nianbao")
 
     def start(self, rules: Sequence[Rule]) -> None:
         self.rules = rules
+        self.names = {rule.id: rule.name for rule in rules}
 
     def line(self, finding: Finding) -> str:
         return xml_text(finding_line(finding, self.lang))
 
     def add(self, report: CheckedReport) -> None:
         suite = ET.SubElement(self.root, "testsuite", name=xml_text(report.display_path))
-        ran = rules_run(report, self.rules)
-        failures = 0
-        for rule in ran:
-            findings = [f for f in report.findings if f.rule_id == rule.id]
-            case = ET.SubElement(suite, "testcase", name=f"{rule.id} {rule.name}",
+        failures = skipped = 0
+        for planned in report.plan:
+            findings = [f for f in report.findings if f.rule_id == planned.rule_id]
+            rule = self.names.get(planned.rule_id, "")
+            case = ET.SubElement(suite, "testcase", name=f"{planned.rule_id} {rule}".strip(),
                                  classname=xml_text(report.display_path), file=xml_text(report.display_path))
+            if planned.skipped:
+                skipped += 1
+                ET.SubElement(case, "skipped", message=planned.reason(self.lang) or "")
+                continue
             failing = [f for f in findings if f.severity in FAILING and not f.suppressed]
             if failing:
                 failures += 1
                 worst = "error" if any(f.severity == "error" for f in failing) else "warning"
                 failure = ET.SubElement(case, "failure", type=worst,
-                                        message=xml_text(f"{rule.id}: {failing[0].message}"))
+                                        message=xml_text(f"{planned.rule_id}: {failing[0].message}"))
                 failure.text = "\n".join(self.line(f) for f in failing)
             quiet = [f for f in findings if f not in failing]
             if quiet:
@@ -71,14 +78,14 @@ class JunitReporter:
             ET.SubElement(suite, "system-err").text = xml_text(
                 "\n".join(f"nianbao {n.level}: {n.message}" for n in report.notifications))
         errors = sum(1 for n in report.notifications if n.level == "error")
-        suite.set("tests", str(len(ran)))
+        suite.set("tests", str(len(report.plan)))
         suite.set("failures", str(failures))
         suite.set("errors", str(errors))
-        suite.set("skipped", "0")
+        suite.set("skipped", str(skipped))
 
     def finish(self, summary: Summary) -> None:
         suites = list(self.root)
-        for key in ("tests", "failures", "errors"):
+        for key in ("tests", "failures", "errors", "skipped"):
             self.root.set(key, str(sum(int(s.get(key, "0")) for s in suites)))
         self.root.set("time", f"{summary.seconds:.3f}")
         ET.indent(self.root)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
@@ -61,6 +60,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "evidence": evidence_record(finding.evidence),
         "fingerprint": finding.fingerprint,
         "suppressed": finding.suppressed,
+        "severity_reason": finding.severity_reason,
     }
 
 
@@ -78,29 +78,7 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "warnings": summary.counts["warning"],
         "notes": summary.counts["note"],
         "suppressed": summary.suppressed,
+        "baselined": summary.baselined,
         "internal_errors": summary.internal_errors,
         "by_rule": dict(sorted(summary.by_rule.items())),
     }
-
-
-def rules_run(report: CheckedReport, rules: Sequence[Rule]) -> list[Rule]:
-    """The rules that ran on ``report``, in catalogue order.
-
-    Mirrors the engine: a file that could not be loaded is checked by the load-failure rule alone;
-    otherwise the rules that apply to the report's edition and year ran, gate rules first, except
-    that an error from a gate stops every other rule and any finding of a gate stops the rules it
-    names in ``stops``. A rule that produced a finding always counts as having run.
-    """
-    reported = {f.rule_id for f in report.findings}
-    document = report.document
-    ran: Iterable[Rule] = ()
-    if document is not None:
-        applicable = [r for r in rules if r.applies_to(document.meta.edition, document.meta.report_year)
-                      and not r.needs_previous]
-        gates = [r for r in applicable if r.gate]
-        gate_ids = {r.id for r in gates}
-        gate_error = any(f.severity == "error" for f in report.findings if f.rule_id in gate_ids)
-        stopped = {name for r in gates if r.id in reported for name in r.stops}
-        ran = [r for r in applicable if r.gate or not (gate_error or r.is_stopped_by(stopped))]
-    names = {r.id for r in ran} | reported
-    return [r for r in rules if r.id in names]

@@ -1,7 +1,10 @@
 """``--format sarif``: SARIF 2.1.0 for code-scanning services and editors.
 
 ``tool.driver.rules`` is generated from the rule registry. Results carry the report's path as a
-percent-encoded URI relative to ``%SRCROOT%`` (the working directory), the line when known, the
+percent-encoded URI relative to ``%SRCROOT%`` (the working directory), or, for a report outside it,
+relative to ``FSROOT`` (the root of its file system), so every URI is relative and every base is
+declared in ``originalUriBaseIds``; ``baselineState`` is ``new`` when a baseline was compared
+against. They carry the line when known, the
 table cell as a logical location and the finding's fingerprint, which does not depend on line
 numbers or the file format, so a re-published report keeps its alerts.
 """
@@ -40,15 +43,26 @@ _NOTIFICATION_LEVEL = {"error": "error", "warning": "warning", "note": "note", "
 
 
 def artifact_location(path: str) -> dict[str, Any]:
-    """A percent-encoded URI for ``path``: relative to ``%SRCROOT%`` when the file lies below the
-    working directory, otherwise an absolute ``file:`` URI."""
+    """A percent-encoded relative URI for ``path`` and its base: ``%SRCROOT%`` when the file lies
+    below the working directory, otherwise the root of its file system (see :func:`root_base`)."""
+    absolute = Path(path).resolve()
     try:
-        pure = PurePath(os.path.relpath(Path(path).resolve()))
+        pure = PurePath(os.path.relpath(absolute))
     except ValueError:  # another drive on Windows: no relative form exists
-        pure = PurePath(Path(path).resolve())
+        pure = PurePath(absolute)
     if not pure.is_absolute() and ".." not in pure.parts:
         return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
-    return {"uri": Path(path).resolve().as_uri()}
+    below = absolute.relative_to(absolute.anchor)
+    return {"uri": quote(PurePath(below).as_posix(), safe="/"), "uriBaseId": root_base(absolute)[0]}
+
+
+def root_base(path: Path) -> tuple[str, str]:
+    """The base ID and URI of the root of ``path``'s file system (``FSROOT``, or ``FSROOT_C`` for
+    drive C: on Windows)."""
+    anchor = Path(path.anchor)
+    drive = path.drive.rstrip(":").upper()
+    name = f"FSROOT_{drive}" if drive.isalpha() else "FSROOT"
+    return name, directory_uri(anchor)
 
 
 def directory_uri(path: Path) -> str:
@@ -100,6 +114,7 @@ class SarifReporter:
         self.artifacts: list[dict[str, Any]] = []
         self.results: list[dict[str, Any]] = []
         self.notifications: list[dict[str, Any]] = []
+        self.bases: dict[str, str] = {}
 
     def start(self, rules: Sequence[Rule]) -> None:
         self.rules = [rule_descriptor(rule, self.lang) for rule in rules]
@@ -107,13 +122,19 @@ class SarifReporter:
 
     def add(self, report: CheckedReport) -> None:
         location = artifact_location(report.path)
+        if location["uriBaseId"] != SRCROOT:
+            name, uri = root_base(Path(report.path).resolve())
+            self.bases[name] = uri
         artifact: dict[str, Any] = {"location": dict(location)}
         if report.document is not None:
             artifact["hashes"] = {"sha-256": report.document.source.sha256}
         location["index"] = len(self.artifacts)
         self.artifacts.append(artifact)
         for finding in report.findings:
-            self.results.append(self.result(finding, location))
+            result = self.result(finding, location)
+            if report.compared_to_baseline:
+                result["baselineState"] = "new"
+            self.results.append(result)
         for note in report.notifications:
             self.notifications.append(self.notification(note, location))
 
@@ -186,7 +207,8 @@ class SarifReporter:
                 "rules": self.rules,
             }},
             "automationDetails": {"id": f"{AUTOMATION_CATEGORY}/{run_id}"},
-            "originalUriBaseIds": {SRCROOT: {"uri": directory_uri(Path.cwd())}},
+            "originalUriBaseIds": {SRCROOT: {"uri": directory_uri(Path.cwd())},
+                                   **{name: {"uri": uri} for name, uri in sorted(self.bases.items())}},
             "invocations": [{
                 "executionSuccessful": summary.internal_errors == 0,
                 "toolExecutionNotifications": self.notifications,

@@ -55,6 +55,8 @@ def notification_text(message: str) -> str:
 def finding_line(finding: Finding, lang: str) -> str:
     """``path:line: RULE [级别] message``, with the reason where the finding was accepted."""
     line = f"{position(finding)}: {finding.rule_id} [{LEVEL[lang][finding.severity]}] {finding.message}"
+    if finding.severity_reason:
+        line += f"（{finding.severity_reason}）" if lang == "zh" else f" ({finding.severity_reason})"
     if finding.suppressed:
         line += f"  ({'已接受' if lang == 'zh' else 'accepted'}: {finding.suppressed})"
     return line
@@ -67,11 +69,15 @@ def summary_line(summary: Summary, lang: str) -> str:
                 f"{counts['warning']} warning(s), {counts['note']} note(s)")
         if summary.suppressed:
             text += f", {summary.suppressed} accepted"
+        if summary.baselined:
+            text += f", {summary.baselined} hidden by the baseline"
         return text
     text = (f"共检查 {summary.files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，"
             f"提示 {counts['note']} 个")
     if summary.suppressed:
         text += f"，已接受 {summary.suppressed} 个"
+    if summary.baselined:
+        text += f"，基线中已有 {summary.baselined} 个未列出"
     return text
 
 

@@ -71,20 +71,25 @@ def test_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ]
 
 
-def test_rules_stopped_by_a_gate_are_not_test_cases(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rules_stopped_by_a_gate_are_skipped_cases(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """022 is a 2018 report in the pre-2019 format: FMT004 notes it and stops the checks against
-    the current format, so REC001 and SEC001 did not run on it; on 025 (2021 edition) they did."""
+    the current format, so REC001 and SEC001 are skipped cases on it, with the reason, as pytest
+    skips their items; on 025 (2021 edition) they ran."""
     monkeypatch.chdir(corpus.parent)
     older, current = f"{corpus.name}/022_pingtan-2018-older.txt", f"{corpus.name}/025_pingtan-2021.txt"
     result = run_cli("check", "--select", "DOC001,FMT004,REC001,SEC001", "--format", "junit", older, current)
     root = ET.fromstring(result.stdout.split("\n", 1)[1])
     suites = {s.get("name"): s for s in root.findall("testsuite")}
-    assert [c.get("name") for c in suites[older].findall("testcase")] == ["DOC001 unreadable-report",
-                                                                         "FMT004 older-format"]
+    cases = suites[older].findall("testcase")
+    assert [(c.get("name"), c.find("skipped").get("message") if c.find("skipped") is not None else None)
+            for c in cases] == [
+        ("DOC001 unreadable-report", None), ("FMT004 older-format", None),
+        ("REC001 balance-mismatch", "未运行：前置规则的发现使其不适用（如旧版格式）"),
+        ("SEC001 missing-section", "未运行：前置规则的发现使其不适用（如旧版格式）")]
     note = suites[older].find("testcase[@name='FMT004 older-format']")
     assert note.find("failure") is None
     assert note.find("system-out").text.startswith(f"{older}: FMT004 [提示] ")
     assert [c.get("name") for c in suites[current].findall("testcase")] == [
         "DOC001 unreadable-report", "FMT004 older-format", "REC001 balance-mismatch",
         "SEC001 missing-section"]
-    assert (root.get("tests"), root.get("failures")) == ("6", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("skipped")) == ("8", "0", "2")

@@ -183,14 +183,36 @@ def test_accepted_findings_are_suppressions_and_notifications_are_reported(
     }]
 
 
-def test_paths_outside_the_working_directory_are_absolute_file_uris(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paths_outside_the_working_directory_are_relative_to_a_declared_base(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sarif_validator: Draft4Validator) -> None:
     (tmp_path / "work").mkdir()
     report = write_report(tmp_path / "其他 目录", "a#b.md")
     monkeypatch.chdir(tmp_path / "work")
     location = artifact_location(str(report))
-    assert location == {"uri": report.resolve().as_uri()}
+    assert location["uriBaseId"] == "FSROOT"
+    assert not location["uri"].startswith("/")
     assert location["uri"].endswith("/%E5%85%B6%E4%BB%96%20%E7%9B%AE%E5%BD%95/a%23b.md")
+    log = run_sarif(report)
+    assert_valid(log, sarif_validator)
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"]["FSROOT"] == {"uri": "file:///"}
+    base = run["originalUriBaseIds"]["FSROOT"]["uri"]
+    assert base + run["artifacts"][0]["location"]["uri"] == report.resolve().as_uri()
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] for r in run["results"]} == {
+        "FSROOT"}
+    assert all("baselineState" not in r for r in run["results"])  # no baseline, no state
+
+
+def test_a_run_against_a_baseline_marks_results_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    sarif_validator: Draft4Validator) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_report(tmp_path, "a.md")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"version": 1, "findings": []}', encoding="utf-8")
+    log = run_sarif("a.md", "--baseline", baseline)
+    assert_valid(log, sarif_validator)
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["baselineState"]) for r in results] == [("REC002", "new"), ("REC003", "new")]
 
 
 def test_unreadable_file_has_a_result_without_region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -59,6 +59,11 @@ RULE = Rule(
                   "the deadline was not checked",
         },
     },
+    lowered={"bad_option": {
+        "severity": "warning",
+        "zh": "这是选项的问题，不是报告的问题",
+        "en": "the problem is the option's, not the report's",
+    }},
     articles=("art49",),
     doc=__doc__,
 )
@@ -80,7 +85,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     except ValueError:
         deadline = None
     if deadline is None:
-        yield Violation(Location(), {"value": option}, variant="bad_option", severity="warning")
+        yield Violation(Location(), {"value": option}, variant="bad_option")
         return
     try:
         published = date.fromisoformat(str(published_text))

@@ -1,0 +1,119 @@
+"""A CI run that cannot go green by mistake: unknown rule IDs and broken packs are usage errors,
+``--fail-on`` sets the bar, and a finding's severity is the one its rule declares."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from nianbao import Config
+from nianbao import Session
+from nianbao.explain import explain_text
+from test_reporters_support import SELECT
+from test_reporters_support import line_of
+from test_reporters_support import run_cli
+from test_reporters_support import write_report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nianbao.yaml").write_text("{}\n", encoding="utf-8")
+    write_report(tmp_path, "r.md")
+    return tmp_path
+
+
+def test_an_unknown_rule_in_select_is_a_usage_error_naming_the_closest(folder: Path) -> None:
+    result = run_cli("check", "--select", "XYZ999", "r.md")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "没有规则 XYZ999" in result.stderr
+    result = run_cli("check", "--select", "REC0O2", "r.md")
+    assert result.exit_code == 2
+    assert "select: 没有规则 REC0O2（unknown rule ID）；最接近的是 REC002" in result.stderr
+
+
+def test_an_unknown_rule_in_ignore_is_a_usage_error(folder: Path) -> None:
+    result = run_cli("check", "--ignore", "SEC010", "r.md")
+    assert result.exit_code == 2
+    assert "ignore: 没有规则 SEC010（unknown rule ID）；最接近的是 SEC005, SEC004, SEC003" in result.stderr
+
+
+def test_an_unknown_rule_in_the_config_file_is_a_usage_error(folder: Path) -> None:
+    (folder / "nianbao.yaml").write_text("severity:\n  REC092: warning\n", encoding="utf-8")
+    result = run_cli("check", "r.md")
+    assert result.exit_code == 2
+    assert "severity: 没有规则 REC092（unknown rule ID）；最接近的是 REC002" in result.stderr
+
+
+def test_families_and_all_are_known_selectors(folder: Path) -> None:
+    result = run_cli("check", "--select", "REC,DOC001", "--ignore", "REC004", "r.md")
+    assert result.exit_code == 1
+    result = run_cli("check", "--select", "ALL", "--ignore", "TXT", "r.md")
+    assert result.exit_code == 1
+
+
+def test_fail_on_sets_the_exit_code_bar(folder: Path) -> None:
+    (folder / "nianbao.yaml").write_text("severity:\n  REC002: warning\n  REC003: warning\n", encoding="utf-8")
+    result = run_cli("check", "--select", SELECT, "r.md")
+    assert result.exit_code == 0
+    line = line_of(folder / "r.md", "（七）总计")
+    assert result.stdout.splitlines()[0].startswith(f"r.md:{line}: REC002 [警告] ")
+    assert result.stdout.splitlines()[0].endswith("（按配置设为警告）")
+    assert run_cli("check", "--select", SELECT, "--fail-on", "warning", "r.md").exit_code == 1
+    assert run_cli("check", "--select", SELECT, "--fail-on", "note", "r.md").exit_code == 1
+    assert run_cli("check", "--select", SELECT, "--fail-on", "error", "r.md").exit_code == 0
+    assert run_cli("check", "--select", SELECT, "--fail-on", "bogus", "r.md").exit_code == 2
+
+
+def test_a_lowered_finding_says_why_and_explain_says_when(folder: Path) -> None:
+    report = ROOT / "tests" / "cases" / "REC005" / "2021-blank-and-invalid.md"
+    result = run_cli("check", "--select", "REC005", str(report))
+    first = result.stdout.splitlines()[0]
+    assert first.endswith("REC005 [警告] 表三“一、本年新收政府信息公开申请数量”行的“科研机构、社会公益组织”为空白；"
+                          "没有发生的应填 0（空白多半是未填 0，并非数据缺失）")
+    rule = Session(Config()).rule("REC005")
+    assert rule.severity == "error"
+    assert "降为警告（blank）：空白多半是未填 0，并非数据缺失" in explain_text(rule, "zh").splitlines()
+    assert ("lowered to warning (blank): a blank cell is most often a 0 left unwritten, not missing data"
+            in explain_text(rule, "en").splitlines())
+
+
+def test_every_rule_finding_level_is_its_catalogue_level_or_a_declared_lowering() -> None:
+    session = Session(Config())
+    for rule in session.all_rules:
+        levels = {rule.severity} | {lowering["severity"] for lowering in rule.lowered.values()}
+        assert all(level in ("error", "warning", "note") for level in levels)
+        for variant in rule.lowered:
+            assert variant == "default" or variant in rule.variants, (rule.id, variant)
+
+
+UNDECLARED = textwrap.dedent('''
+    from nianbao import Location, Rule, Violation, hookimpl
+
+    RULE = Rule(id="XX002", name="says-warning", title="t", title_en="t", severity="error",
+                source="test", message={"zh": "m", "en": "m"},
+                doc="t。\\n\\n## 要求\\n\\n## 依据\\n\\n## 示例\\n\\n## 修改\\n")
+
+    @RULE.check
+    def check(document, context):
+        yield Violation(Location(), severity="warning")
+
+    @hookimpl
+    def nianbao_register_rules(config):
+        return [RULE]
+''')
+
+
+def test_a_severity_the_rule_does_not_declare_is_an_internal_error(tmp_path: Path) -> None:
+    plugin = tmp_path / "undeclared.py"
+    plugin.write_text(UNDECLARED, encoding="utf-8")
+    session = Session(Config(select=("XX002",), plugin_files=(plugin,)))
+    report = session.check_file(ROOT / "examples" / "2022-clean-2021-edition.md")
+    assert report.findings == []
+    assert [(n.level, n.message) for n in report.notifications] == [(
+        "error", f"规则 XX002（{plugin}）运行出错：RuntimeError: XX002 yields a warning for variant 'default', "
+                 "but its catalogue entry declares error")]
