@@ -94,7 +94,8 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error", show_default=True,
+@click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error",
+              show_default=True,
               help="Lowest severity of an active finding that makes the exit code 1.")
 @click.option("--allow-broken-packs", is_flag=True,
               help="Go on when a rule pack fails to load (its rules are then not checked); otherwise exit 2.")
@@ -216,7 +217,8 @@ def _previous_report(session: Session, path: Path, reports: int) -> Document:
 @main.command(name="rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language (default zh).")
 @click.option("--json", "as_json", is_flag=True, help="Print the catalogue as JSON.")
-@click.option("--allow-broken-packs", is_flag=True, help="List the rules even when a rule pack fails to load.")
+@click.option("--allow-broken-packs", is_flag=True,
+              help="List the rules even when a rule pack fails to load.")
 @CONFIG_OPTION
 def rules_cmd(lang: str | None, as_json: bool, allow_broken_packs: bool, config_file: Path | None) -> None:
     """List every rule: ID, name, severity, editions, title."""

@@ -53,7 +53,8 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
     for variant, lowering in rule.lowered.items():
         level = _SEVERITY[lang][lowering["severity"]]
         why = lowering.get(lang, lowering["zh"])
-        header.append(f"lowered to {level} ({variant}): {why}" if lang == "en" else f"降为{level}（{variant}）：{why}")
+        header.append(f"lowered to {level} ({variant}): {why}" if lang == "en"
+                      else f"降为{level}（{variant}）：{why}")
     if rule.origin != "nianbao":
         header.append(("来自插件：" if lang == "zh" else "from plugin: ") + rule.origin)
     text = "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"

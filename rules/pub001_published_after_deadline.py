@@ -59,7 +59,8 @@ RULE = Rule(
     },
     lowered={"page": {
         "severity": "warning",
-        "zh": "网页所载日期可能是之后更新的日期，而不是首次公布的日期；用 --published-on 给出公布日期即为错误",
+        "zh": ("网页所载日期可能是之后更新的日期，而不是首次公布的日期；"
+               "用 --published-on 给出公布日期即为错误"),
         "en": "the date on a page may be that of a later update, not of first publication; "
               "give the date with --published-on to make it an error",
     }},

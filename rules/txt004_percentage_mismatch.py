@@ -59,7 +59,8 @@ RULE = Rule(
     lowered={"unstated": {
         "severity": "warning",
         "zh": "叙述没有写明基数，基数取自统计表，可能不是作者所用的基数",
-        "en": "the narrative does not state its base; the base is taken from the table and may not be the one meant",
+        "en": ("the narrative does not state its base; the base is taken from the table "
+               "and may not be the one meant"),
     }},
     articles=("art50",),
     doc=__doc__,

@@ -100,7 +100,8 @@ class Session:
         if self.config.allow_broken_packs or not self.notifications:
             return
         names = "; ".join(note.message for note in self.notifications)
-        raise ConfigurationError(f"{names}（规则包未能加载，检查结果不完整；确需继续时用 --allow-broken-packs）")
+        raise ConfigurationError(
+            f"{names}（规则包未能加载，检查结果不完整；确需继续时用 --allow-broken-packs）")
 
     def selectors(self) -> list[tuple[str, str]]:
         """Every rule selector of the configuration, each with where it was given."""

@@ -96,7 +96,8 @@ class Rule:
         for variant, lowering in self.lowered.items():
             level = lowering.get("severity")
             if level not in SEVERITIES or SEVERITIES.index(level) <= SEVERITIES.index(self.severity):
-                raise ValueError(f"rule {self.id}: lowered[{variant!r}] must name a severity below {self.severity}")
+                raise ValueError(
+                    f"rule {self.id}: lowered[{variant!r}] must name a severity below {self.severity}")
             if any(lang not in lowering for lang in LANGS):
                 raise ValueError(f"rule {self.id}: lowered[{variant!r}] must say why in zh and en")
         bad = [a for a in self.articles if not ARTICLE.match(a)]

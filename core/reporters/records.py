@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -13,7 +12,6 @@ from nianbao.model.findings import Location
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
     from nianbao.model.results import Summary
-    from nianbao.model.rule import Rule
 
 META_FIELDS = ("title", "agency", "report_year", "report_year_source", "edition", "edition_source",
                "table_edition", "body_type", "published_on")

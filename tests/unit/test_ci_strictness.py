@@ -57,7 +57,8 @@ def test_families_and_all_are_known_selectors(folder: Path) -> None:
 
 
 def test_fail_on_sets_the_exit_code_bar(folder: Path) -> None:
-    (folder / "nianbao.yaml").write_text("severity:\n  REC002: warning\n  REC003: warning\n", encoding="utf-8")
+    (folder / "nianbao.yaml").write_text("severity:\n  REC002: warning\n  REC003: warning\n",
+                                         encoding="utf-8")
     result = run_cli("check", "--select", SELECT, "r.md")
     assert result.exit_code == 0
     line = line_of(folder / "r.md", "（七）总计")
@@ -73,8 +74,9 @@ def test_a_lowered_finding_says_why_and_explain_says_when(folder: Path) -> None:
     report = ROOT / "tests" / "cases" / "REC005" / "2021-blank-and-invalid.md"
     result = run_cli("check", "--select", "REC005", str(report))
     first = result.stdout.splitlines()[0]
-    assert first.endswith("REC005 [警告] 表三“一、本年新收政府信息公开申请数量”行的“科研机构、社会公益组织”为空白；"
-                          "没有发生的应填 0（空白多半是未填 0，并非数据缺失）")
+    assert first.endswith("REC005 [警告] 表三“一、本年新收政府信息公开申请数量”行的"
+                          "“科研机构、社会公益组织”为空白；没有发生的应填 0"
+                          "（空白多半是未填 0，并非数据缺失）")
     rule = Session(Config()).rule("REC005")
     assert rule.severity == "error"
     assert "降为警告（blank）：空白多半是未填 0，并非数据缺失" in explain_text(rule, "zh").splitlines()
@@ -115,5 +117,5 @@ def test_a_severity_the_rule_does_not_declare_is_an_internal_error(tmp_path: Pat
     report = session.check_file(ROOT / "examples" / "2022-clean-2021-edition.md")
     assert report.findings == []
     assert [(n.level, n.message) for n in report.notifications] == [(
-        "error", f"规则 XX002（{plugin}）运行出错：RuntimeError: XX002 yields a warning for variant 'default', "
-                 "but its catalogue entry declares error")]
+        "error", f"规则 XX002（{plugin}）运行出错：RuntimeError: XX002 yields a warning for variant "
+                 "'default', but its catalogue entry declares error")]

@@ -42,7 +42,8 @@ def test_tool_rules_and_summary(checked: tuple[Path, dict]) -> None:
         {"id": "REC003", "name": "row-total-mismatch", "severity": "error"},
         {"id": "REC004", "name": "case-total-mismatch", "severity": "error"},
     ]
-    assert output["summary"] == {"files": 1, "errors": 2, "warnings": 0, "notes": 0, "suppressed": 0, "baselined": 0,
+    assert output["summary"] == {"files": 1, "errors": 2, "warnings": 0, "notes": 0, "suppressed": 0,
+                                 "baselined": 0,
                                  "internal_errors": 0, "by_rule": {"REC002": 1, "REC003": 1}}
 
 
