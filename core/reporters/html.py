@@ -94,6 +94,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "blank": "(空)",
         "unmatched": "未能对应到格式的行：",
         "cell_marks": {"bad": "问题所在的单元格", "used": "参与计算的单元格"},
+        "more_cells": "另有 {n} 个单元格",
         "footer": "由 nianbao {version} 生成，用时 {seconds:.1f} 秒。"
             "点击一条问题，可在下方表格中突出显示相关单元格。",
     },
@@ -150,6 +151,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "blank": "(blank)",
         "unmatched": "Rows matching no row of the format: ",
         "cell_marks": {"bad": "the cell the finding is about", "used": "a cell used in the computation"},
+        "more_cells": "{n} more cells",
         "footer": "Written by nianbao {version} in {seconds:.1f} s. Cl"
             "ick a finding to mark its cells in the table below.",
     },

@@ -131,6 +131,8 @@ def _marks(findings: Sequence[Finding]) -> dict[tuple[str, str], tuple[str, list
         marks[where] = ("bad" if "bad" in (kind, old_kind) else "used", [*indexes, index])
 
     for index, finding in enumerate(findings):
+        if finding.suppressed:
+            continue  # accepted: listed, but its cells are not marked as failing
         loc = finding.location
         if loc.table and loc.row and loc.column:
             mark((loc.table, f"{loc.row}.{loc.column}"), "bad", index)
@@ -184,10 +186,12 @@ def draw_table(table: Table, marks: dict[tuple[str, str], tuple[str, list[int]]]
             else:
                 groups.append((group or "", 1))
         drawn_rows = []
-        last_group = None
+        shown_groups: set[str] = set()
         for row_key, row_label, row_group in rows:
-            heading = row_group if row_group and row_group != last_group else None
-            last_group = row_group
+            # a group's heading once, before its first row (a nested group comes back to its parent)
+            heading = row_group if row_group and row_group not in shown_groups else None
+            if row_group:
+                shown_groups.add(row_group)
             row_mark = marks.get((table.key, f"{row_key}.*"))
             cells = [GridCell(row_label, marks=row_mark[0] if row_mark else "",
                               findings=row_mark[1] if row_mark else [])]

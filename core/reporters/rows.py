@@ -54,6 +54,16 @@ def table_number(edition: str | None, table: str) -> str:
     return table
 
 
+def section_title(edition: str | None, section: str) -> str:
+    """The section's heading in the format (``五、存在的主要问题及改进情况``), or its key."""
+    spec_edition = builtin_editions().get(edition or "")
+    if spec_edition is not None:
+        for spec in spec_edition.sections:
+            if spec.key == section:
+                return f"{spec.number}、{spec.title}"
+    return section
+
+
 def place(finding: Finding, lang: str) -> str:
     """Where in the file: a line, a page, or the loader's locator (a DOCX cell path)."""
     loc = finding.location
@@ -75,7 +85,7 @@ def location_text(finding: Finding, edition: str | None, lang: str) -> str:
         elif loc.row:
             what += " " + "/".join(p for p in (loc.row, loc.column) if p)
     elif loc.section:
-        what = f"section {loc.section}" if lang == "en" else f"部分 {loc.section}"
+        what = section_title(edition, loc.section)
     return " ".join(p for p in (place(finding, lang), what) if p)
 
 

@@ -67,12 +67,15 @@ document.querySelectorAll("[data-focus]").forEach(function (row) {
 });
 
 // A link to a report opens its details.
-function openTarget() {
-  const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+function openTarget(id) {
+  const target = id ? document.getElementById(id) : null;
   if (target && target.tagName === "DETAILS") { target.open = true; target.scrollIntoView(); }
 }
-window.addEventListener("hashchange", openTarget);
-openTarget();
+document.querySelectorAll("a[href^='#']").forEach(function (link) {
+  link.addEventListener("click", function () { openTarget(link.getAttribute("href").slice(1)); });
+});
+window.addEventListener("hashchange", function () { openTarget(location.hash.slice(1)); });
+openTarget(location.hash.slice(1));
 document.querySelectorAll("[data-toggle-all]").forEach(function (button) {
   button.addEventListener("click", function () {
     const open = button.dataset.toggleAll === "open";
