@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -21,6 +22,7 @@ class ParsedNumber:
     problem: str | None = None
 
 
+@lru_cache(maxsize=8192)
 def parse_cell(raw: str) -> ParsedNumber:
     """Parse one cell: blank, an integer, a decimal, or text that is not a number.
 
