@@ -11,10 +11,10 @@ from nianbao.compare.model import Link
 from nianbao.compare.model import TableComparison
 from nianbao.format.editions import Edition
 from nianbao.format.editions import TableSpec
-from nianbao.format.identities import cell_label
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.document import Table
+from nianbao.model.identities import cell_label
 
 THRESHOLD = 0.5
 # A relative change on a handful of cases says little: 1 → 2 is +100%. Changes smaller than this
