@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from nianbao.checks.blocks import block_items
 from nianbao.checks.blocks import block_present
 from nianbao.checks.blocks import block_tables
-from nianbao.checks.blocks import read_against_other_edition
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
@@ -59,8 +58,6 @@ RULE = Rule(
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for spec in block_tables(context):
         table = document.tables.get(spec.key)
-        if read_against_other_edition(table, context):
-            continue
         section = document.section(spec.section)
         line = table.ref.line if table is not None else (section.ref.line if section is not None else None)
         for block in spec.blocks:

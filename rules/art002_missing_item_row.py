@@ -30,7 +30,6 @@ from collections.abc import Iterator
 
 from nianbao.checks.blocks import block_present
 from nianbao.checks.blocks import block_tables
-from nianbao.checks.blocks import read_against_other_edition
 from nianbao.checks.blocks import unrecognised_rows
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
@@ -66,7 +65,7 @@ RULE = Rule(
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for spec in block_tables(context):
         table = document.tables.get(spec.key)
-        if table is None or read_against_other_edition(table, context):
+        if table is None:
             continue
         strangers = unrecognised_rows(table, spec)
         for block in spec.blocks:

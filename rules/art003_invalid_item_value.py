@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.checks.blocks import block_tables
-from nianbao.checks.blocks import read_against_other_edition
 from nianbao.checks.cells import cell_args
 from nianbao.checks.cells import cell_finding_parts
 from nianbao.checks.cells import is_whole
@@ -84,7 +83,7 @@ RULE = Rule(
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for spec in block_tables(context):
         table = document.tables.get(spec.key)
-        if table is None or read_against_other_edition(table, context):
+        if table is None:
             continue
         for key, cell in table.values.items():
             if cell.blank:

@@ -6,6 +6,9 @@
 （国办公开办函〔2021〕30号）的统计表。统计表的版本由表格本身判断（例如表三“（六）其他处理”是一行还是三行，
 表二有没有第二十条第（九）项），报告年度取自标题、统计期限或文件名。
 
+用 `--edition` 指定的版本与统计表本身的版本不同时，统计表仍按其本身的版本读取和检查（勾稽关系等照常报告），
+同时报告指定的版本与表格不符。
+
 ## 依据
 
 国办公开办函〔2021〕30号印发修订后的年度报告格式，自 2021 年度报告起执行；此前的 2019、2020 年度报告
@@ -48,6 +51,13 @@ RULE = Rule(
         "en": ("a report for {year} must use the {expected} edition's tables, but its tables follow the "
                "{actual} edition"),
     },
+    variants={
+        "requested": {
+            "zh": "指定按{requested}版格式检查，但统计表是{actual}版的；统计表已按{actual}版检查",
+            "en": ("the {requested} edition was asked for, but the tables follow the {actual} edition; "
+                   "they were checked as {actual}-edition tables"),
+        },
+    },
     editions=("*",),
     doc=__doc__,
 )
@@ -55,14 +65,25 @@ RULE = Rule(
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    year, actual = document.meta.report_year, document.meta.table_edition
-    if year is None or actual is None:
+    meta = document.meta
+    actual = meta.table_edition
+    if actual is None:
         return
-    expected = edition_for_year(dict(context.editions), year)
-    if expected is None or expected.edition == actual:
+    requested = meta.edition_requested
+    if requested is not None and requested != actual:
+        yield Violation(_first_table(document, actual),
+                        {"requested": requested, "actual": actual, "discriminator": "requested"},
+                        variant="requested")
+    if meta.report_year is None:
         return
-    tables = sorted((t for t in document.tables.values() if t.edition == actual),
+    expected = edition_for_year(dict(context.editions), meta.report_year)
+    if expected is not None and expected.edition != actual:
+        yield Violation(_first_table(document, actual),
+                        {"year": meta.report_year, "expected": expected.edition, "actual": actual})
+
+
+def _first_table(document: Document, edition: str) -> Location:
+    tables = sorted((t for t in document.tables.values() if t.edition == edition),
                     key=lambda t: t.ref.line or t.ref.page or 0)
     first = tables[0] if tables else None
-    location = Location(line=first.ref.line, page=first.ref.page, table=first.key) if first else Location()
-    yield Violation(location, {"year": year, "expected": expected.edition, "actual": actual})
+    return Location(line=first.ref.line, page=first.ref.page, table=first.key) if first else Location()

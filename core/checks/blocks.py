@@ -22,12 +22,6 @@ def block_tables(context: Context) -> Iterator[TableSpec]:
             yield spec
 
 
-def read_against_other_edition(table: Table | None, context: Context) -> bool:
-    """True when the report's table was read against another edition's template (FMT001 reports
-    that); its blocks and rows cannot be judged against this edition."""
-    return table is not None and context.edition is not None and table.edition != context.edition.edition
-
-
 def block_present(table: Table | None, block: BlockSpec) -> bool:
     """A block is in the report when one of its rows was read or its header (第二十条第（九）项)
     stands in the table."""

@@ -20,14 +20,15 @@ from nianbao.model.rule import Context
 def both_years(document: Document, context: Context, key: str,
                edition: str | None = None) -> tuple[Table, Table, TableSpec] | None:
     """This year's and last year's table ``key`` with its template, when both reports have it
-    (and, with ``edition``, both were read against that edition's tables)."""
+    (and, with ``edition``, last year's was read against that edition's tables too: this year's
+    always is, since the rule runs only for its editions)."""
     previous = context.previous
     if context.edition is None or previous is None:
         return None
     this, last = document.tables.get(key), previous.tables.get(key)
     if this is None or last is None:
         return None
-    if edition is not None and (this.edition != edition or last.edition != edition):
+    if edition is not None and last.edition != edition:
         return None
     return this, last, context.edition.table(key)
 

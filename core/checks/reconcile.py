@@ -19,8 +19,6 @@ def identity_violations(rule_id: str, document: Document, context: Context) -> I
             continue
         spec = context.edition.table(identity.table)
         table = document.tables[identity.table]
-        if table.edition != context.edition.edition:
-            continue
         for mismatch in evaluate(identity, spec, table):
             column = mismatch.location.column or ""
             row = mismatch.location.row or ""

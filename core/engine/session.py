@@ -210,19 +210,35 @@ class Session:
         loader = self.loader_for(path, data[:2048])
         if loader is None:
             raise LoadError("不支持的文件格式", "unsupported file format", reason="format")
-        document = loader.load(path, data, self.editions)
-        self._settle_edition(document)
+        draft = loader.load(path, data, self.editions)
+        edition = self.decide_edition(draft.document)
+        document = draft.read_tables(edition or self.editions[max(self.editions)])
         validate_document(document)
         self.plugins.manager.hook.nianbao_document_loaded(document=document)
         return document
 
-    def _settle_edition(self, document: Document) -> None:
-        if self.config.edition != "auto":
-            document.meta.edition, document.meta.edition_source = self.config.edition, "option"
-            return
-        answer = self.plugins.manager.hook.nianbao_detect_edition(document=document, editions=self.editions)
-        if answer:
-            document.meta.edition, document.meta.edition_source = answer
+    def decide_edition(self, document: Document) -> Edition | None:
+        """The one decision on a report's edition: its tables are read against it and its rules
+        check against it (``meta.edition``).
+
+        ``--edition`` decides, unless the tables' shape names another edition: the tables are then
+        read and checked as what they are, and ``meta.edition_requested`` keeps what was asked for
+        (FMT001 reports the contradiction). Otherwise ``nianbao_detect_edition`` decides (packs
+        first; the built-in answer is the tables' shape, then the report year). With no answer the
+        tables are read against the newest edition and no edition's rules run.
+        """
+        meta = document.meta
+        requested = self.config.edition
+        if requested != "auto":
+            meta.edition_requested = requested
+            shape = meta.table_edition if meta.table_edition in self.editions else None
+            meta.edition, meta.edition_source = (shape, "tables") if shape and shape != requested else (
+                requested, "option")
+        else:
+            answer = self.plugins.manager.hook.nianbao_detect_edition(document=document, editions=self.editions)
+            if answer and answer[0] in self.editions:
+                meta.edition, meta.edition_source = answer
+        return self.editions.get(meta.edition or "")
 
     # --- checking --------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from nianbao.format.editions import Edition
-from nianbao.model.document import Document
+from nianbao.reading.assemble import Draft
 
 
 class LoadError(Exception):
@@ -31,8 +31,10 @@ class Loader(Protocol):
     def sniff(self, head: bytes) -> bool:
         """True when the first bytes of a file look like this loader's format."""
 
-    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
-        """Read the whole file. Raise :class:`LoadError` for a file that is not a readable report."""
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
+        """Read the whole file into a :class:`~nianbao.reading.assemble.Draft` (most loaders end with
+        :func:`~nianbao.reading.assemble.draft_document`); the engine decides the edition and reads
+        the tables against it. Raise :class:`LoadError` for a file that is not a readable report."""
 
 
 def sha256(data: bytes) -> str:

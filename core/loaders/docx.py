@@ -26,11 +26,11 @@ from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import sha256
 from nianbao.loaders.html import HtmlLoader
-from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
-from nianbao.reading.assemble import build_document
+from nianbao.reading.assemble import Draft
+from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
@@ -391,7 +391,7 @@ class DocxLoader:
     def sniff(self, head: bytes) -> bool:
         return head.startswith(_ZIP_MAGIC) and b"word/" in head
 
-    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         if not data.startswith(_ZIP_MAGIC) and not legacy_format(data):
@@ -417,4 +417,4 @@ class DocxLoader:
                             reason="unreadable") from exc
         blocks, title = read_blocks(body, numbering)
         source = Source(path=str(path), format=self.name, sha256=sha256(data))
-        return build_document(source, blocks, editions, title_hint=title)
+        return draft_document(source, blocks, editions, title_hint=title)

@@ -27,7 +27,8 @@ from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
-from nianbao.reading.assemble import build_document
+from nianbao.reading.assemble import Draft
+from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
@@ -412,7 +413,7 @@ class HtmlLoader:
     def sniff(self, head: bytes) -> bool:
         return bool(_SNIFF.match(head))
 
-    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         decoded = decode_html(data)
@@ -422,11 +423,11 @@ class HtmlLoader:
             raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
         cut = _cut_off_table(decoded.text, blocks)
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
-        document = build_document(source, blocks, editions, title_hint=title_hint(root, article))
-        document.meta.published_on = published_on(root, document)
+        draft = draft_document(source, blocks, editions, title_hint=title_hint(root, article))
+        draft.document.meta.published_on = published_on(root, draft.document)
         if cut is not None:
-            document.notes.append(cut)
-        return document
+            draft.notes_after.append(cut)
+        return draft
 
 
 def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:

@@ -32,12 +32,12 @@ from nianbao.format import labels
 from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import sha256
-from nianbao.model.document import Document
 from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
-from nianbao.reading.assemble import build_document
+from nianbao.reading.assemble import Draft
+from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
@@ -927,11 +927,11 @@ class PdfLoader:
     def sniff(self, head: bytes) -> bool:
         return head.lstrip()[:5] == b"%PDF-"
 
-    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         blocks, title, notes = read_pdf(data, label_test(editions))
         source = Source(path=str(path), format=self.name, sha256=sha256(data))
-        document = build_document(source, blocks, editions, title_hint=title)
-        document.notes[:0] = notes
-        return document
+        draft = draft_document(source, blocks, editions, title_hint=title)
+        draft.document.notes[:0] = notes
+        return draft

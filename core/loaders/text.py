@@ -15,11 +15,11 @@ from nianbao.loaders.base import decode_text
 from nianbao.loaders.base import sha256
 from nianbao.loaders.flattened import is_flattened
 from nianbao.loaders.flattened import read_flattened
-from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
-from nianbao.reading.assemble import build_document
+from nianbao.reading.assemble import Draft
+from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
@@ -98,17 +98,18 @@ class _TextLike:
     def sniff(self, head: bytes) -> bool:
         return False
 
-    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Document:
+    def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         decoded = decode_text(data)
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         if not self.markdown and is_flattened(decoded.text, editions):
             page = read_flattened(decoded.text, editions)
-            document = build_document(source, page.blocks, editions, title_hint=page.title)
-            document.meta.published_on = document.meta.published_on or page.published_on
-            document.notes.extend(page.notes)
-            return document
+            draft = draft_document(source, page.blocks, editions, title_hint=page.title)
+            meta = draft.document.meta
+            meta.published_on = meta.published_on or page.published_on
+            draft.notes_after.extend(page.notes)
+            return draft
         blocks = list(read_blocks(decoded.text, self.markdown))
         title = None
         if self.markdown:
@@ -116,7 +117,7 @@ class _TextLike:
                 if re.match(r"^\s{0,3}#\s+\S", line):
                     title = _MD_HEADING.sub("", line).strip()
                     break
-        return build_document(source, blocks, editions, title_hint=title)
+        return draft_document(source, blocks, editions, title_hint=title)
 
 
 class MarkdownLoader(_TextLike):

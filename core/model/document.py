@@ -41,6 +41,10 @@ class Source:
 
 @dataclass(slots=True)
 class Meta:
+    """What the report is. ``edition`` is the one edition its tables are read and checked against,
+    decided by the engine (``edition_source`` says how); ``table_edition`` is the edition the tables'
+    shape names; ``edition_requested`` is the edition ``--edition`` asked for, if any."""
+
     title: str | None = None
     agency: str | None = None
     report_year: int | None = None
@@ -48,6 +52,7 @@ class Meta:
     edition: str | None = None
     edition_source: str | None = None
     table_edition: str | None = None
+    edition_requested: str | None = None
     body_type: str | None = None
     published_on: str | None = None
 

@@ -99,13 +99,18 @@ def nianbao_register_editions() -> list[Path]:
 
 @hookspec(firstresult=True)
 def nianbao_detect_edition(document: Document, editions: dict[str, Edition]) -> tuple[str, str] | None:
-    """Decide which edition of the format a loaded report is checked against.
+    """Decide which edition of the format a report is read and checked against.
 
-    :param document: the loaded document, with ``meta.table_edition`` and ``meta.report_year``
-        filled in when the loader could tell.
+    The engine asks once per report, after the loader has read it and before its tables are
+    matched to a template: the answer is the template the tables are read against and the edition
+    whose rules run. Not called when ``--edition`` names an edition.
+
+    :param document: the report as read: sections, paragraphs and metadata, with
+        ``meta.table_edition`` (the edition the tables' shape names) and ``meta.report_year``
+        filled in when the reader could tell. ``document.tables`` is still empty.
     :param editions: every known edition by name.
-    :return: ``(edition, how)`` where ``how`` is ``tables``, ``year``, ``config`` or ``plugin``;
-        or None to let the next implementation decide.
+    :return: ``(edition, how)`` where ``edition`` is a key of ``editions`` and ``how`` is
+        ``tables``, ``year``, ``config`` or ``plugin``; or None to let the next implementation decide.
 
     First result wins. The built-in implementation trusts the tables' shape, then the report year.
     """

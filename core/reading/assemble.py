@@ -2,6 +2,9 @@
 
 Every loader ends here, so sections, template tables and metadata are found the same way
 whatever the input format. Loaders only decide what a paragraph is and what a table cell is.
+Reading runs in two steps around the engine's one decision on the edition: :func:`draft_document`
+finds sections, metadata and the edition the tables' shape names; :meth:`Draft.read_tables` reads
+the tables against the edition the engine decided.
 """
 
 from __future__ import annotations
@@ -9,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field
 
 from nianbao.format import labels
 from nianbao.format.editions import Edition
 from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
-from nianbao.format.editions import edition_for_year
 from nianbao.format.numerals import parse_cell
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
@@ -34,31 +37,42 @@ from nianbao.reading.sections import split_sections
 from nianbao.reading.sections import tables_with_sections
 
 
-def build_document(
+@dataclass(slots=True)
+class Draft:
+    """A report as read, before its edition is decided: the document with its sections, paragraphs,
+    metadata and the edition its tables' shape names (``meta.table_edition``), and the raw tables
+    with the section each stands in, which :meth:`read_tables` matches to the decided edition.
+    ``notes_after`` are a loader's notes on the file as a whole (a file cut short), listed after
+    the notes on single tables."""
+
+    document: Document
+    raw_tables: list[tuple[RawTable, Section | None]]
+    notes_after: list[Note] = field(default_factory=list)
+
+    def read_tables(self, edition: Edition) -> Document:
+        """Match every raw table to ``edition``'s template tables and return the document."""
+        for raw, section in self.raw_tables:
+            _read_table(self.document, raw, edition, section)
+        self.document.notes.extend(self.notes_after)
+        self.raw_tables, self.notes_after = [], []
+        return self.document
+
+
+def draft_document(
     source: Source,
     blocks: Iterable[Block],
     editions: Mapping[str, Edition],
     title_hint: str | None = None,
-) -> Document:
-    """Assemble a document from blocks in reading order."""
+) -> Draft:
+    """Sections, metadata and the tables' edition from blocks in reading order; the tables are read
+    once the engine has decided the edition (:meth:`Draft.read_tables`)."""
     blocks = list(blocks)
     document = Document(source=source)
     split_sections(document, blocks, editions)
-    raw_tables = [(b, s) for b, s in tables_with_sections(blocks, document)]
-    table_edition = _edition_from_tables([t for t, _ in raw_tables], editions)
+    raw_tables = list(tables_with_sections(blocks, document))
     detect_meta(document, title_hint)
-    document.meta.table_edition = table_edition
-    template = None
-    if table_edition:
-        template = editions[table_edition]
-    elif document.meta.report_year:
-        template = edition_for_year(editions, document.meta.report_year)
-    if template is None and editions:
-        template = editions[max(editions)]
-    if template is not None:
-        for raw, section in raw_tables:
-            _read_table(document, raw, template, section)
-    return document
+    document.meta.table_edition = _edition_from_tables([t for t, _ in raw_tables], editions)
+    return Draft(document, raw_tables)
 
 
 # --- edition from the tables' shape ----------------------------------------------------------------

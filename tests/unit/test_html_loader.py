@@ -3,6 +3,7 @@ REC findings it leads to on fixtures of our own (tests/fixtures/html, figures of
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import lxml.html
@@ -24,8 +25,13 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 REC = "DOC001,DOC002,REC001,REC002,REC003,REC004"
 
 
+@functools.cache
+def _session() -> Session:
+    return Session()
+
+
 def load(path: Path) -> Document:
-    return HtmlLoader().load(path, path.read_bytes(), builtin_editions())
+    return _session().load(path)
 
 
 def load_text(tmp_path: Path, markup: str, name: str = "report.html") -> Document:
@@ -185,7 +191,7 @@ def test_sniff(head: bytes, html: bool) -> None:
     assert HtmlLoader().sniff(head) is html
 
 
-# --- tables through build_document --------------------------------------------------------------
+# --- tables through reading --------------------------------------------------------------------
 
 
 def test_clean_fixture_reads_every_table() -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from nianbao.engine.session import Session
 from nianbao.format.editions import builtin_editions
 from nianbao.loaders.flattened import is_flattened
-from nianbao.loaders.text import TextLoader
 from nianbao.model.document import Document
 from nianbao.reading.glued import resolve
 from nianbao.reading.glued import splits
@@ -42,6 +43,11 @@ APPLICATION_VALUES = {
     "total": (63, 0, 0, 2, 0, 4, 69),
     "carried_forward": (1, 0, 0, 0, 0, 0, 1),
 }
+
+
+@functools.cache
+def _session() -> Session:
+    return Session()
 
 
 def _applications_text() -> str:
@@ -87,7 +93,7 @@ def page(tmp_path: Path) -> Document:
     path = tmp_path / "example-2021.txt"
     data = _page().encode("utf-8")
     path.write_bytes(data)
-    return TextLoader().load(path, data, builtin_editions())
+    return _session().load(path)
 
 
 # --- splitting runs --------------------------------------------------------------------------------------
@@ -205,7 +211,7 @@ def test_a_count_in_a_sentence_is_not_a_table_row(tmp_path: Path) -> None:
             "一、总体情况本年度办理重复申请3件。三、收到和处理政府信息公开申请情况全年重复申请3件，均已答复。\n")
     path = tmp_path / "sentence.txt"
     path.write_text(text, encoding="utf-8")
-    document = TextLoader().load(path, path.read_bytes(), builtin_editions())
+    document = _session().load(path)
     assert document.tables == {}
     assert document.notes == []
 
@@ -216,7 +222,7 @@ def test_a_run_that_ends_a_cut_file_is_not_read(tmp_path: Path) -> None:
     cut = page[: page.index(label + "640020470") + len(label + "6400204")]  # 7 digits would fit 7 columns
     path = tmp_path / "cut.txt"
     path.write_text(cut, encoding="utf-8")
-    document = TextLoader().load(path, path.read_bytes(), builtin_editions())
+    document = _session().load(path)
     assert "applications" not in document.tables
     assert [(n.code, n.table, n.row, n.message) for n in document.notes][-1] == (
         "row-unreadable", "applications", "received",
