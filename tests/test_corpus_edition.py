@@ -29,7 +29,8 @@ def _check(path: Path, edition: str) -> tuple[tuple[str | None, str | None], lis
     assert report.document is not None
     meta = report.document.meta
     findings = [(f.rule_id, f.location.table, f.location.row, f.location.column,
-                 f.evidence.expected if f.evidence else None, f.evidence.actual if f.evidence else None, f.message)
+                 f.evidence.expected if f.evidence else None,
+                 f.evidence.actual if f.evidence else None, f.message)
                 for f in report.findings]
     return (meta.edition, meta.edition_source), sorted(findings, key=str)
 

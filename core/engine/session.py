@@ -235,7 +235,8 @@ class Session:
             meta.edition, meta.edition_source = (shape, "tables") if shape and shape != requested else (
                 requested, "option")
         else:
-            answer = self.plugins.manager.hook.nianbao_detect_edition(document=document, editions=self.editions)
+            hook = self.plugins.manager.hook
+            answer = hook.nianbao_detect_edition(document=document, editions=self.editions)
             if answer and answer[0] in self.editions:
                 meta.edition, meta.edition_source = answer
         return self.editions.get(meta.edition or "")
