@@ -4,11 +4,22 @@
 
 报告正文叙述的数字（收到、结转、办结申请的件数，各类办理结果的件数，行政复议、行政诉讼案件数及其
 维持、纠正、尚未审结的件数，规范性文件件数）必须与统计表中相应的数值一致。发现不一致时，本规则引用原句，指明表格单元格和两个数字。
+只比较同类的数：申请、案件以“件”“宗”“起”计；以“条”“份”计的是信息或文件（制作、主动公开、依申请公开、
+不予公开的信息条数），不与表三比较。
 
-句子的口径不确定时只给警告，并说明原因：数字只是某一单位的（“区政府办代表区政府受理……”）、
-是“其中”的一部分、是约数（“2000余件”）、句中同时说到往年（去年、同比、历年），或者恰好等于
-本年新收与上年结转之和（叙述把上年结转算了进去）。表中“总计”栏空白、按各列之和计算时，以及原句或
-单元格无法定位时，以及读取表格时对该行有疑问（见 DOC002）时，也只给警告。写明属于另一年度的数字（“2021年收到申请50件”）不与本年度的表比较。
+“办理（处理）申请N件”“办结（答复）N件”在报告中可指本年新收、新收加上年结转，或（七）总计：
+N 与三者都不符时才报告，并列出比较过的每个单元格。
+
+句子的口径不确定时只给警告，并说明原因：数字只是某一单位的（“区政府办代表区政府受理……”）或
+下属部门、乡镇的、是“其中”的一部分、在括号内的分项说明里、是约数（“2000余件”）、以“项”“个”计、
+说的是规范性文件库所收的文件、句中同时说到往年（去年、同比），或者恰好等于本年新收与上年结转之和
+（叙述把上年结转算了进去）。表中“总计”栏空白、按各列之和计算时，原句或单元格无法定位时，读取表格时
+对该行有疑问（见 DOC002）时，也只给警告。所比较的单元格本身不符合表内勾稽关系（REC001–REC004 报告了
+该格，例如“总计”填了 0）时，只给警告并指向那条表格问题：一个原因只报一次错误。
+
+不与本年度的表比较：写明属于另一年度的数字（“2021年收到申请50件”）、历年或截至某日的累计数
+（“梳理历年……228份”“截至目前累计受理……”）、清理中审查的文件数，以及括号内对前面总数的分项
+（“收到申请46件（其中市本级12件……）”中的 12）。
 
 ## 依据
 
@@ -244,7 +255,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             variant, severity = "noted", "warning"
         elif not (locatable(fact.ref) and all(cells_shown(r) for r in readings)):
             variant, severity = "unlocated", "warning"
-        cells = tuple(cell for r in readings for cell in reading_cells(r, context.edition))
+        shown = {cell.key: cell for r in readings for cell in reading_cells(r, context.edition)}
+        cells = tuple(shown.values())
         identity = " 或 ".join(f"{table_no}“{reading_label(r, context.edition)}”" for r in readings)
         yield Violation(
             location=narrative_location(fact.ref, reading, context.edition),

@@ -99,3 +99,41 @@ def test_seed_points_at_the_sentence_and_the_repeat(corpus: Path, session: Sessi
     ]
     agreeing = [f for f in findings if f.args.get("metric") == "applications.carried_forward.total"]
     assert agreeing == []
+
+
+def _check_edited(session: Session, source: Path, old: str, new: str, tmp_path: Path) -> list[Finding]:
+    """Check ``source`` with one passage of its text replaced (the edited copy lives in tmp_path)."""
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{source.name}: the passage to edit is not there once"
+    edited = tmp_path / source.name
+    edited.write_text(text.replace(old, new), encoding="utf-8")
+    return _checked(session, edited)
+
+
+def test_handled_count_that_matches_no_meaning_names_every_cell(corpus: Path, session: Session,
+                                                                tmp_path: Path) -> None:
+    # 028 says it handled 218 applications: 新收 218, 上年结转 0, （七）总计 218. Written as 225, the
+    # figure is none of them, and the finding names the three cells it was compared with.
+    findings = _check_edited(session, corpus / "028_pingtan-2024.txt", "办理政府信息公开申请218件",
+                             "办理政府信息公开申请225件", tmp_path)
+    assert [(f.rule_id, f.severity, f.args["stated"]) for f in findings] == [("TXT001", "error", 225)]
+    [finding] = findings
+    assert [(c.key, c.value) for c in finding.evidence.cells] == [
+        ("received.total", 218), ("carried_over.total", 0), ("total.total", 218)]
+    assert finding.message.endswith(
+        "中的 225 与表三“一、本年新收政府信息公开申请数量 / 总计”的 218、"
+        "“一、本年新收 + 二、上年结转 / 总计”的 218、“（七）总计 / 总计”的 218 都不符")
+
+
+def test_handled_count_may_include_the_carried_over(corpus: Path, session: Session, tmp_path: Path) -> None:
+    # 002's tables: 新收 859, 上年结转 18, （七）总计 805. 028's way of putting it, with 859 + 18 = 877,
+    # differs from 新收 and from 总计 but is one of the figure's meanings: no finding; 878 is none.
+    old = "答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复）"
+    agreeing = _check_edited(session, corpus / "002_shanghai-govoffice-2019.html", old,
+                             "全年办理政府信息公开申请877件", tmp_path)
+    assert [f for f in agreeing if f.args.get("stated") == 877] == []
+    contradicting = _check_edited(session, corpus / "002_shanghai-govoffice-2019.html", old,
+                                  "全年办理政府信息公开申请878件", tmp_path)
+    assert [(f.rule_id, f.severity, [(c.key, c.value) for c in f.evidence.cells])
+            for f in contradicting if f.args.get("stated") == 878] == [
+        ("TXT001", "error", [("received.total", 859), ("carried_over.total", 18), ("total.total", 805)])]

@@ -18,8 +18,10 @@ class TableFault:
 
 
 def table_faults(document: Document, edition: Edition | None) -> dict[tuple[str, str], TableFault]:
-    """(table, cell key) → the first identity of the edition that fails with that cell in it."""
+    """(table, cell key) → the identity of the edition that fails at that cell, or else the first
+    that fails with that cell in it."""
     faults: dict[tuple[str, str], TableFault] = {}
+    located: dict[tuple[str, str], TableFault] = {}
     if edition is None:
         return faults
     for identity in edition.identities:
@@ -31,4 +33,7 @@ def table_faults(document: Document, edition: Edition | None) -> dict[tuple[str,
             fault = TableFault(identity.rule, identity.text, mismatch.location.label or "")
             for key in (*mismatch.left, *mismatch.right):
                 faults.setdefault((identity.table, key), fault)
-    return faults
+            located.setdefault((identity.table, mismatch.left[0]), fault)
+    # The finding that points at the cell itself ("一、本年新收 / 总计 is not the sum of its
+    # columns") tells the story better than one that merely uses it.
+    return faults | located
