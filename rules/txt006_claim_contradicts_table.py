@@ -65,6 +65,17 @@ RULE = Rule(
                               "请先改正表格，再核对叙述",
                         "en": _BASE_EN + "; but the table itself breaks “{identity}” (see {table_rule}): "
                                          "correct the table first, then check the narrative"},
+        "unlocated": {"zh": _BASE_ZH + "（原句或单元格在原文中无法定位，请人工核对）",
+                      "en": _BASE_EN + " (the sentence or the cell cannot be located in the source; "
+                                       "check by hand)"},
+    },
+    lowered={
+        "ambiguous": {"severity": "warning", "zh": "句子说的可能是其他单位或另一口径",
+                      "en": "the sentence may speak of another body or another scope"},
+        "table-wrong": {"severity": "warning", "zh": "表格本身的勾稽关系不成立，由表格问题报告错误",
+                        "en": "the table's own arithmetic fails; the table finding carries the error"},
+        "unlocated": {"severity": "warning", "zh": "原句或单元格在原文中无法定位",
+                      "en": "the sentence or the cell cannot be located in the source"},
     },
     articles=("art50",),
     doc=__doc__,
@@ -114,7 +125,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 args["reason"], args["reason_en"] = SCOPE_REASONS[claim.reason]
                 variant, severity = "ambiguous", "warning"
             elif not (locatable(claim.ref) and locatable(cell.ref)):
-                severity = "warning"
+                variant, severity = "unlocated", "warning"
             yield Violation(
                 location=narrative_location(claim.ref, edition=context.edition, cell=key, table=table_key),
                 args=args,
