@@ -33,10 +33,14 @@ class ColumnSpec:
 
 @dataclass(frozen=True, slots=True)
 class RowSpec:
+    """A row of a template table. A merged row (``parts``) is an older edition's row that stands
+    for several rows of this one."""
+
     key: str
     label: str
     variants: tuple[str, ...] = ()
     group: str | None = None
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,7 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...] = ()
     rows: tuple[RowSpec, ...] = ()
     blocks: tuple[BlockSpec, ...] = ()
+    merged_rows: tuple[RowSpec, ...] = ()
 
     def all_rows(self) -> tuple[RowSpec, ...]:
         if self.blocks:
@@ -78,7 +83,7 @@ class TableSpec:
         return None
 
     def row(self, key: str) -> RowSpec:
-        for row in self.all_rows():
+        for row in (*self.all_rows(), *self.merged_rows):
             if row.key == key:
                 return row
         raise KeyError(key)
@@ -95,6 +100,10 @@ class TableSpec:
     def match_row(self, label: str, candidates: tuple[RowSpec, ...] | None = None) -> RowSpec | None:
         """The row whose official label or a known variant has the same core as ``label``."""
         return _match(label, candidates if candidates is not None else self.all_rows())
+
+    def match_merged(self, label: str) -> RowSpec | None:
+        """The merged row (an older edition's row standing for several of this one's) ``label`` names."""
+        return _match(label, self.merged_rows) if self.merged_rows else None
 
     def match_column(self, label: str, columns: tuple[ColumnSpec, ...] | None = None) -> ColumnSpec | None:
         return _match(label, columns if columns is not None else self.columns)
@@ -253,6 +262,11 @@ def parse_edition(data: Any, path: str) -> Edition:
                 number=t["number"],
                 columns=_columns(t.get("columns", [])),
                 rows=_rows(t.get("rows", [])),
+                merged_rows=tuple(
+                    RowSpec(key=r["key"], label=r["label"], variants=tuple(r.get("variants", ())),
+                            group=r.get("group"), parts=tuple(r["parts"]))
+                    for r in t.get("merged_rows", [])
+                ),
                 blocks=tuple(
                     BlockSpec(
                         key=b["key"],
@@ -294,6 +308,13 @@ def parse_edition(data: Any, path: str) -> Edition:
 
 def _check_references(edition: Edition) -> None:
     keys = {t.key: set(t.cell_keys()) for t in edition.tables}
+    for table in edition.tables:
+        rows = {r.key for r in table.all_rows()}
+        for merged in table.merged_rows:
+            unknown = [p for p in merged.parts if p not in rows]
+            if unknown or merged.key in rows:
+                raise EditionError(f"{edition.path}: table {table.key}: merged row {merged.key!r} must "
+                                   f"stand for rows of the table under a key of its own (unknown: {unknown})")
     for identity in edition.identities:
         if identity.table not in keys:
             raise EditionError(f"{edition.path}: identity {identity.id}: unknown table {identity.table!r}")

@@ -116,7 +116,8 @@ class TableRow:
 @dataclass(slots=True)
 class Table:
     """A statistical table matched to its template (``key``), with the raw grid as read and the
-    values keyed ``row_key.column_key``."""
+    values keyed ``row_key.column_key``. A row of an older edition that stands for several of the
+    template's rows is kept apart, in ``merged_rows`` and ``merged_values``."""
 
     key: str
     edition: str
@@ -125,9 +126,19 @@ class Table:
     rows: list[TableRow] = field(default_factory=list)
     values: dict[str, CellValue] = field(default_factory=dict)
     unmatched: list[str] = field(default_factory=list)
+    merged_rows: list[TableRow] = field(default_factory=list)
+    merged_values: dict[str, CellValue] = field(default_factory=dict)
 
     def row(self, key: str) -> TableRow | None:
         for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+    def merged_row(self, key: str) -> TableRow | None:
+        """An older edition's row printed instead of the rows it stands for (see
+        ``TableSpec.merged_rows``); its values are in ``merged_values``."""
+        for row in self.merged_rows:
             if row.key == key:
                 return row
         return None

@@ -18,11 +18,12 @@ _EPSILON = 1e-6
 
 
 def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
-    value = table.values[key]
+    merged = key not in table.values and key in table.merged_values
+    value = table.merged_values[key] if merged else table.values[key]
     return CellEvidence(
         key=key,
         label=cell_label(spec, key),
-        pointer=f"/tables/{table.key}/values/{key}",
+        pointer=f"/tables/{table.key}/{'merged_values' if merged else 'values'}/{key}",
         line=value.ref.line,
         page=value.ref.page,
         raw=value.raw,
@@ -32,7 +33,7 @@ def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
 
 def cell_location(spec: TableSpec, table: Table, key: str) -> Location:
     row_key, column_key = key.split(".", 1)
-    value = table.values.get(key)
+    value = table.values.get(key) or table.merged_values.get(key)
     ref = value.ref if value is not None else (table.row(row_key).ref if table.row(row_key) else table.ref)
     return Location(
         line=ref.line, page=ref.page, locator=ref.locator, section=spec.section,
@@ -55,6 +56,23 @@ def _number(x: int | float) -> int | float:
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
+def _with_merged(spec: TableSpec, table: Table, keys: list[str]) -> list[str]:
+    """``keys`` with the cells of rows the report printed as one older-edition row (2019's single
+    （六）其他处理 in a 2021 表三) replaced by that row's cell: its value is their sum."""
+    for merged in spec.merged_rows:
+        if table.merged_row(merged.key) is None or any(table.row(p) is not None for p in merged.parts):
+            continue
+        prefixes = tuple(f"{part}." for part in merged.parts)
+        parts = [k for k in keys if k.startswith(prefixes)]
+        columns = {k.split(".", 1)[1] for k in parts}
+        if len(parts) != len(merged.parts) or len(columns) != 1:
+            continue  # the identity does not take the parts together (the row-total identity)
+        first = keys.index(parts[0])
+        keys = [k for k in keys if k not in parts]
+        keys.insert(first, f"{merged.key}.{columns.pop()}")
+    return keys
+
+
 def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mismatch]:
     """Yield every binding where sum(left) ≠ sum(right).
 
@@ -62,12 +80,14 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
     those), or when every cell of one side is blank, so the identity cannot be checked. Blank cells
     otherwise count as 0, as reports use them for "none".
     """
+    values = {**table.merged_values, **table.values}
     for binding, left, right in identity.expand(spec):
-        cells = [table.values.get(key) for key in (*left, *right)]
+        left, right = _with_merged(spec, table, left), _with_merged(spec, table, right)
+        cells = [values.get(key) for key in (*left, *right)]
         if any(c is None or (not c.blank and c.value is None) for c in cells):
             continue
-        left_cells = [table.values[k] for k in left]
-        right_cells = [table.values[k] for k in right]
+        left_cells = [values[k] for k in left]
+        right_cells = [values[k] for k in right]
         if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
             continue
         actual = sum(c.value or 0 for c in left_cells)

@@ -121,7 +121,11 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         cells = [c for c in row if c.origin]
         placed = _place_row(cells, edition, header_text, raw.kind)
         if placed is None:
-            if _stray_label(cells):
+            merged = _place_merged(cells, edition, current) if current is not None else None
+            if merged is not None:
+                spec, row_spec, label_index = merged
+                _read_merged(document, raw, index, cells, spec, row_spec, label_index)
+            elif _stray_label(cells):
                 strays.append((current, cells))
             continue
         spec, row_spec, label_index = placed
@@ -158,6 +162,42 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     for key in touched:
         document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows
                                          if any(c.text.strip() for c in row))
+
+
+def _place_merged(
+    cells: list[RawCell], edition: Edition, current: str
+) -> tuple[TableSpec, RowSpec, int] | None:
+    """A row of an older edition that the current table's template declares as standing for several
+    of its rows (the 2019 single （六）其他处理 in a 2021 表三), with the index of its label cell."""
+    spec = edition.table(current)
+    for index in range(len(cells) - 1, -1, -1):
+        text = cells[index].text
+        if not text.strip() or parse_cell(text).value is not None:
+            continue
+        row_spec = spec.match_merged(text)
+        if row_spec is not None and _has_numbers(cells[index + 1:]):
+            return spec, row_spec, index
+    return None
+
+
+def _read_merged(
+    document: Document, raw: RawTable, index: int, cells: list[RawCell], spec: TableSpec, row_spec: RowSpec,
+    label_index: int,
+) -> None:
+    table = document.tables[spec.key]
+    if table.merged_row(row_spec.key) is not None or any(table.row(p) is not None for p in row_spec.parts):
+        document.notes.append(Note(
+            code="duplicate-row",
+            message=f"{spec.number}的“{row_spec.label}”与其分项同时出现或出现两次，只读取了分项或第一次出现的数值",
+            message_en=(f"{spec.number} row “{row_spec.label}” appears beside its parts or twice; only the "
+                        "parts or its first occurrence were read"),
+            ref=_first_ref(cells), table=spec.key, row=row_spec.key,
+        ))
+        return
+    table.merged_rows.append(TableRow(row_spec.key, cells[label_index].text.strip(), _first_ref(cells)))
+    grid = _GridRow(raw.rows, index, cells[label_index]) if raw.kind == "grid" else None
+    _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid,
+                 into=table.merged_values)
 
 
 def _stray_label(cells: list[RawCell]) -> str | None:
@@ -243,7 +283,7 @@ class _GridRow:
 
 def _fill_values(
     document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, cells: list[RawCell], kind: str,
-    grid: _GridRow | None = None,
+    grid: _GridRow | None = None, into: dict[str, CellValue] | None = None,
 ) -> None:
     columns = spec.columns_for(row_spec.key)
     if kind == "text":
@@ -308,7 +348,7 @@ def _fill_values(
         values = values[extra:]
     for column, cell in zip(columns, values, strict=True):
         parsed = parse_cell(cell.text)
-        table.values[f"{row_spec.key}.{column.key}"] = CellValue(
+        (table.values if into is None else into)[f"{row_spec.key}.{column.key}"] = CellValue(
             raw=cell.text.strip(),
             value=parsed.value,
             blank=parsed.blank,
