@@ -187,3 +187,15 @@ def test_every_module_says_in_its_first_line_what_it_holds(folder: str) -> None:
             silent.append(str(path.relative_to(ROOT)))
     assert not silent, f"modules without a docstring whose first line says what they hold: {silent}"
 
+
+
+def test_no_core_module_is_long_without_saying_why() -> None:
+    """A module over 500 lines is one job only if its docstring says why it is kept whole."""
+    long = []
+    for path in sorted((ROOT / "core").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 500:
+            docstring = ast.get_docstring(ast.parse(text)) or ""
+            if "kept whole" not in docstring:
+                long.append(f"{path.relative_to(ROOT)} ({text.count(chr(10))} lines)")
+    assert not long, f"modules over 500 lines whose docstring does not say why they are kept whole: {long}"
