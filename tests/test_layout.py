@@ -199,3 +199,15 @@ def test_no_core_module_is_long_without_saying_why() -> None:
             if "kept whole" not in docstring:
                 long.append(f"{path.relative_to(ROOT)} ({text.count(chr(10))} lines)")
     assert not long, f"modules over 500 lines whose docstring does not say why they are kept whole: {long}"
+
+
+def test_every_subpackage_is_installed() -> None:
+    """A regular ``pip install .`` installs only the packages pyproject.toml lists."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(project["tool"]["setuptools"]["packages"])
+    packages = {name for name, path in MODULES.items() if path.name == "__init__.py"}
+    assert packages - listed == set()
