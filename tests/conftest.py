@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,49 @@ def corpus() -> Path:
         pytest.skip(f"the corpus of real reports is not available at {CORPUS} "
                     "(it sits beside the checkout in CI)")
     return CORPUS
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+BROWSER_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1400,1000")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Headless Chromium from Debian's packages, driven by Selenium through the packaged chromedriver
+    (nothing is downloaded at run time); skipped where either is not installed."""
+    webdriver = pytest.importorskip("selenium.webdriver",
+                                    reason="selenium is not installed (pip install -e '.[test]')")
+    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
+        pytest.skip("Debian's chromium and chromium-driver are not installed "
+                    "(apt-get install chromium chromium-driver; .ci/run does it)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in BROWSER_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))  # never Selenium Manager's download
+    driver = webdriver.Chrome(options=options, service=service)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def screenshot(tmp_path: Path) -> Callable[[object, str], Path]:
+    """Save the whole page the browser shows as ``NAME.png``, to ``$NIANBAO_ARTIFACTS`` when set, else
+    to the test's temporary folder, and print where."""
+    def save(driver: object, name: str) -> Path:
+        folder = Path(os.environ.get("NIANBAO_ARTIFACTS") or tmp_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        shot = folder / f"{name}.png"
+        driver.execute_script("window.scrollTo(0, 0)")  # type: ignore[attr-defined]
+        height = driver.execute_script("return document.documentElement.scrollHeight")  # type: ignore[attr-defined]
+        driver.set_window_size(1400, min(height + 140, 6000))  # type: ignore[attr-defined]
+        assert driver.save_screenshot(str(shot))  # type: ignore[attr-defined]
+        print(f"screenshot: {shot}")
+        return shot
+    return save

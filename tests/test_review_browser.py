@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,15 +17,8 @@ from click.testing import CliRunner
 from nianbao.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1400,1000")
 HIGHLIGHT = "rgba(255, 217, 214, 1)"  # --bad-bg in page.css, as the browser computes it
 
-webdriver = pytest.importorskip("selenium.webdriver",
-                                reason="selenium is not installed (pip install -e '.[test]')")
 By = pytest.importorskip("selenium.webdriver.common.by").By
 WebDriverWait = pytest.importorskip("selenium.webdriver.support.wait").WebDriverWait
 
@@ -44,30 +37,12 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "page.html"
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip("Debian's chromium and chromium-driver are not installed "
-                    "(apt-get install chromium chromium-driver; .ci/run does it)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))  # never Selenium Manager's download
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 def column(driver: object, index: int) -> list[str]:
     rows = driver.find_elements(By.CSS_SELECTOR, "#report-table tbody tr")
     return [r.find_elements(By.TAG_NAME, "td")[index].text for r in rows if r.is_displayed()]
 
 
-def test_what_a_reviewer_sees(page: Path, browser: object, tmp_path: Path) -> None:
+def test_what_a_reviewer_sees(page: Path, browser: object, screenshot: Callable[[object, str], Path]) -> None:
     driver = browser
     driver.get(page.as_uri())
     assert driver.title == "政府信息公开工作年度报告检查结果"
@@ -120,12 +95,5 @@ def test_what_a_reviewer_sees(page: Path, browser: object, tmp_path: Path) -> No
                     ["示例市示例区人民政府", "markdown", "缺", "缺"],
                     ["示例镇人民政府", "缺", "缺", "markdown"]]
 
-    folder = Path(os.environ.get("NIANBAO_ARTIFACTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    shot = folder / "review-page.png"
-    driver.execute_script("window.scrollTo(0, 0)")
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(1400, min(height + 140, 6000))
-    assert driver.save_screenshot(str(shot))
-    print(f"screenshot of the reviewer's page: {shot}")
+    shot = screenshot(driver, "review-page")
     assert shot.stat().st_size > 10_000
