@@ -19,7 +19,8 @@ def test_what_a_reviewer_sees_in_a_comparison(corpus: Path, tmp_path: Path, brow
                                               screenshot: Callable[[object, str], Path]) -> None:
     page = tmp_path / "diff.html"
     result = CliRunner().invoke(main, ["diff", str(corpus / "027_pingtan-2023.txt"),
-                                       str(corpus / "028_pingtan-2024.txt"), "--format", "html", "-o", str(page)])
+                                       str(corpus / "028_pingtan-2024.txt"), "--format", "html",
+                                       "-o", str(page)])
     assert result.exit_code == 0, result.output
     driver = browser
     driver.get(page.as_uri())
@@ -43,6 +44,7 @@ def test_what_a_reviewer_sees_in_a_comparison(corpus: Path, tmp_path: Path, brow
     assert not unchanged.is_displayed()
     driver.find_element(By.ID, "only-changed").click()
     assert unchanged.is_displayed()
-    assert "rgba(0, 0, 0, 0)" == unchanged.find_element(By.TAG_NAME, "td").value_of_css_property("background-color")
+    cell = unchanged.find_element(By.TAG_NAME, "td")
+    assert cell.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
 
     assert screenshot(driver, "diff-page").stat().st_size > 10_000
