@@ -44,7 +44,12 @@ _TRAILER = re.compile(r"\s*附件下载\s*$")
 _SUB_MARK = re.compile(rf"[（(]\s*([{_CN}]+)\s*[)）]")
 _SENTENCE_END = "。；：！？!?;:"
 _SPACE = r"[ \t\u00a0\u3000]"
-_RUN = re.compile(rf"{_SPACE}*([-−]?\d[\d .\u00a0\u3000]*?){_SPACE}*(万元|元)?(?=[^\d .\u00a0\u3000]|$)")
+# A run of digits and spaces; a minus sign followed by a digit inside it starts a negative cell
+# (本年增/减), which the splitter accepts only in a column the edition declares signed.
+_RUN = re.compile(
+    rf"{_SPACE}*([-−]?\d(?:[\d .\u00a0\u3000]|[-−](?=\d))*?){_SPACE}*(万元|元)?"
+    r"(?=(?![-−]\d)[^\d .\u00a0\u3000]|$)"
+)
 # A number followed by one of these is a count in a sentence ("重复申请3件"), not a table cell.
 _NARRATIVE_UNIT = "件条个项次人%％年月日万亿余多名家份篇期倍批户场"
 _TITLE_MAX = 40

@@ -60,60 +60,73 @@ def run_parts(text: str) -> tuple[list[str], str | None]:
     return stripped.split(), unit
 
 
-def splits(text: str, count: int, limit: int = MAX_SPLITS) -> list[Split] | None:
+def splits(
+    text: str, count: int, limit: int = MAX_SPLITS, signed: Sequence[bool] | None = None
+) -> list[Split] | None:
     """Every way to cut ``text`` into ``count`` numbers, or None when there are more than ``limit``.
 
     Whitespace always separates cells (some extractions keep a few spaces); within a chunk any cut
-    is possible, but no number has a leading zero except a lone ``0``. The splits are counted
-    before they are listed, so a long run costs no more than a short one.
+    is possible, but no number has a leading zero except a lone ``0``. A minus sign can only start
+    a cell, and only in a column that ``signed`` marks (all columns when ``signed`` is None). The
+    splits are counted before they are listed, so a long run costs no more than a short one.
     """
     chunks, _unit = run_parts(text)
     if not chunks or count < len(chunks):
         return []
-    counters = [_counter(chunk) for chunk in chunks]
+    may_sign = tuple(signed) if signed is not None else (True,) * count
+    counters = [_counter(chunk, may_sign) for chunk in chunks]
 
     @cache
     def total(index: int, remaining: int) -> int:
         if index == len(chunks):
             return 1 if remaining == 0 else 0
-        return sum(counters[index](0, pieces) * total(index + 1, remaining - pieces)
+        column = count - remaining
+        return sum(counters[index](0, pieces, column) * total(index + 1, remaining - pieces)
                    for pieces in range(1, remaining + 1))
 
     if total(0, count) > limit:
         return None
 
-    def pieces_of(index: int, position: int, pieces: int) -> Iterator[Split]:
+    def pieces_of(index: int, position: int, pieces: int, column: int) -> Iterator[Split]:
         chunk, counter = chunks[index], counters[index]
         if pieces == 1:
             yield (chunk[position:],)
             return
         for end in range(position + 1, len(chunk)):
-            if _PART.fullmatch(chunk[position:end]) and counter(end, pieces - 1):
-                for rest in pieces_of(index, end, pieces - 1):
+            if _fits(chunk[position:end], column, may_sign) and counter(end, pieces - 1, column + 1):
+                for rest in pieces_of(index, end, pieces - 1, column + 1):
                     yield (chunk[position:end], *rest)
 
     def walk(index: int, remaining: int) -> Iterator[Split]:
         if index == len(chunks):
             yield ()
             return
+        column = count - remaining
         for pieces in range(1, remaining + 1):
-            if counters[index](0, pieces) and total(index + 1, remaining - pieces):
-                for head in pieces_of(index, 0, pieces):
+            if counters[index](0, pieces, column) and total(index + 1, remaining - pieces):
+                for head in pieces_of(index, 0, pieces, column):
                     for rest in walk(index + 1, remaining - pieces):
                         yield head + rest
 
     return list(walk(0, count))
 
 
-def _counter(chunk: str) -> Callable[[int, int], int]:
-    """``count(position, pieces)``: the ways to cut ``chunk[position:]`` into ``pieces`` numbers."""
+def _fits(part: str, column: int, may_sign: tuple[bool, ...]) -> bool:
+    if not _PART.fullmatch(part):
+        return False
+    return not part.startswith(("-", "−")) or (column < len(may_sign) and may_sign[column])
+
+
+def _counter(chunk: str, may_sign: tuple[bool, ...]) -> Callable[[int, int, int], int]:
+    """``count(position, pieces, column)``: the ways to cut ``chunk[position:]`` into ``pieces``
+    numbers, the first of them in ``column``."""
 
     @cache
-    def count(position: int, pieces: int) -> int:
+    def count(position: int, pieces: int, column: int) -> int:
         if pieces == 1:
-            return 1 if _PART.fullmatch(chunk[position:]) else 0
-        return sum(count(end, pieces - 1) for end in range(position + 1, len(chunk))
-                   if _PART.fullmatch(chunk[position:end]))
+            return 1 if _fits(chunk[position:], column, may_sign) else 0
+        return sum(count(end, pieces - 1, column + 1) for end in range(position + 1, len(chunk))
+                   if _fits(chunk[position:end], column, may_sign))
 
     return count
 
@@ -135,6 +148,7 @@ class RowResult:
     too_many: bool = False
     split_count: int = 0
     checked: bool = False
+    minus_misplaced: bool = False
 
     @property
     def values(self) -> tuple[Number, ...] | None:
@@ -170,14 +184,18 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
     bindings = _bindings(identities, spec)
     rows: dict[str, RowResult] = {}
     for key, text in runs.items():
-        columns = tuple(c.key for c in spec.columns_for(key))
+        specs = spec.columns_for(key)
+        columns = tuple(c.key for c in specs)
         row = RowResult(key=key, text=text, columns=columns)
-        found = splits(text, len(columns))
+        found = splits(text, len(columns), signed=[c.signed for c in specs])
         if found is None:
             row.too_many = True
         else:
             row.candidates = [tuple(_value(p) for p in split) for split in found]
             row.split_count = len(found)
+            # A minus sign that fits no signed column is the reason, not the digits' count.
+            row.minus_misplaced = (not found and any(m in text for m in "-−")
+                                   and bool(splits(text, len(columns))))
         rows[key] = row
     for row in rows.values():
         if row.too_many or len(row.candidates) < 2:
@@ -303,6 +321,15 @@ def _unreadable(spec: TableSpec, row: RowSpec, result: RowResult, ref: SourceRef
     if result.too_many:
         why = f"可能的拆分超过{MAX_SPLITS}种"
         why_en = f"there are more than {MAX_SPLITS} possible splits"
+    elif result.minus_misplaced:
+        signed = [c.label for c in spec.columns_for(row.key) if c.signed]
+        if signed:
+            why = f"其中的负号只能是“{'、'.join(signed)}”列的符号，按此无法拆成{columns}个数"
+            why_en = (f"a minus sign can only belong to the column(s) {', '.join(signed)}, and so they "
+                      f"cannot be cut into {columns} numbers")
+        else:
+            why = f"其中有负号，而这些列都不能为负数，无法拆成{columns}个数"
+            why_en = f"they hold a minus sign, but none of these columns can be negative ({columns} columns)"
     elif result.split_count == 0:
         why = f"无法拆成{columns}个数"
         why_en = f"they cannot be cut into {columns} numbers"
