@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 HERE = Path(__file__).parent
 
@@ -20,4 +22,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def validator_for(name: str) -> Draft202012Validator:
+    """A validator for ``<name>.schema.json`` (jsonschema is imported on first use: commands that
+    validate nothing start without it)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(name))

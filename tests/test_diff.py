@@ -12,9 +12,9 @@ from docx import Document as WordDocument
 from nianbao.cli import main
 from nianbao.compare.build import NotAPair
 from nianbao.compare.build import compare
-from nianbao.compare.command import build
-from nianbao.compare.command import history_findings
 from nianbao.compare.outputs.json import comparison_record
+from nianbao.compare.run import build
+from nianbao.compare.run import history_findings
 from nianbao.compare.text import mark_changes
 from nianbao.compare.text import match_paragraphs
 from nianbao.config.settings import Config

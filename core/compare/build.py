@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from collections.abc import Sequence
 
+from nianbao.compare import THRESHOLD
 from nianbao.compare.model import Comparison
 from nianbao.compare.model import ReportSide
-from nianbao.compare.tables import THRESHOLD
 from nianbao.compare.tables import compare_tables
 from nianbao.compare.tables import key_figures
 from nianbao.compare.tables import links

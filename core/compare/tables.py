@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from nianbao.compare import THRESHOLD
 from nianbao.compare.model import CellChange
 from nianbao.compare.model import KeyFigure
 from nianbao.compare.model import Link
@@ -16,7 +17,6 @@ from nianbao.model.document import Document
 from nianbao.model.document import Table
 from nianbao.model.identities import cell_label
 
-THRESHOLD = 0.5
 # A relative change on a handful of cases says little: 1 → 2 is +100%. Changes smaller than this
 # many units are not flagged as large whatever their share.
 MIN_LARGE = 5

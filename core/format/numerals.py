@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from functools import lru_cache
-
-import cn2an
 
 _NUMBER = re.compile(r"^[+\-−－]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元|件|条|项|个|次)$")
@@ -69,7 +69,7 @@ def parse_number(token: str) -> int | float | None:
         return float(plain) if "." in plain else int(plain)
     if re.fullmatch(CHINESE, token):
         try:
-            value = cn2an.cn2an(token, "smart")
+            value = _cn2an()(token, "smart")
         except (ValueError, KeyError):
             return None
         if isinstance(value, float) and value.is_integer():
@@ -82,3 +82,12 @@ def decimals(token: str) -> int:
     """How many decimal places a written number shows (``51.85`` → 2)."""
     token = fold(token)
     return len(token.split(".", 1)[1]) if "." in token else 0
+
+
+@cache
+def _cn2an() -> Callable[[str, str], int | float]:
+    """cn2an's converter, imported on first use: the package takes a third of a second to import, and
+    most reports write their figures in Arabic numerals."""
+    import cn2an
+
+    return cn2an.cn2an
