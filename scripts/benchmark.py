@@ -8,12 +8,14 @@ own part (paragraphs and raw tables), before the shared reading and validation.
 
 Each measurement runs in a fresh Python process, so that its peak memory is its own. DOCX has no
 report in the corpus: when LibreOffice (soffice) is installed, the HTML reports are converted to
-DOCX in a temporary folder first; otherwise the DOCX rows are left out.
+DOCX in a temporary folder first; otherwise the DOCX rows are left out. The pdfplumber row needs
+the ``bench`` extra (``pip install '.[bench]'``) and is left out, with a message, without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import resource
 import shutil
@@ -107,6 +109,13 @@ PARSERS: dict[str, list[tuple[str, Callable[[Path], object]]]] = {
     "docx": [("loader's blocks only", _docx_blocks), ("python-docx open", _python_docx)],
     "text": [("read and decode", _read_text)],
 }
+# Parsers that are not dependencies of nianbao, only yardsticks: installed by the ``bench`` extra.
+OPTIONAL = {"pdfplumber text": "pdfplumber"}
+
+
+def missing_module(label: str) -> str | None:
+    module = OPTIONAL.get(label)
+    return module if module is not None and importlib.util.find_spec(module) is None else None
 
 
 def worker(task: str, files: list[Path], repeat: int) -> dict[str, float]:
@@ -186,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
             tasks = [("nianbao load", "load"), ("nianbao check", "check")]
             tasks += [(label, f"{name}:{label}") for label, _ in PARSERS[name]]
             for label, task in tasks:
+                module = missing_module(label)
+                if module is not None:
+                    print(f"skipped {name} / {label}: {module} is not installed "
+                          "(pip install '.[bench]')", file=sys.stderr, flush=True)
+                    continue
                 result = measure(task, files, args.repeat)
                 print(f"| {name} | {len(files)} | {label} | {result['reports_per_second']:.1f} | "
                       f"{result['ms_wall']:.1f} | {result['ms_cpu']:.1f} | {result['peak_mib']:.0f} |",
