@@ -37,6 +37,25 @@ def _nianbao(task: str) -> Callable[[Path], object]:
     return session.load if task == "load" else session.check_file
 
 
+def _diff() -> Callable[[Path], object]:
+    """``nianbao diff`` of a report against its own copy (forced: the same report is not a pair):
+    both loads, the year-over-year rules, the comparison and its HTML page."""
+    from nianbao.compare.build import compare
+    from nianbao.compare.outputs.html import render
+    from nianbao.compare.run import history_findings
+    from nianbao.engine.session import Session
+
+    session = Session()
+
+    def run(path: Path) -> object:
+        last, this = session.load(path), session.load(path)
+        comparison = compare(last, this, session.editions, last_path=str(path), this_path=str(path),
+                             findings=history_findings(session, last, this, str(path)), force=True)
+        return render(comparison)
+
+    return run
+
+
 def _lxml(path: Path) -> object:
     import lxml.html
 
@@ -122,6 +141,8 @@ def worker(task: str, files: list[Path], repeat: int) -> dict[str, float]:
     """Time one task over the files (after one warm-up pass) and report its peak memory."""
     if task in ("load", "check"):
         run = _nianbao(task)
+    elif task == "diff":
+        run = _diff()
     else:
         name, _, label = task.partition(":")
         run = dict(PARSERS[name])[label]
@@ -192,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, files in by_format.items():
             if not files:
                 continue
-            tasks = [("nianbao load", "load"), ("nianbao check", "check")]
+            tasks = [("nianbao load", "load"), ("nianbao check", "check"), ("nianbao diff of a pair", "diff")]
             tasks += [(label, f"{name}:{label}") for label, _ in PARSERS[name]]
             for label, task in tasks:
                 module = missing_module(label)
