@@ -97,13 +97,13 @@ class Case:
         raise FileNotFoundError(f"{self.expected_path} is missing (only pass-* cases may omit it)")
 
     def actual(self, session: Session | None = None, lang: str = "zh") -> list[dict[str, Any]]:
-        session = session or Session(Config(select=(self.rule_id,), lang=lang))
+        session = session or _kit_session(Config(select=(self.rule_id,), lang=lang))
         options = self.options()
         if options:
             import dataclasses
 
             merged = {**session.config.options, **options}
-            session = Session(dataclasses.replace(session.config, options=merged))
+            session = _kit_session(dataclasses.replace(session.config, options=merged))
         if self.rule_id not in {r.id for r in session.rules}:
             raise LookupError(f"rule {self.rule_id} is not registered")
         previous = session.load(self.previous_path) if self.previous_path is not None else None
@@ -172,7 +172,7 @@ def run_cases(root: Path, config: Config | None = None) -> list[CaseResult]:
     for case in find_cases(root):
         try:
             if case.rule_id not in sessions:
-                sessions[case.rule_id] = Session(dataclasses.replace(
+                sessions[case.rule_id] = _kit_session(dataclasses.replace(
                     base, select=(case.rule_id,), ignore=(), overrides=(), accept=()))
             problem = run_case(case, sessions[case.rule_id])
         except (LookupError, FileNotFoundError, ValueError) as exc:
@@ -226,3 +226,10 @@ if pytest is not None:
         if not (rule_id[:2].isupper() and rule_id[-3:].isdigit()):
             return None
         return CaseFile.from_parent(parent, path=file_path)
+
+
+def _kit_session(config: Config) -> Session:
+    """A session for running cases: two findings of one rule with one fingerprint fail the case."""
+    session = Session(config)
+    session.strict_identity = True
+    return session

@@ -165,9 +165,9 @@ def _identity(rule_id: str, spec: Mapping[str, Any]) -> Check:
                     "expected": mismatch.expected,
                     "difference": round(mismatch.actual - mismatch.expected, 6),
                     "identity": identity.text,
-                    "discriminator": ",".join(f"{k}={v}" for k, v in mismatch.binding.items()),
                 },
                 evidence=mismatch.derivation,
+                key=tuple(f"{k}={v}" for k, v in mismatch.binding.items()),
             )
 
     return check

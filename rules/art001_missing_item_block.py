@@ -65,6 +65,6 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 continue
             yield Violation(
                 Location(line=line, section=spec.section, table=spec.key),
-                {"table_no": spec.number, "block": block.label, "rows": block_items(block),
-                 "discriminator": block.key},
+                {"table_no": spec.number, "block": block.label, "rows": block_items(block)},
+                key=(block.key,),
             )

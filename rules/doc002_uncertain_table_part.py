@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
+from nianbao.model.keys import Occurrences
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 
@@ -63,6 +64,7 @@ RULE = Rule(
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
+    occurrences = Occurrences()
     for note in document.notes:
         section = None
         if context.edition is not None and note.table:
@@ -70,7 +72,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         yield Violation(
             Location(line=note.ref.line, page=note.ref.page, locator=note.ref.locator, section=section,
                      table=note.table, row=note.row),
-            {"message": note.message, "message_en": note.message_en or note.message, "code": note.code,
-             "discriminator": f"{note.code}:{note.message}"},
+            {"message": note.message, "message_en": note.message_en or note.message, "code": note.code},
             variant="default" if note.code in WARNING_CODES else "read",
+            key=(note.code, occurrences.next((note.code, note.table, note.row))),
         )

@@ -72,8 +72,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     requested = meta.edition_requested
     if requested is not None and requested != actual:
         yield Violation(_first_table(document, actual),
-                        {"requested": requested, "actual": actual, "discriminator": "requested"},
-                        variant="requested")
+                        {"requested": requested, "actual": actual}, variant="requested", key=("requested",))
     if meta.report_year is None:
         return
     expected = edition_for_year(dict(context.editions), meta.report_year)

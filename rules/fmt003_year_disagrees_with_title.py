@@ -36,6 +36,7 @@ from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
+from nianbao.narrative.places import paragraph_places
 
 RULE = Rule(
     id="FMT003",
@@ -89,24 +90,24 @@ def _where(paragraph: Paragraph) -> Location:
     return Location(line=paragraph.ref.line, page=paragraph.ref.page, locator=paragraph.ref.locator)
 
 
-def _periods(paragraph: Paragraph, year: int) -> Iterator[Violation]:
-    for match in PERIOD.finditer(paragraph.text):
+def _periods(paragraph: Paragraph, year: int, place: str) -> Iterator[Violation]:
+    for nth, match in enumerate(PERIOD.finditer(paragraph.text)):
         start_year, start_month, start_day, end_year, end_month, end_day = match.groups()
         years = {int(start_year), int(end_year or start_year)}
         period = re.sub(r"\s+", "", match.group(0)[match.start(1) - match.start(0):])
-        args = {"period": period, "title_year": year, "discriminator": period}
+        args = {"period": period, "title_year": year}
         if years != {year}:
-            yield Violation(_where(paragraph), args)
+            yield Violation(_where(paragraph), args, key=(place, "period", nth))
         elif (int(start_month), int(start_day), int(end_month), int(end_day)) != (1, 1, 12, 31):
-            yield Violation(_where(paragraph), args, variant="partial")
+            yield Violation(_where(paragraph), args, variant="partial", key=(place, "period", nth))
 
 
-def _mentions(paragraph: Paragraph, year: int) -> Iterator[Violation]:
-    for match in MENTION.finditer(paragraph.text):
+def _mentions(paragraph: Paragraph, year: int, place: str) -> Iterator[Violation]:
+    for nth, match in enumerate(MENTION.finditer(paragraph.text)):
         if int(match.group(1)) != year:
             mention = re.sub(r"\s+", "", match.group(0))
-            args = {"mention": mention, "title_year": year, "discriminator": mention}
-            yield Violation(_where(paragraph), args, variant="mention")
+            args = {"mention": mention, "title_year": year}
+            yield Violation(_where(paragraph), args, variant="mention", key=(place, "mention", nth))
 
 
 @RULE.check
@@ -117,13 +118,14 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         return
     year = int(found.group(1))
     preamble = {id(p) for p in document.preamble}
-    for paragraph in document.paragraphs():
+    places = paragraph_places(document)
+    for index, paragraph in enumerate(document.paragraphs()):
         if paragraph.text.strip() == title.strip():
             continue
-        yield from _periods(paragraph, year)
+        yield from _periods(paragraph, year, places[index])
         if id(paragraph) in preamble:
             # Elsewhere a report may well name last year's report (the problems it raised).
-            yield from _mentions(paragraph, year)
+            yield from _mentions(paragraph, year, places[index])
     overview = document.section("overview")
     if overview is not None and overview.paragraphs:
         first = overview.paragraphs[0]

@@ -34,6 +34,7 @@ from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
+from nianbao.narrative.places import paragraph_places
 
 RULE = Rule(
     id="FMT005",
@@ -72,22 +73,23 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return lead + before + text[start:end] + after + tail
 
 
-def _in(paragraph: Paragraph) -> Iterator[Violation]:
+def _in(paragraph: Paragraph, place: str) -> Iterator[Violation]:
+    """Placeholders in one paragraph; ``place`` is where it stands (its section and index)."""
     text = paragraph.text
-    for match in PLACEHOLDERS.finditer(text):
-        if not match.group(0).strip():
-            continue
+    matches = [m for m in PLACEHOLDERS.finditer(text) if m.group(0).strip()]
+    for nth, match in enumerate(matches):
         yield Violation(
             Location(line=paragraph.ref.line, page=paragraph.ref.page, locator=paragraph.ref.locator),
-            {"placeholder": match.group(0).strip(), "context": _excerpt(text, match.start(), match.end()),
-             "discriminator": f"{paragraph.ref.line}:{match.start()}:{match.group(0)}"},
+            {"placeholder": match.group(0).strip(), "context": _excerpt(text, match.start(), match.end())},
+            key=(place, nth),
         )
 
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if document.meta.title:
-        yield from _in(Paragraph(document.meta.title))
-    for paragraph in document.paragraphs():
+        yield from _in(Paragraph(document.meta.title), "title")
+    places = paragraph_places(document)
+    for index, paragraph in enumerate(document.paragraphs()):
         if paragraph.text.strip() != (document.meta.title or "").strip():
-            yield from _in(paragraph)
+            yield from _in(paragraph, places[index])

@@ -72,7 +72,8 @@ def _repeated_text(document: Document, previous: Document) -> Iterator[Violation
     percent = round(100 * same / len(this))
     yield Violation(
         location=Location(),
-        args={"percent": percent, "same": same, "total": len(this), "discriminator": "text"},
+        args={"percent": percent, "same": same, "total": len(this)},
+        key=("text",),
         evidence=Derivation(identity="与上年报告相同的句子 / 正文句子", expected=f"< {round(100 * SHARE)}%",
                             actual=f"{percent}%"),
     )
@@ -94,7 +95,7 @@ def _repeated_tables(document: Document, previous: Document, context: Context) -
         yield Violation(
             location=Location(line=table.ref.line, page=table.ref.page,
                               section=spec.section if spec else None, table=key),
-            args={"table_no": spec.number if spec else key, "cells": len(values), "discriminator": key},
+            args={"table_no": spec.number if spec else key, "cells": len(values)},
             variant="table",
         )
 

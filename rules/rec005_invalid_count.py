@@ -109,7 +109,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 yield Violation(
                     Location(line=line, section=spec.section, table=spec.key, row=row.key),
                     {"table_no": spec.number, "row_label": row.label, "columns": "、".join(names),
-                     "columns_en": "”, “".join(names), "discriminator": "blank"},
+                     "columns_en": "”, “".join(names)},
                     Derivation(identity="空白单元格", cells=tuple(blanks)),
                     variant="blank",
+                    key=("blank",),
                 )

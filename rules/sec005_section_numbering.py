@@ -45,6 +45,7 @@ from nianbao.model.document import Section
 from nianbao.model.document import SourceRef
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
+from nianbao.model.keys import Occurrences
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 
@@ -167,18 +168,18 @@ def _where(ref: SourceRef, section: str | None = None) -> Location:
 def _top_level(markers: list[Marker]) -> Iterator[Violation]:
     known = [i for i, m in enumerate(markers) if m.spec is not None]
     seen: dict[str, Marker] = {}
+    occurrences = Occurrences()
     for index, marker in enumerate(markers):
         if marker.spec is not None:
             expected = cn_number(marker.spec.number)
             where = _where(marker.ref, marker.spec.key)
             if marker.spec.key in seen:
-                args = {"heading": marker.heading, "first_line": seen[marker.spec.key].ref.line or "?",
-                        "discriminator": f"repeated:{marker.heading}:{marker.ref.line}"}
-                yield Violation(where, args, variant="repeated")
+                args = {"heading": marker.heading, "first_line": seen[marker.spec.key].ref.line or "?"}
+                yield Violation(where, args, variant="repeated",
+                                key=("repeated", occurrences.next(("repeated", marker.spec.key))))
             elif expected is not None and marker.number != expected:
-                args = {"heading": marker.heading, "number": marker.numeral, "expected": marker.spec.number,
-                        "discriminator": f"misnumbered:{marker.heading}"}
-                yield Violation(where, args, variant="misnumbered")
+                args = {"heading": marker.heading, "number": marker.numeral, "expected": marker.spec.number}
+                yield Violation(where, args, variant="misnumbered", key=("misnumbered",))
             seen.setdefault(marker.spec.key, marker)
             continue
         before = [i for i in known if i < index]
@@ -188,25 +189,25 @@ def _top_level(markers: list[Marker]) -> Iterator[Violation]:
         parent = markers[before[-1]]
         following = markers[after[0]] if after else None
         if marker.number <= parent.number or (following is not None and marker.number >= following.number):
-            args = {"heading": marker.heading, "parent": parent.heading, "number": marker.numeral,
-                    "discriminator": f"subtopic:{marker.heading}:{marker.ref.line}"}
+            args = {"heading": marker.heading, "parent": parent.heading, "number": marker.numeral}
             where = _where(marker.ref, parent.spec.key if parent.spec else None)
-            yield Violation(where, args, variant="subtopic")
+            nth = occurrences.next(("subtopic", where.section, marker.numeral))
+            yield Violation(where, args, variant="subtopic", key=("subtopic", marker.numeral, nth))
 
 
 def _sub_headings(document: Document, context: Context) -> Iterator[Violation]:
     table_labels = _table_label_cores(context)
     for section in document.sections:
         expected = 1
-        for child in section.children:
+        for index, child in enumerate(section.children):
             number = cn_number(child.number)
             if number is None or labels.core(child.title) in table_labels:
                 continue
             if number != expected:
                 heading = f"（{child.number}）{child.title}"
-                args = {"heading": heading, "parent": section.heading.strip(), "expected": cn_text(expected),
-                        "discriminator": f"sub:{heading}:{child.ref.line}"}
-                yield Violation(_where(child.ref, section.key), args, variant="sub_sequence")
+                args = {"heading": heading, "parent": section.heading.strip(), "expected": cn_text(expected)}
+                yield Violation(_where(child.ref, section.key), args, variant="sub_sequence",
+                                key=("sub", index))
             expected = number + 1
 
 
@@ -219,8 +220,9 @@ def _paragraph_runs(section: Section) -> Iterator[list[Paragraph]]:
 
 
 def _enumerations(document: Document) -> Iterator[Violation]:
+    occurrences = Occurrences()
     for section in document.sections:
-        for paragraphs in _paragraph_runs(section):
+        for group, paragraphs in enumerate(_paragraph_runs(section)):
             run: list[tuple[int, str, Paragraph]] = []
             for paragraph in paragraphs:
                 for match in _ENUM.finditer(paragraph.text):
@@ -228,15 +230,18 @@ def _enumerations(document: Document) -> Iterator[Violation]:
                     if number is None:
                         continue
                     if number == 1 and run:
-                        yield from _check_run(run, section)
+                        place = (section.key, group)
+                        yield from _check_run(run, section, ("enumeration", group, occurrences.next(place)))
                         run = []
                     if number == 1 or run:
                         run.append((number, match.group(1), paragraph))
             if run:
-                yield from _check_run(run, section)
+                place = (section.key, group)
+                yield from _check_run(run, section, ("enumeration", group, occurrences.next(place)))
 
 
-def _check_run(run: list[tuple[int, str, Paragraph]], section: Section) -> Iterator[Violation]:
+def _check_run(run: list[tuple[int, str, Paragraph]], section: Section,
+               key: tuple[str | int, ...]) -> Iterator[Violation]:
     numbers = [n for n, _numeral, _p in run]
     if numbers == list(range(1, len(numbers) + 1)):
         return
@@ -245,21 +250,23 @@ def _check_run(run: list[tuple[int, str, Paragraph]], section: Section) -> Itera
     yield Violation(
         _where(paragraph.ref, section.key),
         {"sequence": "、".join(f"{numeral}是" for _n, numeral, _p in run),
-         "expected": "、".join(f"{cn_text(i + 1)}是" for i in range(len(run))),
-         "discriminator": f"{paragraph.ref.line}:{run[0][1]}:{len(run)}:{fault}"},
+         "expected": "、".join(f"{cn_text(i + 1)}是" for i in range(len(run)))},
+        key=key,
     )
 
 
 def _number_marks(document: Document, context: Context) -> Iterator[Violation]:
     """A section found although its number lacks, doubles or changes its mark (一总体情况, 一、、, 一.,
     第一部分)."""
+    occurrences = Occurrences()
     for section, _index in recognised(document, context):
         mark, expected = number_mark(section), f"{section.number}、"
         if mark == expected:
             continue
         heading = section.heading.strip()
-        args = {"heading": heading, "mark": mark, "expected": expected, "discriminator": f"mark:{heading}"}
-        yield Violation(_where(section.ref, section.key), args, variant="mark")
+        args = {"heading": heading, "mark": mark, "expected": expected}
+        yield Violation(_where(section.ref, section.key), args, variant="mark",
+                        key=("mark", occurrences.next(section.key)))
 
 
 @RULE.check

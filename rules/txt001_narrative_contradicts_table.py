@@ -69,6 +69,7 @@ from nianbao.narrative.evidence import table_number
 from nianbao.narrative.faults import TableFault
 from nianbao.narrative.faults import table_faults
 from nianbao.narrative.metrics import APPLICANT_COLUMNS
+from nianbao.narrative.places import fact_place
 
 _BASE_ZH = "叙述“{quote}”中的 {stated} 与{compared}不符{part}"
 _BASE_EN = "the narrative “{quote}” states {stated}, but {compared_en}{part_en}"
@@ -233,7 +234,6 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             "compared_en": compared_en,
             "part": "",
             "part_en": "",
-            "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
         }
         args["part"], args["part_en"] = _part_note(document, reading, fact, context)
         if faults is None:
@@ -269,4 +269,5 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             ),
             variant=variant,
             severity=severity,
+            key=fact_place(document, fact),
         )

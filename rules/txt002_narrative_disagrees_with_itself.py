@@ -42,6 +42,7 @@ from nianbao.narrative.evidence import place
 from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
 from nianbao.narrative.evidence import same_number
+from nianbao.narrative.places import fact_place
 
 RULE = Rule(
     id="TXT002",
@@ -86,8 +87,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 "label": label,
                 "label_en": label_en,
                 "metric": fact.metric,
-                "discriminator": f"{fact.metric}@{fact.paragraph}:{fact.start}",
             },
             evidence=Derivation(identity=f"叙述中的“{label}”前后一致", expected=earlier.value,
                                 actual=fact.value),
+            key=fact_place(document, fact),
         )

@@ -40,6 +40,7 @@ from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import place
 from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
+from nianbao.narrative.places import paragraph_places
 
 RULE = Rule(
     id="TXT003",
@@ -67,19 +68,21 @@ def _normal(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def _violation(ref: SourceRef, first: SourceRef, text: str, key: str) -> Violation:
+def _violation(ref: SourceRef, first: SourceRef, text: str, key: tuple[str, str]) -> Violation:
     return Violation(
         location=narrative_location(ref),
         args={"place": place(ref), "first_place": place(first), "place_en": place_en(ref),
-              "first_place_en": place_en(first), "quote": quote(text, 0, 0), "discriminator": key,
+              "first_place_en": place_en(first), "quote": quote(text, 0, 0),
               "line": ref.line, "first_line": first.line},
         variant="same-place" if place(ref) == place(first) else "default",
+        key=key,
     )
 
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     paragraphs = list(narrative_paragraphs(document))
+    places = paragraph_places(document)
     seen: list[tuple[str, str, int, SourceRef]] = []
     reported: set[tuple[int, int]] = set()
     for index, text, ref in paragraphs:
@@ -97,7 +100,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             if (first_index, index) not in reported:
                 reported.add((first_index, index))
                 repeated = first_sentence if len(first_key) <= len(key) else sentence
-                yield _violation(ref, first_ref, repeated, f"{first_index}:{index}")
+                yield _violation(ref, first_ref, repeated, (places[first_index], places[index]))
     long = [(i, _normal(t), t, r) for i, t, r in paragraphs if len(_normal(t)) >= MIN_CHARS]
     for n, (index, key, text, ref) in enumerate(long):
         for first_index, first_key, _, first_ref in long[:n]:
@@ -107,4 +110,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             quick = matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR
             if quick and matcher.ratio() >= NEAR:
                 reported.add((first_index, index))
-                yield _violation(ref, first_ref, text, f"{first_index}:{index}")
+                yield _violation(ref, first_ref, text, (places[first_index], places[index]))

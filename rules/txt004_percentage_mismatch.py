@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation
+from nianbao.model.keys import Occurrences
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.narrative import Fact
@@ -40,6 +41,7 @@ from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
 from nianbao.narrative import read_metric
 from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.places import sentence_place
 
 RULE = Rule(
     id="TXT004",
@@ -99,6 +101,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     # Shares of different things ("信息1592条，占76.9%" beside "申请42件，占51.85%") have different
     # bases: group them by paragraph and unit.
     facts = extract_facts(document)
+    occurrences = Occurrences()
     groups: dict[tuple[int, str], list[Share]] = {}
     for share in extract_shares(document):
         groups.setdefault((share.paragraph, share.unit), []).append(share)
@@ -118,8 +121,10 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             yield Violation(
                 location=narrative_location(share.ref),
                 args={"written": share.written, "count": share.count, "base": base, "computed": computed,
-                      "percent": share.percent_text, "discriminator": f"{paragraph}:{share.start}"},
+                      "percent": share.percent_text},
                 evidence=Derivation(identity=f"{share.count}÷{base}×100", expected=computed,
                                     actual=share.percent),
                 variant="default" if stated else "unstated",
+                key=(sentence_place(document, share.sentence, share.paragraph),
+                     occurrences.next((share.sentence, share.paragraph))),
             )

@@ -37,6 +37,7 @@ from nianbao.checks import evidence_cell
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation
+from nianbao.model.keys import Occurrences
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.narrative.claims import Claim
@@ -45,6 +46,7 @@ from nianbao.narrative.evidence import locatable
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import quote
 from nianbao.narrative.faults import table_faults
+from nianbao.narrative.places import sentence_place
 from nianbao.narrative.scope import SCOPE_REASONS
 
 _BASE_ZH = "叙述“{quote}”称“{words}”，但{table_no}“{cell}”为 {value}"
@@ -101,6 +103,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
         return
     faults = table_faults(document, context.edition)
+    occurrences = Occurrences()
     for claim in extract_claims(document):
         if not claim.compared:
             continue  # "2019年以来未发生行政复议" says nothing of this year's table alone
@@ -114,9 +117,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             if cell is None or cell.blank or not isinstance(cell.value, (int, float)) or cell.value == 0:
                 continue
             evidence = evidence_cell(spec, table, key)
+            where = sentence_place(document, claim.sentence)
             args = {"quote": quote(claim.sentence, claim.sentence.find(claim.words)), "words": claim.words,
-                    "table_no": spec.number, "cell": evidence.label, "value": cell.value,
-                    "discriminator": f"{claim.kind}:{key}"}
+                    "table_no": spec.number, "cell": evidence.label, "value": cell.value}
             variant, severity = "default", None
             if (fault := faults.get((table_key, key))) is not None:
                 args["table_rule"], args["identity"] = fault.rule, fault.identity
@@ -133,4 +136,5 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                                     expected=0, actual=cell.value),
                 variant=variant,
                 severity=severity,
+                key=(where, claim.kind, occurrences.next((where, claim.kind, key))),
             )

@@ -6,11 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from nianbao.engine.session import Session
 from nianbao.testing import collect_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _strict_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the tests, two findings of one rule with one fingerprint are an error, never dropped."""
+    monkeypatch.setattr(Session, "strict_identity", True)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:

@@ -32,7 +32,7 @@ def show(value: int | float) -> str:
 
 def cell_args(spec: TableSpec, key: str, cell: CellValue) -> dict[str, object]:
     """Message arguments every single-cell finding uses."""
-    return {"table_no": spec.number, "cell": cell_label(spec, key), "raw": cell.raw, "discriminator": key}
+    return {"table_no": spec.number, "cell": cell_label(spec, key), "raw": cell.raw}
 
 
 def cell_finding_parts(

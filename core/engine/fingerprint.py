@@ -13,6 +13,7 @@ from pathlib import Path
 
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
+from nianbao.model.findings import LogicalKey
 
 # Enough of the report's own words to tell two reports apart; short enough that a page footer or a
 # correction further down does not change who the report is.
@@ -43,6 +44,8 @@ def report_identity(document: Document | None, path: str) -> str:
     return Path(path).stem
 
 
-def fingerprint(rule_id: str, identity: str, location: Location, discriminator: str = "") -> str:
-    text = "\x1f".join((rule_id, identity, location.logical, discriminator))
+def fingerprint(rule_id: str, identity: str, location: Location, key: LogicalKey = ()) -> str:
+    """The finding's identity: the rule, the report's identity, the logical location and the
+    violation's logical key (never a line, page, offset or message text)."""
+    text = "\x1f".join((rule_id, identity, location.logical, *(str(part) for part in key)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

@@ -47,12 +47,22 @@ EXTRA_SUFFIXES = (".doc", ".wps")
 _LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 
 
+class DuplicateFingerprint(AssertionError):
+    """A rule gave two findings in one report with one fingerprint (see :attr:`Violation.key`)."""
+
+
 class ConfigurationError(Exception):
     """A problem with rules, plugins or editions that makes the run meaningless (exit code 2)."""
 
 
 class Session:
-    """Everything a run needs, built once: plugins, editions, rules, loaders, reporters."""
+    """Everything a run needs, built once: plugins, editions, rules, loaders, reporters.
+
+    ``strict_identity`` makes two findings of one rule with one fingerprint an error
+    (:class:`DuplicateFingerprint`) instead of a warning; tests and the rule-pack test kit set it.
+    """
+
+    strict_identity = False
 
     def __init__(self, config: Config | None = None, plugins: Plugins | None = None) -> None:
         self.config = config or Config()
@@ -370,14 +380,16 @@ class Session:
     def _run(self, rule: Rule, document: Document, context: Context, shown_path: str,
              config: Config | None = None, failures: list[Notification] | None = None) -> list[Finding]:
         out = []
-        seen: set[str] = set()
+        seen: dict[str, Violation] = {}
         try:
             for violation in rule.run(document, context):
                 finding = self._finding(rule, violation, document, shown_path, config)
                 if finding.fingerprint in seen:
-                    continue
-                seen.add(finding.fingerprint)
+                    self._same_fingerprint(rule, seen[finding.fingerprint], violation, shown_path, failures)
+                seen[finding.fingerprint] = violation
                 out.append(finding)
+        except DuplicateFingerprint:
+            raise
         except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
             if failures is None:
                 raise
@@ -386,6 +398,19 @@ class Session:
             ))
             return []
         return out
+
+    def _same_fingerprint(self, rule: Rule, first: Violation, second: Violation, shown_path: str,
+                          failures: list[Notification] | None) -> None:
+        """Two findings of one rule with one fingerprint: the rule gave them the same location and
+        key. Both are reported (a baseline cannot tell them apart); under ``strict_identity`` (the
+        test suite and the rule-pack test kit) it is an error in the rule."""
+        where = f"{second.location.logical} {list(second.key)}"
+        if self.strict_identity:
+            raise DuplicateFingerprint(f"{rule.id} gave two findings at {where} in {shown_path}: "
+                                       f"{first.args} and {second.args}")
+        if failures is not None:
+            message = f"规则 {rule.id}（{rule.origin}）在同一位置（{where}）给出两条指纹相同的发现"
+            failures.append(Notification("warning", message, shown_path))
 
     def _finding(self, rule: Rule, violation: Violation, document: Document | None, shown_path: str,
                  config: Config | None = None) -> Finding:
@@ -401,8 +426,7 @@ class Session:
             reason = f"configured as {severity}" if lang == "en" else f"按配置设为{_LEVEL_ZH[severity]}"
         args = dict(violation.args)
         message = rule.render(args, lang, violation.variant)
-        discriminator = str(args.get("discriminator", ""))
-        key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, discriminator)
+        key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, violation.key)
         accepted = config.acceptance(rule.id, key, shown_path)
         return Finding(
             rule_id=rule.id,

@@ -82,17 +82,29 @@ class Derivation:
     actual: int | float | str | None = None
 
 
+LogicalKey = tuple[str | int, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """What a rule yields. ``variant`` picks one of the rule's message templates and, where the rule
     declares it in ``Rule.lowered``, a lower severity. ``severity``, when given, must be the one the
-    rule declares for the variant: a finding's level is never decided anywhere else."""
+    rule declares for the variant: a finding's level is never decided anywhere else.
+
+    ``key`` tells this finding from the rule's other findings at the same logical location
+    (``location.logical``): a 第二十条 block, a note's code, a sentence's place in its section
+    (:mod:`nianbao.narrative.places`), a cell key. With the rule and the report's identity it makes
+    the finding's fingerprint, so it names the place by the report's structure, never by a line,
+    page, character offset or the message's wording. Two findings of one rule in one report must
+    differ in location or key.
+    """
 
     location: Location
     args: dict[str, Any] = field(default_factory=dict)
     evidence: Derivation | None = None
     variant: str = "default"
     severity: Severity | None = None
+    key: LogicalKey = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,5 +65,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         yield Violation(Location(), {
             "missing": "和".join(zh for zh, _ in missing),
             "missing_en": " and ".join(en for _, en in missing),
-            "discriminator": "+".join(zh for zh, _ in missing),
         })
