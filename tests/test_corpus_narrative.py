@@ -11,6 +11,8 @@ loaded document at run time, so no report text is copied here.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,17 @@ def test_handled_count_may_include_the_carried_over(corpus: Path, session: Sessi
     assert [(f.rule_id, f.severity, [(c.key, c.value) for c in f.evidence.cells])
             for f in contradicting if f.args.get("stated") == 878] == [
         ("TXT001", "error", [("received.total", 859), ("carried_over.total", 18), ("total.total", 805)])]
+
+
+def test_narrative_report_script_lists_each_finding_with_its_sentence_and_cells(corpus: Path) -> None:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "narrative_report.py"
+    done = subprocess.run([sys.executable, str(script), "--corpus", str(corpus)], capture_output=True,
+                          text=True, encoding="utf-8", check=True)
+    lines = done.stdout.splitlines()
+    start = lines.index("== 001_guancheng-district-2020.md（2020 年度）")
+    block = lines[start + 1: start + 4]
+    assert block[0].startswith("  TXT001 [错误] 19: 叙述“") and "中的 32 与表三" in block[0]
+    assert block[1].startswith("      原句：") and "32件" in block[1]
+    assert block[2] == "      一、本年新收政府信息公开申请数量 / 总计 = 110  [第66行]"
+    assert "== 028_pingtan-2024.txt（2024 年度）" in lines
+    assert lines[lines.index("== 028_pingtan-2024.txt（2024 年度）") + 1] == "  （无 TXT 问题）"

@@ -217,16 +217,15 @@ def _scope(text: str, match: re.Match[str], metric: str, subject: Subject,
         whole = metric.startswith(_WHOLE_COUNTS)
         if whole and _COUNT_BEFORE.search(text, 0, _open_parenthesis(text, number)):
             return "ambiguous", PART
-        if subject != "items":
-            return "ambiguous", PARENTHESISED
-    if subject == "documents" and clean_up_named(clause):
-        return "ambiguous", CLEAN_UP
+        return "ambiguous", PARENTHESISED
     if not carried:
         reason = year_scope(text, number, report_year)
         if reason == CUMULATIVE and metric.endswith(".in_force"):
             reason = None  # the count in force is a stock "as of" a date by nature
         if reason:
             return "ambiguous", reason
+    if subject == "documents" and clean_up_named(clause):
+        return "ambiguous", CLEAN_UP
     reason = body_scope(text, number)
     if reason and subject != "fees":
         return "ambiguous", reason
