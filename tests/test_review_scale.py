@@ -140,4 +140,4 @@ def test_the_page_names_every_report(batch: tuple[Path, list[CheckedReport]]) ->
     # each corpus report and its nine copies are one group of identical files
     groups = page.xpath("//ul[@class='dups']/li[starts-with(b, '文件完全相同')]")
     assert len(groups) == len([r for r in batch[1] if Path(r.path).name.startswith("批次00-")])
-    assert {len(g.xpath("a")) for g in groups} == {COPIES}
+    assert {len(g.xpath(".//a")) for g in groups} == {COPIES}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections import Counter
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Sequence
@@ -270,6 +271,11 @@ class MatrixCell:
     @property
     def history_findings(self) -> int:
         return sum(r.history_findings for r in self.reports)
+
+    @property
+    def formats(self) -> list[tuple[str, int]]:
+        """The input formats of the cell's reports with their counts, most frequent first."""
+        return Counter(r.facts.input_format or "?" for r in self.reports).most_common()
 
     @property
     def worst(self) -> str:

@@ -64,7 +64,7 @@ def test_the_matrix_has_a_row_per_body_and_the_undated_apart(page: lxml_html.Htm
     matrix = page.xpath("//table[@id='matrix-table']")[0]
     assert texts(matrix.xpath("thead//th")) == ["机关", "2020"]
     assert [texts(r.xpath("th|td")) for r in matrix.xpath("tbody/tr")] == [
-        ["示例市其他区人民政府", "markdown"], [AGENCY, "text · markdown"]]
+        ["示例市其他区人民政府", "markdown"], [AGENCY, "2 份 text · markdown"]]
     assert texts(page.xpath("//section[@id='matrix']/ul/li")) == ["年报/notes.md — 未识别机关 — 未识别年度"]
 
 
