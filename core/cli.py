@@ -29,6 +29,7 @@ from nianbao.loaders.base import LoadError
 from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
 from nianbao.model.results import Summary
+from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import create_plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -39,8 +40,12 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _session(config: Config) -> Session:
+    """The run's session, with the plugins ``run()`` created for the command line's options (created
+    here when ``main`` is called without ``run``)."""
+    context = click.get_current_context(silent=True)
+    plugins = context.find_object(Plugins) if context is not None else None
     try:
-        return Session(config)
+        return Session(config, plugins)
     except (ConfigurationError, RuntimeError) as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -133,7 +138,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     if fmt not in session.reporters:
         choices = ", ".join(sorted(session.reporters))
         raise click.BadParameter(f"unknown format {fmt!r}; choose from {choices}", param_hint="--format")
-    inputs = {p.resolve() for p in session.expand(paths)}
+    files = list(session.expand(p for p in paths if p.exists()))
+    inputs = {p.resolve() for p in [*files, *paths]}
     earlier = _previous_report(session, previous, len(inputs)) if previous is not None else None
     if previous is not None:
         inputs.add(previous.resolve())
@@ -159,7 +165,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     summary = Summary()
     reporter = session.reporters[fmt](stream, lang=lang)
     reporter.start(session.rules)
-    reports = session.check_paths([p for p in paths if p.exists()], previous=earlier)
+    reports = session.check_files(files, previous=earlier)
     if baseline is not None:
         reports = (baseline.new_only(report) for report in reports)
     seen = []
@@ -301,15 +307,16 @@ def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
 main.add_command(diff_command)
 
 
-def _attach_plugin_options() -> None:
+def _attach_plugin_options() -> Plugins | None:
+    """The run's plugins, created once: their options join ``check``'s, and the session uses them."""
     try:
         plugins = create_plugins()
     except RuntimeError:
-        return
+        return None  # the session reports it
     for batch in plugins.manager.hook.nianbao_add_options():
         check.params.extend(batch or ())
+    return plugins
 
 
 def run() -> None:
-    _attach_plugin_options()
-    main()
+    main(obj=_attach_plugin_options())

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from nianbao.config.settings import Config
@@ -39,12 +40,22 @@ from nianbao.model.results import display_path
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.plugin.manager import Plugins
+from nianbao.plugin.manager import add_plugins
 from nianbao.plugin.manager import create_plugins
 
 BUILTIN_FAMILIES = ("DOC", "SEC", "ART", "REC", "FMT", "TXT", "HIS", "PUB")
 LOAD_FAILURE_RULE = "DOC001"
 EXTRA_SUFFIXES = (".doc", ".wps")
 _LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
+
+
+@dataclass(frozen=True, slots=True)
+class Unloaded:
+    """A file that could not be loaded: the exception and its traceback, reported once by
+    :meth:`Session.check_file` (as DOC001, or an internal error)."""
+
+    error: Exception
+    trace: str
 
 
 class DuplicateFingerprint(AssertionError):
@@ -66,7 +77,11 @@ class Session:
 
     def __init__(self, config: Config | None = None, plugins: Plugins | None = None) -> None:
         self.config = config or Config()
-        self.plugins = plugins or create_plugins(self.config.plugins, self.config.plugin_files)
+        if plugins is None:
+            plugins = create_plugins(self.config.plugins, self.config.plugin_files)
+        else:  # the run's plugins, created once (the CLI's options came from them)
+            add_plugins(plugins, self.config.plugins, self.config.plugin_files)
+        self.plugins = plugins
         self.notifications: list[Notification] = [
             Notification("warning", f"插件 {p.plugin} 未能加载：{p.message}") for p in self.plugins.problems
         ]
@@ -260,15 +275,19 @@ class Session:
         otherwise each report is paired with the report of the same agency for the year before,
         when the batch holds exactly one (see :func:`pair_consecutive_years`).
         """
-        files = list(self.expand(paths))
-        loaded = self._load_quietly(files)
+        return self.check_files(list(self.expand(paths)), previous)
+
+    def check_files(self, files: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
+        """:meth:`check_paths` for files already expanded (:meth:`expand`)."""
+        loaded = {path: self.try_load(path) for path in files}
         if previous is not None:
             earlier: dict[Path, Document] = {path: previous for path in files}
             problems: dict[Path, str] = {}
         else:
-            earlier, problems = pair_consecutive_years(loaded)
+            earlier, problems = pair_consecutive_years(
+                {path: document for path, document in loaded.items() if isinstance(document, Document)})
         for path in files:
-            report = self.check_file(path, earlier.get(path), document=loaded.get(path))
+            report = self.check_file(path, earlier.get(path), document=loaded[path])
             if path in problems:
                 report.notifications.append(Notification("warning", problems[path], report.display_path))
             if previous is not None and report.document is not None:
@@ -277,37 +296,25 @@ class Session:
                     report.notifications.append(Notification("warning", warning, report.display_path))
             yield report
 
-    def _load_quietly(self, files: Sequence[Path]) -> dict[Path, Document]:
-        """The files that load cleanly; check_file reports the others as it always does."""
-        loaded: dict[Path, Document] = {}
-        for path in files:
-            try:
-                loaded[path] = self.load(path)
-            except Exception:  # noqa: BLE001 - check_file loads it again and reports the problem
-                continue
-        return loaded
+    def try_load(self, path: Path) -> Document | Unloaded:
+        """The loaded report, or why it could not be loaded (for :meth:`check_file` to report)."""
+        try:
+            return self.load(path)
+        except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+            return Unloaded(exc, traceback.format_exc())
 
     def check_file(self, path: Path, previous: Document | None = None,
-                   document: Document | None = None) -> CheckedReport:
+                   document: Document | Unloaded | None = None) -> CheckedReport:
+        """Check one report: ``document`` is what :meth:`try_load` gave for it, when it was already
+        loaded (a file is loaded once, whether it loads or not)."""
         report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
                                previous=previous, plan=[PlannedRule(LOAD_FAILURE_RULE)])
         config = self.config.for_path(str(path))
-        try:
-            report.document = document if document is not None else self.load(path)
-        except LoadError as exc:
-            self._load_failure(report, exc, config)
+        loaded = document if document is not None else self.try_load(path)
+        if isinstance(loaded, Unloaded):
+            self._unloaded(report, loaded, config)
             return report
-        except DocumentInvalid as exc:
-            report.notifications.append(Notification("error", f"读取结果不符合文档模型：{exc}",
-                                                     report.display_path))
-            return report
-        except Exception as exc:  # noqa: BLE001 - one file never stops the batch
-            self._load_failure(report, LoadError(
-                f"读取文件时出错（{type(exc).__name__}: {exc}）",
-                f"reading the file failed ({type(exc).__name__}: {exc})",
-            ), config)
-            report.notifications.append(Notification("error", traceback.format_exc(), report.display_path))
-            return report
+        report.document = loaded
         report.findings = self.run_rules(report.document, report.display_path, previous, config=config,
                                          notifications=report.notifications)
         report.plan = self.plan(report.document, report.findings, previous, config)
@@ -330,6 +337,20 @@ class Session:
                 skipped = "gate-stopped"
             planned.append(PlannedRule(rule.id, skipped))
         return planned
+
+    def _unloaded(self, report: CheckedReport, unloaded: Unloaded, config: Config) -> None:
+        exc = unloaded.error
+        if isinstance(exc, LoadError):
+            self._load_failure(report, exc, config)
+        elif isinstance(exc, DocumentInvalid):
+            report.notifications.append(Notification("error", f"读取结果不符合文档模型：{exc}",
+                                                     report.display_path))
+        else:
+            self._load_failure(report, LoadError(
+                f"读取文件时出错（{type(exc).__name__}: {exc}）",
+                f"reading the file failed ({type(exc).__name__}: {exc})",
+            ), config)
+            report.notifications.append(Notification("error", unloaded.trace, report.display_path))
 
     def _load_failure(self, report: CheckedReport, error: LoadError, config: Config | None = None) -> None:
         config = config or self.config

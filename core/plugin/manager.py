@@ -61,7 +61,15 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
             plugins.problems.append(PluginProblem(ep.name, problem))
             continue
         _register(plugins, ep.name, module)
-    for dotted in extra_modules:
+    add_plugins(plugins, extra_modules, extra_files)
+    return plugins
+
+
+def add_plugins(plugins: Plugins, modules: tuple[str, ...] = (), files: tuple[Path, ...] = ()) -> None:
+    """Register the plugins a configuration names (``plugins:`` modules and local files) with a
+    manager that already holds the installed ones; one already registered is left as it is."""
+    manager = plugins.manager
+    for dotted in modules:
         try:
             module = import_module(dotted)
         except Exception as exc:  # noqa: BLE001
@@ -70,7 +78,9 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
         if manager.is_registered(module):
             continue  # an installed pack named in the configuration as well: it is already in
         _register(plugins, dotted, module)
-    for path in extra_files:
+    for path in files:
+        if manager.has_plugin(str(path)):
+            continue
         module = _load_file(plugins, path)
         if module is not None:
             _register(plugins, str(path), module)
@@ -78,7 +88,6 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
         manager.check_pending()
     except pluggy.PluginValidationError as exc:
         raise RuntimeError(f"a plugin implements a hook that does not exist: {exc}") from exc
-    return plugins
 
 
 def _load_file(plugins: Plugins, path: Path) -> ModuleType | None:
