@@ -4,7 +4,9 @@
 
 年度报告应依次包括六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；
 四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。
-缺少哪一部分，就报告哪一部分，每缺一部分一条。标题措辞与格式略有出入的部分仍算作存在（由 SEC003 提示）。
+缺少哪一部分，就报告哪一部分，每缺一部分一条。标题措辞与格式略有出入的部分仍算作存在（由 SEC003 提示），
+编号的标点缺少、重复或写成“第一部分”的也算作存在（由 SEC005 提示）。找不到某一部分的标题、但报告中有这一部分
+的统计表（如表三）时，这一部分的内容并未缺失：只提示标题缺失或无法识别（警告）。
 
 ## 依据
 
@@ -32,6 +34,7 @@ from collections.abc import Iterator
 from nianbao.checks.sections import official
 from nianbao.checks.sections import recognised
 from nianbao.checks.sections import template_sections
+from nianbao.format.editions import TableSpec
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
@@ -49,6 +52,18 @@ RULE = Rule(
         "zh": "报告缺少“{section}”部分",
         "en": "the report lacks section “{section}”",
     },
+    variants={
+        "untitled": {
+            "zh": "报告中有{tables}，却找不到“{section}”的标题：标题缺失或写法无法识别",
+            "en": ("the report has {tables}, but no heading “{section}” was found: it is missing or "
+                   "unrecognisable"),
+        },
+    },
+    lowered={"untitled": {
+        "severity": "warning",
+        "zh": "这一部分的统计表在报告中，内容并未缺失，缺的只是标题",
+        "en": "the part's table is in the report, so its content is not missing, only its heading",
+    }},
     articles=("art50",),
     doc=__doc__,
 )
@@ -64,4 +79,18 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         # Point at the heading the missing part belongs before, so an editor lands where it goes.
         later = [(i, s) for s, i in present if i > index]
         line = min(later, key=lambda pair: pair[0])[1].ref.line if later else None
+        tables = _tables_of(document, context, spec.key)
+        if tables:
+            table = document.tables[tables[0].key]
+            yield Violation(Location(line=table.ref.line, page=table.ref.page, section=spec.key),
+                            {"section": official(spec), "tables": "、".join(t.number for t in tables)},
+                            variant="untitled")
+            continue
         yield Violation(Location(line=line, section=spec.key), {"section": official(spec)})
+
+
+def _tables_of(document: Document, context: Context, section: str) -> list[TableSpec]:
+    """The template tables of a section that the report holds."""
+    if context.edition is None:
+        return []
+    return [t for t in context.edition.tables if t.section == section and t.key in document.tables]

@@ -246,7 +246,7 @@ class _Row:
 def _row_labels(specs: list[TableSpec]) -> list[_Label]:
     found: dict[str, _Label] = {}
     for spec in specs:
-        for row in spec.all_rows():
+        for row in (*spec.all_rows(), *spec.merged_rows):
             for text in (row.label, *row.variants):
                 core = labels.core(text)
                 if core and core not in found:

@@ -271,12 +271,16 @@ def _number_text(value: Number) -> str:
 def read_glued_table(document: Document, raw: RawTable, edition: Edition, section: Section | None) -> None:
     """Place each ``[label, run]`` row of ``raw`` in its template table and fill what is certain."""
     placed: dict[str, tuple[TableSpec, list[tuple[RowSpec, str, str, SourceRef]]]] = {}
+    merged: list[tuple[TableSpec, RowSpec, str, str, SourceRef]] = []
     for cells in raw.rows:
         if len(cells) != 2:
             continue
         label_cell, run_cell = cells
         found = _place(label_cell.text, edition)
         if found is None:
+            older = _place_merged(label_cell.text, edition)
+            if older is not None:
+                merged.append((*older, label_cell.text.strip(), run_cell.text, run_cell.ref))
             continue
         spec, row_spec = found
         entry = placed.setdefault(spec.key, (spec, []))
@@ -313,6 +317,45 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
                     raw=_number_text(value), value=value, blank=False, ref=ref,
                     unit=unit if column == result.columns[-1] else None,
                 )
+
+
+    for spec, row_spec, label, run, ref in merged:
+        _read_merged(document, spec, row_spec, label, run, ref)
+
+
+def _place_merged(label: str, edition: Edition) -> tuple[TableSpec, RowSpec] | None:
+    for spec in edition.tables:
+        row = spec.match_merged(label)
+        if row is not None:
+            return spec, row
+    return None
+
+
+def _read_merged(document: Document, spec: TableSpec, row_spec: RowSpec, label: str, run: str,
+                 ref: SourceRef) -> None:
+    """An older edition's row printed instead of the rows it stands for (the 2019 single （六）其他处理
+    in a 2021 表三). Where the parts were printed too, it is only their group's heading."""
+    table = document.tables.get(spec.key)
+    if table is None or any(table.row(part) is not None for part in row_spec.parts):
+        return
+    if table.merged_row(row_spec.key) is not None:
+        return
+    table.merged_rows.append(TableRow(row_spec.key, label, ref))
+    columns = spec.columns_for(row_spec.key)
+    result = RowResult(key=row_spec.key, text=run, columns=tuple(c.key for c in columns))
+    found = splits(run, len(columns), signed=[c.signed for c in columns])
+    if found is None:
+        result.too_many = True
+    else:
+        result.candidates = [tuple(_value(p) for p in split) for split in found]
+        result.split_count = len(found)
+    values = result.values
+    if values is None:
+        document.notes.append(_unreadable(spec, row_spec, result, ref))
+        return
+    for column, value in zip(result.columns, values, strict=True):
+        table.merged_values[f"{row_spec.key}.{column}"] = CellValue(
+            raw=_number_text(value), value=value, blank=False, ref=ref)
 
 
 def _unreadable(spec: TableSpec, row: RowSpec, result: RowResult, ref: SourceRef) -> Note:

@@ -1,6 +1,7 @@
-"""Signed cells in glued text: a minus sign inside a glued run starts a negative cell, and only in a
-column the edition declares signed (2019's 本年增/减). A run whose split stays open is left unread
-with the true reason.
+"""Glued text: a minus sign inside a glued run starts a negative cell, and only in a column the
+edition declares signed (2019's 本年增/减); a run whose split stays open is left unread with the true
+reason. A 2021 表三 printed with 2019's single （六）其他处理 row is read as the merged row the 2021
+template declares and counted as the sum of its three sub-rows.
 
 The runs are written into 023 (a 2019-edition report in the flattened shape) and 026 (2021) here,
 in a temporary copy: 行政事业性收费 35 | −15, 行政处罚 2648 | −18 | 538 (open: −1/−18/−185/−1853).
@@ -66,3 +67,32 @@ def test_a_minus_in_a_column_that_cannot_be_negative_is_the_reason(corpus: Path,
     assert _note(document, "normative_documents") == (
         "表二“行政规范性文件”行的数字“88-55698”粘连在一起，需拆成3列，其中有负号，而这些列都不能为负数，"
         "无法拆成3个数，无法确定各列数值，未读取该行")
+
+
+OTHER_HANDLING = ("（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 2000002"
+                  "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0000000"
+                  "3.其他 0200002（七）总计")
+
+
+@pytest.mark.parametrize(("run", "rec002"), [("2200004", []), ("2200003", [("total", "total", 75, 74)])])
+def test_a_single_other_handling_row_in_glued_text_counts_as_its_parts(
+        corpus: Path, tmp_path: Path, run: str, rec002: list[tuple[str, str, int, int]]) -> None:
+    """026 with its three （六） sub-rows printed as 2019's single row: read as the merged row and
+    counted as their sum, so （七）总计 is still checked against （一）至（六）."""
+    text = (corpus / "026_pingtan-2022.txt").read_text(encoding="utf-8")
+    assert OTHER_HANDLING in text
+    path = tmp_path / "026.txt"
+    path.write_text(text.replace(OTHER_HANDLING, f"（六）其他处理 {run}（七）总计"), encoding="utf-8")
+    report = Session().check_file(path)
+    assert report.document is not None
+    table = report.document.tables["applications"]
+    assert [(r.key, r.label) for r in table.merged_rows] == [("other_handling", "（六）其他处理")]
+    columns = ("natural_person", "business", "research", "public_interest", "legal_services", "other", "total")
+    assert {k: v.value for k, v in table.merged_values.items()} == {
+        f"other_handling.{c}": int(d) for c, d in zip(columns, run, strict=True)}
+    assert not any(k.startswith("other_") for k in table.values)
+    found = [(f.rule_id, f.severity, f.location.row) for f in report.findings if f.rule_id == "REC006"]
+    assert found == [("REC006", "warning", "other_handling")]
+    mismatches = [(f.location.row, f.location.column, f.evidence.actual, f.evidence.expected)
+                  for f in report.findings if f.rule_id == "REC002"]
+    assert mismatches == rec002
