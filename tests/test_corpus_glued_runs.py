@@ -87,7 +87,8 @@ def test_a_single_other_handling_row_in_glued_text_counts_as_its_parts(
     assert report.document is not None
     table = report.document.tables["applications"]
     assert [(r.key, r.label) for r in table.merged_rows] == [("other_handling", "（六）其他处理")]
-    columns = ("natural_person", "business", "research", "public_interest", "legal_services", "other", "total")
+    columns = ("natural_person", "business", "research", "public_interest", "legal_services", "other",
+               "total")
     assert {k: v.value for k, v in table.merged_values.items()} == {
         f"other_handling.{c}": int(d) for c, d in zip(columns, run, strict=True)}
     assert not any(k.startswith("other_") for k in table.values)
