@@ -74,7 +74,6 @@ RULE = Rule(
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
-        yield Violation(Location(), {"discriminator": "edition"})
+        yield Violation(Location(), key=("edition",))
     elif document.meta.report_year is None:
-        args = {"edition": context.edition.edition, "discriminator": "year"}
-        yield Violation(Location(), args, variant="year")
+        yield Violation(Location(), {"edition": context.edition.edition}, variant="year", key=("year",))

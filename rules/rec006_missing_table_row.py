@@ -87,7 +87,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         table = document.tables.get(spec.key)
         if table is None:
             yield Violation(Location(section=spec.section, table=spec.key),
-                            {"table_no": spec.number, "title": spec.title, "discriminator": "table"},
+                            {"table_no": spec.number, "title": spec.title},
                             variant="table")
             continue
         if table.edition != context.edition.edition:
@@ -117,8 +117,7 @@ def _missing_rows(document: Document, spec: TableSpec, table: Table) -> Iterator
         yield Violation(
             Location(line=found.ref.line if found else None, page=found.ref.page if found else None,
                      section=spec.section, table=spec.key, row=row.key),
-            {"table_no": spec.number, "row_label": row.label, "edition": table.edition, "parts": parts,
-             "discriminator": f"merged:{row.key}"},
+            {"table_no": spec.number, "row_label": row.label, "edition": table.edition, "parts": parts},
             variant="merged", severity="warning",
         )
 
@@ -128,5 +127,4 @@ def _short(label: str) -> str:
 
 
 def _row_args(spec: TableSpec, row: RowSpec) -> dict[str, object]:
-    return {"table_no": spec.number, "group": row.group or "", "row_label": row.label,
-            "discriminator": row.key}
+    return {"table_no": spec.number, "group": row.group or "", "row_label": row.label}
