@@ -3,8 +3,10 @@
 A rule module declares ``RULE = Rule(...)`` and decorates its check with ``@RULE.check``; the check
 reads the document, yields :class:`Violation` objects and leaves paths, fingerprints, severity and
 wording to the engine. The helpers here name and point at template cells, evaluate the edition's
-identities, pair this year's tables with last year's, and read what the narrative states in figures.
-``docs/writing-a-pack.md`` walks through a table rule, a narrative rule and a year-over-year rule.
+identities, find the format's sections and 表二 blocks, and pair this year's tables with last year's;
+what the narrative states in figures and words comes from :mod:`nianbao.narrative`
+(``extract_facts``, ``read_metric``, ``extract_claims``, ``sentences``). ``docs/writing-a-pack.md``
+walks through a table rule, a narrative rule and a year-over-year rule, and its examples run as tests.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from nianbao.checks.cells import is_whole
 from nianbao.checks.cells import show
 from nianbao.checks.history import both_years
 from nianbao.checks.history import comparable
+from nianbao.checks.history import masked_sentences
 from nianbao.checks.history import number
 from nianbao.checks.history import previous_cell
 from nianbao.checks.reconcile import identity_violations
@@ -58,6 +61,7 @@ __all__ = [
     "evidence_cell",
     "identity_violations",
     "is_whole",
+    "masked_sentences",
     "number",
     "official",
     "previous_cell",

@@ -23,10 +23,12 @@ def column_name(spec: TableSpec, row_key: str, column_key: str) -> str:
 
 
 def is_whole(value: int | float) -> bool:
+    """Whether a figure is a whole number (counts are; amounts of fees may not be)."""
     return float(value).is_integer()
 
 
 def show(value: int | float) -> str:
+    """A figure as a message shows it: ``3`` rather than ``3.0``, ``2.5`` as it is."""
     return str(int(value)) if is_whole(value) else f"{value:g}"
 
 

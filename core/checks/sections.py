@@ -12,6 +12,7 @@ from nianbao.reading.sections import top_heading
 
 
 def template_sections(context: Context) -> tuple[SectionSpec, ...]:
+    """The sections the report's edition prescribes, in order (none when no edition was decided)."""
     return context.edition.sections if context.edition is not None else ()
 
 
@@ -28,6 +29,7 @@ def written(section: Section) -> str:
 
 
 def official(spec: SectionSpec) -> str:
+    """A template section's heading as the format writes it: ``三、收到和处理政府信息公开申请情况``."""
     return f"{spec.number}、{spec.title}"
 
 

@@ -18,6 +18,7 @@ _EPSILON = 1e-6
 
 
 def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
+    """One read cell as evidence: its key, official label, JSON pointer, line or page, raw text, value."""
     merged = key not in table.values and key in table.merged_values
     value = table.merged_values[key] if merged else table.values[key]
     return CellEvidence(
@@ -32,6 +33,8 @@ def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
 
 
 def cell_location(spec: TableSpec, table: Table, key: str) -> Location:
+    """Where a finding about one cell points: the cell's line or page, and its table, row and column
+    keys (the row's line when the cell itself was not read)."""
     row_key, column_key = key.split(".", 1)
     value = table.values.get(key) or table.merged_values.get(key)
     ref = value.ref if value is not None else (table.row(row_key).ref if table.row(row_key) else table.ref)

@@ -37,6 +37,9 @@ _LITIGATION = re.compile(r"诉讼|起诉")
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """A statement in words the tables can contradict (``kind``: e.g. that no application was
+    received, or no review was brought), with the sentence it stands in and the 表四 groups it names."""
+
     kind: ClaimKind
     words: str
     sentence: str

@@ -61,6 +61,10 @@ DOCUMENT_UNITS = ("件", "份", "条", "个", "项")
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """A figure the narrative states: the metric it names (a template cell or group of cells, see
+    :data:`~nianbao.narrative.METRICS`), its value and words, the sentence and where it stands;
+    ``scope`` and ``reason`` say whether and how surely it can be compared with the tables."""
+
     metric: str
     value: int | float
     written: str

@@ -39,6 +39,9 @@ _SUBJECTS = {"applications": "applications", "reviews": "cases", "active_disclos
 
 @dataclass(frozen=True, slots=True)
 class Metric:
+    """What a narrative figure can describe: a key named like a template cell, its table, labels for
+    messages, and per edition the cells whose sum it is (the first set present is used)."""
+
     key: str
     table: str
     label: str

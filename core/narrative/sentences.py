@@ -17,6 +17,8 @@ _TABLE_TEXT = re.compile(r"\t|本列数据的勾稽关系")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence of the narrative, the index of its paragraph and where the paragraph stands."""
+
     text: str
     paragraph: int
     ref: SourceRef
@@ -35,6 +37,7 @@ def _narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef
 
 
 def split_sentences(text: str) -> list[str]:
+    """A paragraph's sentences, split at 。！？； and line ends, with lines wrapped by the source joined."""
     text = _WRAP.sub("", text)
     return [part.strip() for part in _END.split(text) if part and part.strip()]
 
