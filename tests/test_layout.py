@@ -36,7 +36,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # A rule's documentation as text: `nianbao explain` prints it and SARIF carries it as help.
     ("explain", ("nianbao.explain",)),
     ("reporters", ("nianbao.reporters",)),
-    # The CLI, the pytest plugin, the case collector, the grid view and the lazy public API.
+    # The CLI, the pytest plugin, the case collector, the grid view, `nianbao diff` (compare/) and the
+    # lazy public API.
     ("top", ("nianbao",)),
     # Nothing in the core imports a built-in rule: they arrive through the plugin manager.
     ("rules", ("nianbao.rules",)),
