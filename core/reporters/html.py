@@ -31,6 +31,7 @@ from nianbao.reporters.overview import duplicate_groups
 from nianbao.reporters.overview import report_view
 from nianbao.reporters.rows import STATUS
 from nianbao.reporters.rows import language
+from nianbao.reporters.rows import run_pairing
 
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
@@ -86,6 +87,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "no_year": "未识别年度",
         "dup_kind": {"file": "文件完全相同", "text": "内容相同（格式或文件名不同）"},
         "no_duplicates": "没有发现重复的报告。",
+        "pairing": "年度配对",
+        "pairs_made": "已与上年报告配对 {n} 份",
+        "left_unpaired": "未配对 {n} 份",
+        "col_origin": "来源",
+        "col_reason": "原因",
+        "no_pairs": "没有与上年报告配对的报告。",
+        "skipped": "跳过的文件（不是年度报告）{n} 个",
         "dup_count": "{n} 份，{first} 等",
         "several": "{n} 份",
         "open_all": "全部展开",
@@ -145,6 +153,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "no_year": "no year found",
         "dup_kind": {"file": "identical files", "text": "same content (other format or name)"},
         "no_duplicates": "No duplicate reports.",
+        "pairing": "Year-over-year pairs",
+        "pairs_made": "Paired with last year's report: {n}",
+        "left_unpaired": "Not paired: {n}",
+        "col_origin": "From",
+        "col_reason": "Reason",
+        "no_pairs": "No report was paired with last year's.",
+        "skipped": "Files skipped as not reports: {n}",
         "dup_count": "{n} files: {first} and others",
         "several": "{n} reports",
         "open_all": "Open all",
@@ -187,11 +202,12 @@ class HtmlReporter:
     def finish(self, summary: Summary) -> None:
         template = environment().get_template("review.html.j2")
         statuses = Counter(r.facts.status for r in self.reports)
+        carried = {r.facts.file: r.facts.previous for r in self.reports if r.facts.previous}
+        pairing = run_pairing(summary, carried, self.lang)
         page = template.render(
             t=TEXT[self.lang], html_lang="zh-CN" if self.lang == "zh" else "en", version=version("nianbao"),
             summary=summary, reports=self.reports, statuses=statuses, status_order=STATUS_ORDER,
-            paired=sum(1 for r in self.reports if r.facts.previous),
-            editions=sorted({r.facts.edition for r in self.reports if r.facts.edition}),
-            matrix=body_year_matrix(self.reports), duplicates=duplicate_groups(self.reports),
+            pairing=pairing, editions=sorted({r.facts.edition for r in self.reports if r.facts.edition}),
+            matrix=body_year_matrix(self.reports, pairing.paired), duplicates=duplicate_groups(self.reports),
         )
         self.stream.write(page)

@@ -259,6 +259,7 @@ def report_view(index: int, report: CheckedReport, lang: str, history_rules: fro
 @dataclass(slots=True)
 class MatrixCell:
     reports: list[ReportView]
+    paired_files: set[str] = field(default_factory=set)
 
     @property
     def present(self) -> bool:
@@ -266,7 +267,7 @@ class MatrixCell:
 
     @property
     def paired(self) -> bool:
-        return any(r.facts.previous for r in self.reports)
+        return any(r.facts.file in self.paired_files for r in self.reports)
 
     @property
     def history_findings(self) -> int:
@@ -291,7 +292,7 @@ class Matrix:
     undated: list[ReportView]
 
 
-def body_year_matrix(reports: Iterable[ReportView]) -> Matrix:
+def body_year_matrix(reports: Iterable[ReportView], paired: set[str]) -> Matrix:
     """One row per body (by normalised agency name), one column per year from the batch's first
     to its last: which years each body has a report for, which are missing, which reports were
     paired with last year's and how many year-over-year findings they have. Reports without an
@@ -307,7 +308,7 @@ def body_year_matrix(reports: Iterable[ReportView]) -> Matrix:
         names.setdefault(report.body, report.facts.agency or report.body)
     years_seen = {year for years in by_body.values() for year in years}
     years = list(range(min(years_seen), max(years_seen) + 1)) if years_seen else []
-    rows = [(names[body], [MatrixCell(by_body[body].get(year, [])) for year in years])
+    rows = [(names[body], [MatrixCell(by_body[body].get(year, []), paired) for year in years])
             for body in sorted(by_body, key=lambda b: names[b])]
     return Matrix(years, rows, undated)
 

@@ -4,6 +4,7 @@ XLSX) and the reviewer's page: one row per finding, one row per report, in the u
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from pathlib import PurePath
@@ -15,6 +16,7 @@ from nianbao.model.results import display_path
 
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
+    from nianbao.model.results import Summary
 
 Cell = str | int | float | None
 
@@ -160,3 +162,50 @@ def finding_row(facts: ReportFacts, finding: Finding, lang: str) -> tuple[Cell, 
     return (facts.file, facts.agency, facts.year, facts.edition, finding.rule_id,
             LEVEL[lang][finding.severity], location_text(finding, facts.edition, lang), finding.message,
             expected, actual, finding.suppressed, finding.fingerprint)
+
+
+ORIGIN = {
+    "zh": {"batch": "", "option": "--previous", "history": "历史库"},
+    "en": {"batch": "", "option": "--previous", "history": "history store"},
+}
+
+
+@dataclass(slots=True)
+class Pairing:
+    """The run's year-over-year pairing, by report: last year's report and where it came from
+    (this batch, --previous, the history store), or why there is none; and the files skipped
+    as plainly not reports."""
+
+    previous: dict[str, tuple[str, str]]
+    unpaired: dict[str, str]
+    skipped: list[tuple[str, str]]
+
+    @property
+    def paired(self) -> set[str]:
+        return set(self.previous)
+
+    def text(self, file: str, lang: str) -> str | None:
+        """``last.html (历史库)`` where the report was paired, ``未配对：reason`` where it was not."""
+        if file in self.previous:
+            previous, origin = self.previous[file]
+            return f"{previous} ({origin})" if origin else previous
+        if file in self.unpaired:
+            reason = self.unpaired[file]
+            return f"not paired: {reason}" if lang == "en" else f"未配对：{reason}"
+        return None
+
+
+def run_pairing(summary: Summary, carried: Mapping[str, str], lang: str) -> Pairing:
+    """The pairing the run summary lists; where the summary has none, ``carried``: the last year's
+    report each report was checked with (file → last year's file)."""
+    lang = language(lang)
+    pairs = getattr(summary, "pairs", None)
+    if pairs is None:
+        return Pairing({file: (previous, "") for file, previous in carried.items()}, {}, [])
+    origin = ORIGIN[lang]
+    en = lang == "en"
+    return Pairing(
+        previous={p.path: (p.previous, origin.get(p.origin, p.origin)) for p in pairs},
+        unpaired={u.path: (u.message_en if en else u.message) for u in getattr(summary, "unpaired", ())},
+        skipped=[(s.path, s.reason_en if en else s.reason) for s in getattr(summary, "skipped", ())],
+    )

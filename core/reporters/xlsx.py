@@ -1,8 +1,9 @@
 """``--format xlsx``: an Excel workbook (needs ``-o FILE``; never written to a terminal).
 
-Sheet 报告 has one row per report (agency, year, edition, input format, counts, status, last
-year's report it was paired with), sheet 问题 one row per finding with the columns of the CSV
-format. Both have a frozen header row, filters and column widths fitted to their text, counting a
+Sheet 报告 has one row per report (agency, year, edition, input format, counts, status, and last
+year's report it was compared with, or why it was not), sheet 问题 one row per finding with the
+columns of the CSV format, and a sheet lists the files skipped as plainly not reports, if any.
+Every sheet has a frozen header row, filters and column widths fitted to their text, counting a
 Chinese character as two. Rows are spooled to a temporary file as they arrive and the workbook is
 written in openpyxl's streaming mode on ``finish``, so memory stays flat however large the batch.
 Text is always stored as text, never as a formula.
@@ -27,6 +28,7 @@ from nianbao.reporters.rows import ReportFacts
 from nianbao.reporters.rows import finding_row
 from nianbao.reporters.rows import language
 from nianbao.reporters.rows import report_row
+from nianbao.reporters.rows import run_pairing
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from nianbao.model.rule import Rule
 
 SHEETS = {"zh": ("报告", "问题"), "en": ("Reports", "Findings")}
+SKIPPED_SHEET = {"zh": "跳过的文件", "en": "Skipped"}
+SKIPPED_COLUMNS = {"zh": ("文件", "原因"), "en": ("file", "reason")}
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
 MIN_WIDTH, MAX_WIDTH = 6, 80
 _HEADER_FONT = Font(bold=True)
@@ -103,11 +107,34 @@ class XlsxReporter:
             self.findings.append(finding_row(facts, finding, self.lang))
 
     def finish(self, summary: Summary) -> None:
+        reports = self._with_pairing(summary)
+        spools = [reports, self.findings]
+        titles = list(SHEETS[self.lang])
+        pairing = run_pairing(summary, {}, self.lang)
+        if pairing.skipped:
+            skipped = _Spool(SKIPPED_COLUMNS[self.lang])
+            for row in pairing.skipped:
+                skipped.append(row)
+            spools.append(skipped)
+            titles.append(SKIPPED_SHEET[self.lang])
         book = Workbook(write_only=True)
-        for title, spool in zip(SHEETS[self.lang], (self.reports, self.findings), strict=True):
+        for title, spool in zip(titles, spools, strict=True):
             self._write_sheet(book.create_sheet(title), spool)
             spool.close()
+        self.reports.close()
         book.save(self.stream)
+
+    def _with_pairing(self, summary: Summary) -> _Spool:
+        """The report rows with their last column (last year's report) as the run's pairing says:
+        the report it was compared with and from where, or why it was not compared."""
+        previous = REPORT_COLUMNS["en"].index("previous year")
+        carried = {row[0]: row[previous] for row in self.reports.rows() if row[previous]}
+        pairing = run_pairing(summary, carried, self.lang)
+        spool = _Spool(self.reports.header)
+        for row in self.reports.rows():
+            row[previous] = pairing.text(row[0], self.lang)
+            spool.append(row)
+        return spool
 
     @staticmethod
     def _write_sheet(sheet: WriteOnlyWorksheet, spool: _Spool) -> None:
