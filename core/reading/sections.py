@@ -67,6 +67,13 @@ def place_title(title: str, number: str | None, specs: Iterable[SectionSpec]) ->
     """The template section a heading's title names: its title or a known variant, the same with a
     remark in brackets after it, or (when the number agrees) a close wording."""
     specs = list(specs)
+    return named_section(title, specs) or reworded_section(title, number, specs)
+
+
+def named_section(title: str, specs: Iterable[SectionSpec]) -> SectionSpec | None:
+    """The template section whose title or known variant ``title`` is, with or without a remark in
+    brackets after it."""
+    specs = list(specs)
     for spec in specs:
         if spec.matches(title):
             return spec
@@ -75,8 +82,14 @@ def place_title(title: str, number: str | None, specs: Iterable[SectionSpec]) ->
         for spec in specs:
             if spec.matches(bare):
                 return spec
+    return None
+
+
+def reworded_section(title: str, number: str | None, specs: Iterable[SectionSpec]) -> SectionSpec | None:
+    """The template section numbered ``number`` whose title ``title`` comes close to in wording."""
     if number is None:
         return None
+    bare = _REMARK_AT_END.sub("", title)
     best: tuple[float, SectionSpec | None] = (0.0, None)
     for spec in specs:
         if spec.number != number:
@@ -174,17 +187,28 @@ def split_sections(document: Document, blocks: list[Block], editions: Mapping[st
 def _opens_section(heading: TopHeading, document: Document, specs: list[SectionSpec]) -> SectionSpec | bool:
     """The template section a heading opens; True for a marked heading that names none but is the
     next number in sequence; False for neither (a numbered list item inside a section, or a
-    sentence that merely starts with a numeral)."""
-    spec = place_title(heading.title, heading.number, specs)
+    sentence that merely starts with a numeral).
+
+    A title the format names opens its section wherever it stands. A title only worded like one
+    opens it when its number is also the next in sequence, so that a sub-topic numbered 三、 inside
+    总体情况 (三、依申请公开情况) is not taken for the third part.
+    """
+    spec = named_section(heading.title, specs)
     if spec is not None:
         return spec
-    if not heading.marked:
-        return False
+    in_sequence = _next_in_sequence(heading.number, document)
+    spec = reworded_section(heading.title, heading.number, specs)
+    if spec is not None and in_sequence:
+        return spec
+    return heading.marked and in_sequence
+
+
+def _next_in_sequence(number: str, document: Document) -> bool:
     if not document.sections:
-        return heading.number == "一"
+        return number == "一"
     previous = document.sections[-1].number
-    if len(heading.number) == 1 and len(previous) == 1:
-        return _CN.find(heading.number) == _CN.find(previous) + 1
+    if len(number) == 1 and len(previous) == 1:
+        return _CN.find(number) == _CN.find(previous) + 1
     return False
 
 

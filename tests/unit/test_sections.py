@@ -56,3 +56,11 @@ def test_sentences_that_start_with_a_numeral_stay_paragraphs() -> None:
     assert [s.key for s in document.sections] == ["overview", "active_disclosure"]
     assert [p.text for p in document.sections[0].paragraphs] == [
         "一季度共受理申请3件。", "一是做好规范性文件公开。", "二季度无变化。"]
+
+
+def test_a_sub_topic_worded_like_a_part_is_not_that_part() -> None:
+    document = _split("一、总体情况", "（一）主动公开", "正文。", "三、依申请公开情况", "正文。",
+                      "二、主动公开政府信息情况", "正文。", "三、收到和处理政府信息公开申请情况", "正文。")
+    assert [(s.number, s.key) for s in document.sections] == [
+        ("一", "overview"), ("二", "active_disclosure"), ("三", "applications")]
+    assert document.sections[2].title == "收到和处理政府信息公开申请情况"
