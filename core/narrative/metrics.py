@@ -4,33 +4,62 @@ A metric is named like a template cell (``applications.received.total``); a few 
 cells that narratives count together (``applications.withheld.total`` is the sum of the eight
 （三）不予公开 rows). Each metric lists its cells per edition: the first set whose cells all exist
 in the document's table is used.
+
+The row and column keys, their groups and their Chinese labels come from the built-in edition
+templates (``schemas/editions/*.yaml``), which own them; only the English words, which the templates
+do not carry, are written here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nianbao.format.editions import RowSpec
+from nianbao.format.editions import TableSpec
+from nianbao.format.editions import builtin_editions
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 
-APPLICANT_COLUMNS = ("natural_person", "business", "research", "public_interest", "legal_services", "other")
-LEGAL_ENTITY_COLUMNS = APPLICANT_COLUMNS[1:]
-WITHHELD_ROWS = ("withheld_state_secret", "withheld_prohibited", "withheld_three_safety",
-                 "withheld_third_party", "withheld_internal", "withheld_process", "withheld_enforcement_file",
-                 "withheld_query")
-UNAVAILABLE_ROWS = ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")
-REJECTED_ROWS = ("rejected_petition", "rejected_repeat", "rejected_publication", "rejected_mass_repeat",
-                 "rejected_confirmation")
-OTHER_ROWS_2021 = ("other_no_correction", "other_unpaid_fee", "other_misc")
+# The newest edition's tables: the older one's rows are the same or, for （六）其他处理, its merged row.
+_EDITION = builtin_editions()[max(builtin_editions())]
+_APPLICATIONS: TableSpec = _EDITION.table("applications")
+_REVIEWS: TableSpec = _EDITION.table("reviews")
+_ACTIVE: TableSpec = _EDITION.table("active_disclosure")
+
+
+def _same_group(spec: TableSpec, first: str) -> tuple[str, ...]:
+    """The keys of the rows that share the group of row ``first`` (（三）不予公开's eight, …)."""
+    group = spec.row(first).group
+    return tuple(row.key for row in spec.rows if row.group == group)
+
+
+def _shown(row: RowSpec) -> str:
+    """A row's label as messages show it: the shortest of its official label and its variants
+    (（二）部分公开 rather than the label's bracketed instruction)."""
+    return min((row.label, *row.variants), key=len)
+
+
+APPLICANT_COLUMNS = tuple(c.key for c in _APPLICATIONS.columns if c.key != "total")
+_LEGAL_ENTITIES = next(c.group for c in _APPLICATIONS.columns if c.group)  # 法人或其他组织
+LEGAL_ENTITY_COLUMNS = tuple(c.key for c in _APPLICATIONS.columns if c.group == _LEGAL_ENTITIES)
+WITHHELD_ROWS = _same_group(_APPLICATIONS, "withheld_state_secret")
+UNAVAILABLE_ROWS = _same_group(_APPLICATIONS, "unavailable_not_held")
+REJECTED_ROWS = _same_group(_APPLICATIONS, "rejected_petition")
+_OTHER_HANDLING = _APPLICATIONS.row("other_handling")  # the 2019 edition's row, merged in the 2021 one
+OTHER_ROWS_2021 = _OTHER_HANDLING.parts
+_COLUMNS_EN = {
+    "natural_person": "natural persons",
+    "business": "businesses",
+    "research": "research institutions",
+    "public_interest": "public-interest organisations",
+    "legal_services": "legal-service firms",
+    "other": "others",
+    "legal_entities": "legal persons and other organisations",
+    "total": "total",
+}
 COLUMN_LABELS = {
-    "natural_person": ("自然人", "natural persons"),
-    "business": ("商业企业", "businesses"),
-    "research": ("科研机构", "research institutions"),
-    "public_interest": ("社会公益组织", "public-interest organisations"),
-    "legal_services": ("法律服务机构", "legal-service firms"),
-    "other": ("其他", "others"),
-    "legal_entities": ("法人或其他组织", "legal persons and other organisations"),
-    "total": ("总计", "total"),
+    **{c.key: (c.label, _COLUMNS_EN[c.key]) for c in _APPLICATIONS.columns},
+    "legal_entities": (_LEGAL_ENTITIES, _COLUMNS_EN["legal_entities"]),
 }
 
 
@@ -92,8 +121,9 @@ def _row_metrics(row: str, label: str, label_en: str) -> list[Metric]:
         col_zh, col_en = COLUMN_LABELS[column]
         metrics.append(Metric(f"applications.{row}.{column}", "applications", f"{label} / {col_zh}",
                               f"{label_en} / {col_en}", ((f"{row}.{column}",),)))
-    metrics.append(Metric(f"applications.{row}.legal_entities", "applications", f"{label} / 法人或其他组织",
-                          f"{label_en} / legal persons and other organisations",
+    entities_zh, entities_en = COLUMN_LABELS["legal_entities"]
+    metrics.append(Metric(f"applications.{row}.legal_entities", "applications", f"{label} / {entities_zh}",
+                          f"{label_en} / {entities_en}",
                           (tuple(f"{row}.{c}" for c in LEGAL_ENTITY_COLUMNS),)))
     return metrics
 
@@ -103,14 +133,24 @@ def _group(key: str, label: str, label_en: str, *alternatives: tuple[str, ...],
     return Metric(key, table, label, label_en, tuple(alternatives))
 
 
-CASE_RESULTS = {"upheld": ("结果维持", "upheld"), "corrected": ("结果纠正", "corrected"),
-                "other": ("其他结果", "other results"), "pending": ("尚未审结", "pending")}
+_RESULTS_EN = {"upheld": "upheld", "corrected": "corrected", "other": "other results", "pending": "pending"}
+CASE_RESULTS = {key: (_REVIEWS.column("cases", f"review_{key}").label, en) for key, en in _RESULTS_EN.items()}
+_REVIEW = _REVIEWS.column("cases", "review_total").group or ""
+
+
+def _row_label(key: str) -> str:
+    return _shown(_APPLICATIONS.row(key))
+
+
+def _range(rows: tuple[str, ...]) -> str:
+    """``（三）不予公开 1–8``: a group of numbered rows by its heading and their numbers."""
+    return f"{_APPLICATIONS.row(rows[0]).group} 1–{len(rows)}"
 
 
 def _case_results() -> list[Metric]:
     metrics = []
     for result, (zh, en) in CASE_RESULTS.items():
-        metrics.append(_group(f"reviews.cases.review_{result}", f"行政复议 / {zh}",
+        metrics.append(_group(f"reviews.cases.review_{result}", f"{_REVIEW} / {zh}",
                               f"administrative review / {en}", (f"cases.review_{result}",), table="reviews"))
         metrics.append(_group(f"reviews.cases.litigation_{result}",
                               f"行政诉讼（未经复议直接起诉 + 复议后起诉） / {zh}",
@@ -120,39 +160,47 @@ def _case_results() -> list[Metric]:
 
 
 def _build() -> dict[str, Metric]:
+    total = COLUMN_LABELS["total"][0]
+    active_row = _ACTIVE.row("normative_documents")
     metrics = [
-        *_row_metrics("received", "一、本年新收政府信息公开申请数量", "1. applications received this year"),
-        *_row_metrics("carried_over", "二、上年结转政府信息公开申请数量", "2. carried over from last year"),
-        *_row_metrics("total", "（七）总计", "(7) total concluded"),
-        *_row_metrics("carried_forward", "四、结转下年度继续办理", "4. carried forward to next year"),
+        *_row_metrics("received", _row_label("received"), "1. applications received this year"),
+        *_row_metrics("carried_over", _row_label("carried_over"), "2. carried over from last year"),
+        *_row_metrics("total", _row_label("total"), "(7) total concluded"),
+        *_row_metrics("carried_forward", _row_label("carried_forward"), "4. carried forward to next year"),
         _group("applications.received_and_carried_over.total", "一、本年新收 + 二、上年结转 / 总计",
                "1. received + 2. carried over / total", ("received.total", "carried_over.total")),
-        _group("applications.granted.total", "（一）予以公开 / 总计", "(1) granted / total",
+        _group("applications.granted.total", f"{_row_label('granted')} / {total}", "(1) granted / total",
                ("granted.total",)),
-        _group("applications.partially_granted.total", "（二）部分公开 / 总计",
+        _group("applications.partially_granted.total", f"{_row_label('partially_granted')} / {total}",
                "(2) partially granted / total",
                ("partially_granted.total",)),
-        _group("applications.granted_or_partial.total", "（一）予以公开 + （二）部分公开 / 总计",
+        _group("applications.granted_or_partial.total",
+               f"{_row_label('granted')} + {_row_label('partially_granted')} / {total}",
                "(1) granted + (2) partially granted / total", ("granted.total", "partially_granted.total")),
-        _group("applications.withheld.total", "（三）不予公开 1–8 / 总计", "(3) withheld 1–8 / total",
+        _group("applications.withheld.total", f"{_range(WITHHELD_ROWS)} / {total}",
+               f"(3) withheld 1–{len(WITHHELD_ROWS)} / total",
                tuple(f"{r}.total" for r in WITHHELD_ROWS)),
-        _group("applications.unavailable.total", "（四）无法提供 1–3 / 总计",
-               "(4) cannot be provided 1–3 / total",
+        _group("applications.unavailable.total", f"{_range(UNAVAILABLE_ROWS)} / {total}",
+               f"(4) cannot be provided 1–{len(UNAVAILABLE_ROWS)} / total",
                tuple(f"{r}.total" for r in UNAVAILABLE_ROWS)),
-        _group("applications.rejected.total", "（五）不予处理 1–5 / 总计", "(5) not processed 1–5 / total",
+        _group("applications.rejected.total", f"{_range(REJECTED_ROWS)} / {total}",
+               f"(5) not processed 1–{len(REJECTED_ROWS)} / total",
                tuple(f"{r}.total" for r in REJECTED_ROWS)),
-        _group("applications.other_handling.total", "（六）其他处理 / 总计", "(6) other handling / total",
-               tuple(f"{r}.total" for r in OTHER_ROWS_2021), ("other_handling.total",)),
-        _group("reviews.cases.review_total", "行政复议 / 总计", "administrative review / total",
+        _group("applications.other_handling.total", f"{_OTHER_HANDLING.label} / {total}",
+               "(6) other handling / total",
+               tuple(f"{r}.total" for r in OTHER_ROWS_2021), (f"{_OTHER_HANDLING.key}.total",)),
+        _group("reviews.cases.review_total", f"{_REVIEW} / {total}", "administrative review / total",
                ("cases.review_total",), table="reviews"),
         _group("reviews.cases.litigation_total", "行政诉讼（未经复议直接起诉 + 复议后起诉） / 总计",
                "litigation (direct + after review) / total",
                ("cases.direct_total", "cases.after_review_total"), table="reviews"),
         *_case_results(),
-        _group("active_disclosure.normative_documents.issued", "行政规范性文件 / 本年制发件数",
+        _group("active_disclosure.normative_documents.issued",
+               f"{active_row.label} / {_ACTIVE.column('normative_documents', 'issued').label}",
                "normative documents / issued this year", ("normative_documents.issued",),
                ("normative_documents.new_made",), table="active_disclosure"),
-        _group("active_disclosure.normative_documents.in_force", "行政规范性文件 / 现行有效件数",
+        _group("active_disclosure.normative_documents.in_force",
+               f"{active_row.label} / {_ACTIVE.column('normative_documents', 'in_force').label}",
                "normative documents / in force", ("normative_documents.in_force",),
                table="active_disclosure"),
     ]
