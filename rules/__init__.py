@@ -6,6 +6,8 @@ from __future__ import annotations
 from importlib import import_module
 
 from nianbao.config.settings import Config
+from nianbao.loaders.base import LoadError
+from nianbao.model.findings import Violation
 from nianbao.model.rule import Rule
 from nianbao.plugin.markers import hookimpl
 
@@ -52,3 +54,10 @@ def builtin_rules() -> list[Rule]:
 @hookimpl
 def nianbao_register_rules(config: Config) -> list[Rule]:
     return builtin_rules()
+
+
+@hookimpl(trylast=True)
+def nianbao_load_failed(error: LoadError) -> tuple[str, Violation]:
+    from nianbao.rules.doc001_unreadable_report import load_failure
+
+    return load_failure(error)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nianbao.loaders.base import LoadError
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
@@ -53,6 +54,12 @@ RULE = Rule(
     gate=True,
     doc=__doc__,
 )
+
+
+def load_failure(error: LoadError) -> tuple[str, Violation]:
+    """A file no loader could read, as this rule's finding (the ``load`` message)."""
+    return RULE.id, Violation(Location(), {"problem": error.message, "problem_en": error.message_en},
+                              variant="load")
 
 
 @RULE.check

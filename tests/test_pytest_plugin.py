@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from nianbao.config.settings import Config
-from nianbao.engine.session import LOAD_FAILURE_RULE
 from nianbao.engine.session import Session
 
 pytest_plugins = ("pytester",)
@@ -133,7 +132,7 @@ def test_corpus_one_item_per_report_and_rule_with_junit(pytester: pytest.Pyteste
     for report in session.check_paths([corpus]):
         name = Path(report.path).name
         if report.document is None:
-            expected[(name, LOAD_FAILURE_RULE)] = "failed"
+            expected[(name, "DOC001")] = "failed"
             continue
         config = session.config.for_path(report.path)
         rules = session.applicable_rules(report.document, report.previous, config)

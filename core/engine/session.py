@@ -30,7 +30,6 @@ from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
 from nianbao.model.document import validate_document
 from nianbao.model.findings import Finding
-from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.results import CheckedReport
 from nianbao.model.results import Notification
@@ -42,10 +41,8 @@ from nianbao.model.rule import Rule
 from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import add_plugins
 from nianbao.plugin.manager import create_plugins
+from nianbao.plugin.manager import is_builtin
 
-BUILTIN_FAMILIES = ("DOC", "SEC", "ART", "REC", "FMT", "TXT", "HIS", "PUB")
-LOAD_FAILURE_RULE = "DOC001"
-EXTRA_SUFFIXES = (".doc", ".wps")
 _LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 
 
@@ -163,16 +160,20 @@ class Session:
     def _rules(self) -> list[Rule]:
         rules: dict[str, Rule] = {}
         manager = self.plugins.manager
-        for impl in manager.hook.nianbao_register_rules.get_hookimpls():
+        # built-ins first, so that their families are known before any pack's rules are checked
+        impls = sorted(manager.hook.nianbao_register_rules.get_hookimpls(),
+                       key=lambda impl: not is_builtin(impl.plugin))
+        builtin_families: set[str] = set()
+        for impl in impls:
             name = impl.plugin_name
             try:
                 batch = impl.function(config=self.config)
             except Exception as exc:  # noqa: BLE001 - a broken pack warns by name
                 self.notifications.append(Notification("warning", f"插件 {name} 注册规则失败：{exc}"))
                 continue
-            builtin = name.startswith("builtin-")
+            builtin = is_builtin(impl.plugin)
             for rule in batch or ():
-                if not builtin and rule.id.startswith(BUILTIN_FAMILIES):
+                if not builtin and rule.family in builtin_families:
                     raise ConfigurationError(
                         f"插件 {name} 的规则 {rule.id} 使用了内置规则族前缀；"
                         "请使用本机构自己的 2–4 个大写字母前缀"
@@ -184,6 +185,8 @@ class Session:
                 module = getattr(impl.plugin, "__name__", name).split(".")[0]
                 self.rule_packs[rule.id] = frozenset((name, module, rule.origin))
                 rules[rule.id] = rule
+                if builtin:
+                    builtin_families.add(rule.family)
         return sorted(rules.values(), key=lambda r: r.id)
 
     def rule(self, rule_id: str) -> Rule | None:
@@ -196,7 +199,7 @@ class Session:
 
     @property
     def suffixes(self) -> tuple[str, ...]:
-        return tuple(s for loader in self.loaders for s in loader.suffixes) + EXTRA_SUFFIXES
+        return tuple(s for loader in self.loaders for s in loader.suffixes)
 
     def expand(self, paths: Iterable[Path]) -> Iterator[Path]:
         """Files to check: each file given, and every report file below each directory given."""
@@ -308,7 +311,7 @@ class Session:
         """Check one report: ``document`` is what :meth:`try_load` gave for it, when it was already
         loaded (a file is loaded once, whether it loads or not)."""
         report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
-                               previous=previous, plan=[PlannedRule(LOAD_FAILURE_RULE)])
+                               previous=previous)
         config = self.config.for_path(str(path))
         loaded = document if document is not None else self.try_load(path)
         if isinstance(loaded, Unloaded):
@@ -353,13 +356,19 @@ class Session:
             report.notifications.append(Notification("error", unloaded.trace, report.display_path))
 
     def _load_failure(self, report: CheckedReport, error: LoadError, config: Config | None = None) -> None:
+        """A file no loader could read becomes the finding ``nianbao_load_failed`` answers (DOC001's)."""
         config = config or self.config
-        rule = self.rule(LOAD_FAILURE_RULE)
-        if rule is None or not config.is_selected(rule.id):
+        answer = self.plugins.manager.hook.nianbao_load_failed(error=error)
+        if answer is None:
+            report.notifications.append(Notification("error", error.message, report.display_path))
             return
-        problem = {"problem": error.message, "problem_en": error.message_en}
-        violation = Violation(Location(), problem, variant="load")
-        report.findings.append(self._finding(rule, violation, None, report.display_path, config))
+        rule_id, violation = answer
+        rule = self.rule(rule_id)
+        if rule is None:
+            raise ConfigurationError(f"nianbao_load_failed 的规则 {rule_id} 没有注册")
+        report.plan = [PlannedRule(rule.id)]
+        if config.is_selected(rule.id):
+            report.findings.append(self._finding(rule, violation, None, report.display_path, config))
 
     def context_for(self, document: Document, previous: Document | None = None) -> Context:
         edition = self.editions.get(document.meta.edition or "")

@@ -104,9 +104,14 @@ class Rule:
         if bad:
             raise ValueError(f"rule {self.id}: articles {bad} must be keys such as 'art50' or 'art50.2'")
 
+    @property
+    def family(self) -> str:
+        """The ID's letters: ``SEC`` for ``SEC001``."""
+        return self.id.rstrip("0123456789")
+
     def is_stopped_by(self, stopped: set[str] | frozenset[str]) -> bool:
         """True when ``stopped`` names this rule's ID or its family (``SEC`` for ``SEC001``)."""
-        return self.id in stopped or self.id.rstrip("0123456789") in stopped
+        return self.id in stopped or self.family in stopped
 
     def check(self, func: Check) -> Check:
         """Decorator: register ``func`` as this rule's check."""

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from nianbao.config.settings import Config
     from nianbao.format.editions import Edition
     from nianbao.loaders import Loader
+    from nianbao.loaders import LoadError
     from nianbao.model.document import Document
     from nianbao.model.findings import Finding
+    from nianbao.model.findings import Violation
     from nianbao.model.rule import Rule
     from nianbao.plugin.reporter import Reporter
 
@@ -113,6 +115,26 @@ def nianbao_detect_edition(document: Document, editions: dict[str, Edition]) -> 
         ``tables``, ``year``, ``config`` or ``plugin``; or None to let the next implementation decide.
 
     First result wins. The built-in implementation trusts the tables' shape, then the report year.
+    """
+
+
+@hookspec(firstresult=True)
+def nianbao_load_failed(error: LoadError) -> tuple[str, Violation] | None:
+    """Turn a file that could not be read into a finding.
+
+    Called once per file that no loader could read (missing, empty, binary, undecodable, a legacy
+    Word file, damaged, or a loader that failed), before any rule runs.
+
+    :param error: what went wrong: ``error.message`` in Chinese, ``error.message_en`` in English and
+        ``error.reason`` (``missing``, ``empty``, ``binary``, ``encoding``, ``format``,
+        ``unreadable``; loaders may add others).
+    :return: ``(rule_id, violation)``: a registered rule's ID and the violation to report under it
+        (its location is usually empty: there is no document to point into); or None to let the
+        next implementation answer.
+
+    First result wins. The built-in answer is DOC001's (``nianbao.rules``). The finding is reported
+    when its rule is selected for the file; with no answer at all, the file is reported as a tool
+    error.
     """
 
 

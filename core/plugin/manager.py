@@ -40,6 +40,11 @@ def _register(plugins: Plugins, name: str, module: ModuleType | object) -> None:
         plugins.problems.append(PluginProblem(name, f"{type(exc).__name__}: {exc}"))
 
 
+def is_builtin(plugin: object) -> bool:
+    """A plugin nianbao ships: a module of the ``nianbao`` package, whatever entry point names it."""
+    return isinstance(plugin, ModuleType) and plugin.__name__.split(".")[0] == "nianbao"
+
+
 def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path, ...] = ()) -> Plugins:
     """A plugin manager with every installed ``nianbao`` entry point registered.
 
@@ -50,7 +55,7 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
     seen: set[str] = set()
-    for ep in sorted(entry_points(group=GROUP), key=lambda e: (not e.name.startswith("builtin-"), e.name)):
+    for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.module.split(".")[0] != "nianbao", e.name)):
         if ep.name in seen:
             continue
         seen.add(ep.name)
