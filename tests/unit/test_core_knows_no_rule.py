@@ -39,7 +39,7 @@ def _pack(name: str, **hooks: object) -> types.ModuleType:
     return module
 
 
-def test_an_unreadable_file_is_doc001_through_the_load_failed_hook(tmp_path: Path) -> None:
+def test_hook_load_failed_makes_an_unreadable_file_doc001(tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_bytes(b"")
     report = Session(Config()).check_file(empty)
@@ -47,7 +47,7 @@ def test_an_unreadable_file_is_doc001_through_the_load_failed_hook(tmp_path: Pat
     assert [p.rule_id for p in report.plan] == ["DOC001"]
 
 
-def test_a_pack_may_answer_the_load_failed_hook_with_its_own_rule(tmp_path: Path) -> None:
+def test_hook_load_failed_answered_by_a_pack_with_its_own_rule(tmp_path: Path) -> None:
     def nianbao_load_failed(error: LoadError) -> tuple[str, Violation]:
         return "ZZ001", Violation(Location(), {"problem": error.message, "problem_en": error.message_en})
 
