@@ -88,3 +88,31 @@ def test_bodies_are_compared_by_normalised_name() -> None:
     assert body_key("示例市 示例区人民政府") == body_key("示例市示例区人民政府")
     assert body_key("ＡＢ区人民政府") == body_key("AB区人民政府")
     assert body_key(None) is None
+
+
+@pytest.fixture
+def two_years(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A body's 2019 and 2020 reports, and another body's 2020 report."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "年报"
+    write_report(folder, "2020.md", changed=False)
+    (folder / "2019.md").write_text((folder / "2020.md").read_text(encoding="utf-8").replace("2020", "2019"),
+                                    encoding="utf-8")
+    write_report(folder, "其他区2020.md", changed=False, agency="示例市其他区人民政府")
+    return folder
+
+
+def test_the_pairs_made_are_shown(two_years: Path) -> None:
+    result = run_cli("check", "--select", SELECT, "--format", "html", "-o", "page.html", "年报")
+    assert result.exit_code == 0, result.output
+    page = lxml_html.fromstring((two_years.parent / "page.html").read_text(encoding="utf-8"))
+    previous = {texts(r.xpath("td"))[1]: texts(r.xpath("td"))[10].split(" ")[0]
+                for r in page.xpath("//table[@id='report-table']/tbody/tr")}
+    assert previous["年报/2020.md"] == "年报/2019.md"
+    assert previous["年报/其他区2020.md"] in ("", "未配对")
+    assert [texts(r.xpath("td"))[:2] for r in page.xpath("//table[@id='pairs-table']/tbody/tr")] == [
+        ["年报/2020.md", "年报/2019.md"]]
+    matrix = page.xpath("//table[@id='matrix-table']")[0]
+    assert texts(matrix.xpath("thead//th")) == ["机关", "2019", "2020"]
+    rows = {texts(r.xpath("th"))[0]: r for r in matrix.xpath("tbody/tr")}
+    assert [bool(c.xpath(".//span[@class='pair']")) for c in rows[AGENCY].xpath("td")] == [False, True]

@@ -131,3 +131,16 @@ def test_xlsx_goes_to_a_pipe(reports: tuple[Path, Path], tmp_path: Path) -> None
     assert done.returncode == 1, done.stderr.decode()
     (tmp_path / "piped.xlsx").write_bytes(done.stdout)
     assert load_workbook(tmp_path / "piped.xlsx").sheetnames == ["报告", "问题"]
+
+
+def test_xlsx_names_last_years_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = write_report(tmp_path / "年报", "2020.md", changed=False).parent
+    (folder / "2019.md").write_text((folder / "2020.md").read_text(encoding="utf-8").replace("2020", "2019"),
+                                    encoding="utf-8")
+    result = run_cli("check", "--select", SELECT, "--format", "xlsx", "-o", "out.xlsx", "年报")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(tmp_path / "out.xlsx")["报告"]
+    previous = {row[0]: row[9] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert previous["年报/2020.md"] == "年报/2019.md"
+    assert previous["年报/2019.md"] in (None, "未配对") or previous["年报/2019.md"].startswith("未配对：")
