@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +39,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _session(config: Config) -> Session:
-    """The run's session, with the plugins ``run()`` created for the command line's options (created
-    here when ``main`` is called without ``run``)."""
+    """The run's session, with the plugins created once for the command line."""
     context = click.get_current_context(silent=True)
-    plugins = context.find_object(Plugins) if context is not None else None
+    plugins = _run_plugins(context) if context is not None else None
     try:
         return Session(config, plugins)
     except (ConfigurationError, RuntimeError) as exc:
@@ -84,7 +82,37 @@ def main() -> None:
     """
 
 
-@main.command()
+class _WithPluginOptions(click.Command):
+    """``nianbao check``: its own options and those the plugins add (``nianbao_add_options``; the
+    built-in rules add theirs the same way), from the run's plugins."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params = super().get_params(ctx)
+        meta = ctx.find_root().meta
+        if _OPTIONS not in meta:
+            plugins = _run_plugins(ctx)
+            hook = plugins.manager.hook if plugins is not None else None
+            batches = hook.nianbao_add_options() if hook is not None else ()
+            meta[_OPTIONS] = [option for batch in batches for option in batch or ()]
+        return [*params[:-1], *meta[_OPTIONS], *params[-1:]]  # --help stays last
+
+
+_PLUGINS, _OPTIONS = "nianbao.plugins", "nianbao.plugin-options"
+
+
+def _run_plugins(ctx: click.Context) -> Plugins | None:
+    """The run's plugins, created once per command line (None when a plugin breaks the hooks: the
+    session then reports it)."""
+    meta = ctx.find_root().meta
+    if _PLUGINS not in meta:
+        try:
+            meta[_PLUGINS] = create_plugins()
+        except RuntimeError:
+            meta[_PLUGINS] = None
+    return meta[_PLUGINS]
+
+
+@main.command(cls=_WithPluginOptions)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="text", show_default=True,
               help="Output format: text, json, sarif, github (Actions annotations), junit, csv, "
@@ -94,8 +122,9 @@ def main() -> None:
 @click.option("--select", multiple=True,
               help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
 @click.option("--ignore", multiple=True, help="Skip these rules or rule families (comma-separated).")
-@click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default=None,
-              help="Format edition to check against; auto (default) decides from the tables, then the year.")
+@click.option("--edition", default=None,
+              help="Format edition to check against: auto (default) decides from the tables, then the year; "
+                   "or a known edition's name (2019, 2021, or one a pack registers).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
@@ -113,16 +142,11 @@ def main() -> None:
 @click.option("--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Last year's report of the same agency, for the year-over-year rules (HIS). "
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
-@click.option("--published-on", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Date the report was published (YYYY-MM-DD), for the deadline rule PUB001.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...],
           ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, fail_on: str,
           allow_broken_packs: bool, config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None, previous: Path | None,
-          published_on: datetime | None, **extra: Any) -> None:
+          write_baseline_file: Path | None, previous: Path | None, **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
-    if published_on is not None:
-        extra["published_on"] = published_on.date().isoformat()
     config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
                        ignore=_split(ignore), edition=edition, lang=lang, options=extra,
                        no_suppress=no_suppress, allow_broken_packs=allow_broken_packs)
@@ -261,7 +285,8 @@ def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--table", "table",
               help="Print one table (active_disclosure, applications, reviews) as a grid.")
-@click.option("--edition", type=click.Choice(["auto", "2019", "2021"]), default="auto", show_default=True)
+@click.option("--edition", default="auto", show_default=True,
+              help="auto, or a known edition's name (2019, 2021, or one a pack registers).")
 def extract(path: Path, table: str | None, edition: str) -> None:
     """Print the loaded document as JSON (or one table as a grid)."""
     session = _session(Config(edition=edition))
@@ -307,16 +332,5 @@ def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
 main.add_command(diff_command)
 
 
-def _attach_plugin_options() -> Plugins | None:
-    """The run's plugins, created once: their options join ``check``'s, and the session uses them."""
-    try:
-        plugins = create_plugins()
-    except RuntimeError:
-        return None  # the session reports it
-    for batch in plugins.manager.hook.nianbao_add_options():
-        check.params.extend(batch or ())
-    return plugins
-
-
 def run() -> None:
-    main(obj=_attach_plugin_options())
+    main()

@@ -204,8 +204,12 @@ def _bound(spec: Mapping[str, Any]) -> Check:
 
 def _check_keys(path: Path, entry: Mapping[str, Any], editions: Mapping[str, Edition]) -> None:
     rule = entry["id"]
-    for name in entry.get("editions", ("2019", "2021")):
-        edition = editions[name]
+    for name in entry.get("editions", tuple(editions)):
+        edition = editions.get(name)
+        if edition is None:
+            known = "、".join(sorted(editions))
+            raise _fail(path, rule, "editions", f"没有 {name} 版格式（已知：{known}）",
+                        f"there is no {name} edition (known: {', '.join(sorted(editions))})")
         if "require" in entry and "section" in entry["require"]:
             key = entry["require"]["section"]
             if key not in {s.key for s in edition.sections}:
@@ -255,7 +259,9 @@ def _pattern_ok(path: Path, entry: Mapping[str, Any]) -> None:
                     f"not a valid regular expression: {exc}") from None
 
 
-def rule_from_entry(path: Path, entry: Mapping[str, Any]) -> Rule:
+def rule_from_entry(path: Path, entry: Mapping[str, Any],
+                    editions: Mapping[str, Edition] | None = None) -> Rule:
+    """A rule from one entry; without ``editions`` in the entry it applies to every edition known."""
     rule_id = entry["id"]
     try:
         rule = Rule(
@@ -267,7 +273,7 @@ def rule_from_entry(path: Path, entry: Mapping[str, Any]) -> Rule:
             source=entry.get("source", path.name),
             message=dict(entry["message"]),
             doc=entry["doc"],
-            editions=tuple(entry.get("editions", ("2019", "2021"))),
+            editions=tuple(entry.get("editions", tuple(editions or builtin_editions()))),
             articles=tuple(entry.get("articles", ())),
             origin=str(path),
         )
@@ -293,7 +299,7 @@ def load_rule_file(path: Path, editions: Mapping[str, Edition] | None = None) ->
         seen.add(entry["id"])
         _pattern_ok(path, entry)
         _check_keys(path, entry, editions)
-        rules.append(rule_from_entry(path, entry))
+        rules.append(rule_from_entry(path, entry, editions))
     return rules
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+import click
 from nianbao.config.settings import Config
 from nianbao.loaders.base import LoadError
 from nianbao.model.findings import Violation
@@ -54,6 +55,13 @@ def builtin_rules() -> list[Rule]:
 @hookimpl
 def nianbao_register_rules(config: Config) -> list[Rule]:
     return builtin_rules()
+
+
+@hookimpl
+def nianbao_add_options() -> list[click.Option]:
+    from nianbao.rules.pub001_published_after_deadline import OPTIONS
+
+    return list(OPTIONS)
 
 
 @hookimpl(trylast=True)

@@ -50,6 +50,7 @@ RULE = Rule(
         "en": "{table_no} lacks the block “{block}” ({rows})",
     },
     articles=("art20", "art50.1"),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -57,6 +57,7 @@ RULE = Rule(
         },
     },
     articles=("art20",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -75,6 +75,7 @@ RULE = Rule(
             "en": "{table_no} “{cell}” is {value}; this column is a count and must be a whole number",
         },
     },
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -57,6 +57,7 @@ RULE = Rule(
     },
     needs_previous=True,
     articles=("art50.2",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -56,6 +56,7 @@ RULE = Rule(
         },
     },
     needs_previous=True,
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

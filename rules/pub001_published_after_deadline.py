@@ -28,7 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from datetime import datetime
 
+import click
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
@@ -67,6 +69,17 @@ RULE = Rule(
     editions=("*",),
     articles=("art49",),
     doc=__doc__,
+)
+
+def _iso(context: click.Context, param: click.Parameter, value: datetime | None) -> str | None:
+    return value.date().isoformat() if value is not None else None
+
+
+# ``nianbao check --published-on``, added through nianbao_add_options; rules read it as
+# ``context.options["published_on"]``.
+OPTIONS = (
+    click.Option(["--published-on"], type=click.DateTime(formats=["%Y-%m-%d"]), callback=_iso,
+                 help="Date the report was published (YYYY-MM-DD), for the deadline rule PUB001."),
 )
 
 DEADLINES = {"department": (1, 31), "government": (3, 31)}

@@ -48,6 +48,7 @@ RULE = Rule(
         "en": ("{table_no} column “{column_label}”: concluded + carried forward = {actual}, "
                "received + carried over = {expected}; they must be equal (difference {difference})"),
     },
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -44,6 +44,7 @@ RULE = Rule(
         "en": ("{table_no} “{cell}” is {actual}; the sum of outcomes (1)–(6) is {expected} "
                "(difference {difference})"),
     },
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

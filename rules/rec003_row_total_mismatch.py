@@ -44,6 +44,7 @@ RULE = Rule(
         "en": ("{table_no} “{cell}” is {actual}; the six applicant columns add up to {expected} "
                "(difference {difference})"),
     },
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -45,6 +45,7 @@ RULE = Rule(
         "en": ("{table_no} “{cell}” is {actual}; upheld + corrected + other + pending is {expected} "
                "(difference {difference})"),
     },
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

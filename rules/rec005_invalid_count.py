@@ -71,6 +71,7 @@ RULE = Rule(
         "zh": "空白多半是未填 0，并非数据缺失",
         "en": "a blank cell is most often a 0 left unwritten, not missing data",
     }},
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

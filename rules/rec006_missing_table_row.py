@@ -73,6 +73,7 @@ RULE = Rule(
         "zh": "各分项的件数合在一行中，并未缺失，只是无法逐项核对",
         "en": "the parts' counts are in the one row, not missing; they only cannot be checked one by one",
     }},
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

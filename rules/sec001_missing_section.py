@@ -65,6 +65,7 @@ RULE = Rule(
         "en": "the part's table is in the report, so its content is not missing, only its heading",
     }},
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -48,6 +48,7 @@ RULE = Rule(
         "en": "“{section}” comes after “{after}”; the format puts it before",
     },
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -55,6 +55,7 @@ RULE = Rule(
         "zh": "标题“{written}”与格式规定的“{official}”不一致",
         "en": "heading “{written}” differs from the format's title “{official}”",
     },
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -81,6 +81,7 @@ RULE = Rule(
         "en": "the section has content and lacks only one side, judged by its wording",
     }},
     articles=("art50.4",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

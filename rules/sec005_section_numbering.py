@@ -86,6 +86,7 @@ RULE = Rule(
         },
     },
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

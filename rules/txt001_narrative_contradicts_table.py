@@ -128,6 +128,7 @@ RULE = Rule(
                               "is open"},
     },
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

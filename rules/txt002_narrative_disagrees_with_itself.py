@@ -58,6 +58,7 @@ RULE = Rule(
               "“{first_quote}” states {first_stated} ({label_en})",
     },
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -56,6 +56,7 @@ RULE = Rule(
     variants={"same-place": {"zh": "{place}的同一段文字中，这句话出现了两次：“{quote}”",
                              "en": "this sentence appears twice in the text at {place_en}: “{quote}”"}},
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -65,6 +65,7 @@ RULE = Rule(
                "and may not be the one meant"),
     }},
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

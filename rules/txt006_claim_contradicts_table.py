@@ -80,6 +80,7 @@ RULE = Rule(
                       "en": "the sentence or the cell cannot be located in the source"},
     },
     articles=("art50",),
+    editions=("2019", "2021"),
     doc=__doc__,
 )
 

@@ -138,10 +138,8 @@ def test_hook_add_options(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(cli, "create_plugins", with_pack)
     monkeypatch.setattr("nianbao.engine.session.create_plugins", with_pack)
-    monkeypatch.setattr(cli.check, "params", list(cli.check.params))
-    cli._attach_plugin_options()
-
-    assert "--zz-limit" in [opt for param in cli.check.params for opt in param.opts]
+    with cli.main.make_context("nianbao", ["check", "x"]) as context:
+        assert "--zz-limit" in [opt for param in cli.check.get_params(context) for opt in param.opts]
     shown = "examples/2022-with-defects.md"
     result = CliRunner().invoke(cli.main, ["check", shown, "--select", "ZZ001", "--zz-limit", "70"])
     assert result.output.splitlines()[0] == f"{shown}:53: ZZ001 [警告] 新收申请 74 件，超过 70 件"
@@ -243,6 +241,7 @@ def test_hook_register_reporters(monkeypatch: pytest.MonkeyPatch) -> None:
         plugins.manager.register(ListFormat(), name="test-format")
         return plugins
 
+    monkeypatch.setattr(cli, "create_plugins", with_format)  # the command line's plugins, used by its session
     monkeypatch.setattr("nianbao.engine.session.create_plugins", with_format)
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli.main, ["check", "examples/2022-with-defects.md", "--format", "zz-list",

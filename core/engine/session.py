@@ -84,6 +84,10 @@ class Session:
         ]
         hook = self.plugins.manager.hook
         self.editions = self._editions()
+        if self.config.edition != "auto" and self.config.edition not in self.editions:
+            known = ", ".join(sorted(self.editions))
+            raise ConfigurationError(f"没有 {self.config.edition} 版格式（已知：auto, {known}）"
+                                     f" (no {self.config.edition} edition; known: auto, {known})")
         self._register_rule_files()
         self.rule_packs: dict[str, frozenset[str]] = {}
         self.all_rules = self._rules()

@@ -71,7 +71,7 @@ class Rule:
     source: str
     message: Mapping[str, str]
     doc: str
-    editions: tuple[str, ...] = ("2019", "2021")
+    editions: tuple[str, ...] = ("*",)
     years: tuple[int | None, int | None] = (None, None)
     variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     gate: bool = False

@@ -3,6 +3,7 @@ use (DOC001 answers it), and built-ins are recognised by their module, not by an
 
 from __future__ import annotations
 
+import json
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from nianbao.model.rule import Rule
 from nianbao.plugin.manager import create_plugins
 from nianbao.plugin.manager import is_builtin
 from nianbao.plugin.markers import hookimpl
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def _rule(rule_id: str) -> Rule:
@@ -81,3 +84,71 @@ def test_builtins_are_the_nianbao_modules() -> None:
     assert is_builtin(nianbao.rules) and is_builtin(nianbao.loaders)
     assert not is_builtin(types.ModuleType("nianbao_pack_fujian"))
     assert not is_builtin(object())
+
+
+class _LocalEdition:
+    """A pack's own edition: a copy of 2021's under the name "2021-fj" (years left open)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @hookimpl
+    def nianbao_register_editions(self) -> list[Path]:
+        return [self.path]
+
+
+def _local_edition(tmp_path: Path) -> Path:
+    text = (ROOT / "schemas" / "editions" / "2021.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "2021-fj.yaml"
+    path.write_text(text.replace('edition: "2021"', 'edition: "2021-fj"').replace(
+        "report_years: {first: 2021}", "report_years: {first: 2099}"), encoding="utf-8")
+    return path
+
+
+def test_edition_names_come_from_the_registry(tmp_path: Path) -> None:
+    plugins = create_plugins()
+    plugins.manager.register(_LocalEdition(_local_edition(tmp_path)), name="fj-edition")
+    session = Session(Config(edition="2021-fj", select=("REC002",)), plugins)
+    report = session.check_file(ROOT / "examples" / "2022-with-defects.md")
+    # the tables' shape names 2021, which the forced edition contradicts: FMT001 would say so
+    assert report.document is not None and report.document.meta.edition_requested == "2021-fj"
+    with pytest.raises(ConfigurationError, match="没有 2023 版格式（已知：auto, 2019, 2021）"):
+        Session(Config(edition="2023"))
+
+
+def test_the_command_line_takes_edition_names_from_the_registry(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from nianbao.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(ROOT / "examples" / "2022-with-defects.md"),
+                                       "--edition", "2023"])
+    assert result.exit_code == 2
+    assert "没有 2023 版格式（已知：auto, 2019, 2021）" in result.output
+
+
+def test_a_yaml_rule_may_name_a_packs_edition_and_not_an_unknown_one(tmp_path: Path) -> None:
+    from nianbao.format.editions import builtin_editions
+    from nianbao.format.editions import load_edition_file
+    from nianbao.yaml_rules import YamlRuleError
+    from nianbao.yaml_rules import load_rule_file
+
+    editions = dict(builtin_editions())
+    local = load_edition_file(_local_edition(tmp_path))
+    editions[local.edition] = local
+    rule = {"id": "FJ901", "title": "概述", "severity": "warning", "doc": "概述。",
+            "message": {"zh": "缺少", "en": "missing"}, "require": {"section": "overview"}}
+    for names, ok in ((["2021-fj"], True), (["2023"], False)):
+        path = tmp_path / f"rules-{names[0]}.yaml"
+        text = json.dumps({"rules": [{**rule, "editions": names}]}, ensure_ascii=False)
+        path.write_text(text, encoding="utf-8")
+        if ok:
+            assert [r.editions for r in load_rule_file(path, editions)] == [("2021-fj",)]
+        else:
+            with pytest.raises(YamlRuleError, match="没有 2023 版格式"):
+                load_rule_file(path, editions)
+
+
+def test_published_on_is_pub001s_option_through_add_options() -> None:
+    from nianbao.rules import nianbao_add_options
+
+    assert [option.opts for option in nianbao_add_options()] == [["--published-on"]]
