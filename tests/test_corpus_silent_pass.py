@@ -30,7 +30,8 @@ def _without_glued_row(text: str) -> str:
 DELETIONS = [
     ("001_guancheng-district-2020.md", _without_line, 68),
     ("026_pingtan-2022.txt", _without_glued_row, 10),
-    ("030_pingtan-2025.html", lambda t: _TR.sub("", t, count=1), 1),
+    ("029_pingtan-2025.txt", _without_glued_row, 10),  # the row of 38 applications
+    ("030_pingtan-2025.html", lambda t: _TR.sub("", t, count=1), 1),  # 029's HTML twin
     ("042_pingtan-zone-2022.html", lambda t: _TR.sub("", t, count=1), 178),
 ]
 

@@ -375,3 +375,18 @@ def test_libreoffice_docx_of_a_published_page_loads_to_its_verified_values(
     assert (document.meta.report_year, document.meta.table_edition) == (want["report_year"], want["edition"])
     assert [s.key for s in document.sections][:4] == [
         "overview", "active_disclosure", "applications", "reviews"]
+
+
+def test_fullwidth_digits_in_cells_read_as_their_values(
+        session: Session, built: Path, tmp_path: Path) -> None:
+    document = docx.Document(str(built))
+    fullwidth = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if any(ch.isdigit() for ch in cell.text) and cell.text == cell.text.strip():
+                    cell.text = cell.text.translate(fullwidth)
+    path = tmp_path / "fullwidth.docx"
+    document.save(str(path))
+    assert "０" in "".join(c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells)
+    assert loaded_values(session.load(path)) == real_figures()
