@@ -122,10 +122,15 @@ class ReportView:
     notes: list[str]
 
 
-def _marks(findings: Sequence[Finding]) -> dict[tuple[str, str], tuple[str, list[int]]]:
+Marks = dict[tuple[str, str], tuple[str, list[int]]]
+
+
+def _marks(findings: Sequence[Finding], history_rules: frozenset[str]) -> Marks:
     """For each (table, cell) a finding touches: ``bad`` where it is the finding's own cell,
-    ``used`` where it only feeds the derivation, and the findings that touch it."""
-    marks: dict[tuple[str, str], tuple[str, list[int]]] = {}
+    ``used`` where it only feeds the derivation, and the findings that touch it. The derivation of
+    a year-over-year finding also holds last year's cells, which are not this report's: only its
+    own cell is marked."""
+    marks: Marks = {}
 
     def mark(where: tuple[str, str], kind: str, index: int) -> None:
         old_kind, indexes = marks.get(where, ("used", []))
@@ -139,7 +144,7 @@ def _marks(findings: Sequence[Finding]) -> dict[tuple[str, str], tuple[str, list
             mark((loc.table, f"{loc.row}.{loc.column}"), "bad", index)
         elif loc.table and loc.row:
             mark((loc.table, f"{loc.row}.*"), "bad", index)
-        if finding.evidence is not None:
+        if finding.evidence is not None and finding.rule_id not in history_rules:
             for cell in finding.evidence.cells:
                 where = _cell_of(cell.pointer)
                 if where is not None and where != (loc.table, f"{loc.row}.{loc.column}"):
@@ -164,7 +169,7 @@ def _cell_text(table: Table, key: str, blank: str) -> str:
     return blank if value.blank else value.raw
 
 
-def draw_table(table: Table, marks: dict[tuple[str, str], tuple[str, list[int]]], lang: str) -> GridView:
+def draw_table(table: Table, marks: Marks, lang: str) -> GridView:
     """The table as the format lays it out, with each cell's value as written, ``?`` where no
     value was read, and the marks of the findings that point into it."""
     blank = "(空)" if lang == "zh" else "(blank)"
@@ -239,7 +244,7 @@ def report_view(index: int, report: CheckedReport, lang: str, history_rules: fro
     findings = report.findings
     grids = []
     if document is not None:
-        marks = _marks(findings)
+        marks = _marks(findings, history_rules)
         touched = {table for table, _key in marks}
         grids = [draw_table(document.tables[key], marks, lang) for key in document.tables if key in touched]
     return ReportView(

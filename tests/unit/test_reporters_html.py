@@ -116,3 +116,20 @@ def test_the_pairs_made_are_shown(two_years: Path) -> None:
     assert texts(matrix.xpath("thead//th")) == ["机关", "2019", "2020"]
     rows = {texts(r.xpath("th"))[0]: r for r in matrix.xpath("tbody/tr")}
     assert [bool(c.xpath(".//span[@class='pair']")) for c in rows[AGENCY].xpath("td")] == [False, True]
+
+
+def test_the_matrix_counts_year_over_year_findings(two_years: Path) -> None:
+    # the 2019 report carries 2 applications forward; the 2020 report says 0 were carried over
+    result = run_cli("check", "--select", "HIS001", "--format", "html", "-o", "page.html", "年报")
+    assert result.exit_code == 1, result.output
+    page = lxml_html.fromstring((two_years.parent / "page.html").read_text(encoding="utf-8"))
+    matrix = page.xpath("//table[@id='matrix-table']")[0]
+    rows = {texts(r.xpath("th"))[0]: r for r in matrix.xpath("tbody/tr")}
+    assert texts(rows[AGENCY].xpath("td/span[@class='his']")) == ["HIS 3"]  # 自然人, 商业企业, 总计
+    assert rows[AGENCY].xpath("td")[1].get("class") == "present st-error"
+    # in the 2020 report's 表三 the carried-over cells are marked; last year's cells are not this table's
+    report = page.xpath("//details[summary/span[@class='path']='年报/2020.md']")[0]
+    cells = report.xpath(".//table[@class='cells']//td[@class]")
+    marked = [(c.get("data-key"), c.get("class")) for c in cells]
+    assert marked == [("carried_over.natural_person", "bad"), ("carried_over.business", "bad"),
+                      ("carried_over.total", "bad")]
