@@ -176,8 +176,11 @@ class Identity:
     left: tuple[str, ...]
     right: tuple[str, ...]
 
-    def expand(self, table: TableSpec) -> Iterator[tuple[dict[str, str], list[str], list[str]]]:
-        """Yield ``(binding, left_cell_keys, right_cell_keys)`` for every binding of the variables."""
+    def expand(
+        self, table: TableSpec, extra_rows: tuple[str, ...] = ()
+    ) -> Iterator[tuple[dict[str, str], list[str], list[str]]]:
+        """Yield ``(binding, left_cell_keys, right_cell_keys)`` for every binding of the variables;
+        ``extra_rows`` adds rows to a ``rows`` domain (merged rows a report printed)."""
         names = list(self.for_each)
         domains = []
         for name in names:
@@ -185,7 +188,7 @@ class Identity:
             if domain == "columns":
                 domain = [c.key for c in table.columns]
             elif domain == "rows":
-                domain = [r.key for r in table.all_rows()]
+                domain = [r.key for r in table.all_rows()] + list(extra_rows)
             domains.append(domain)
         for values in itertools.product(*domains):
             binding = dict(zip(names, values, strict=True))

@@ -84,7 +84,7 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
     otherwise count as 0, as reports use them for "none".
     """
     values = {**table.merged_values, **table.values}
-    for binding, left, right in identity.expand(spec):
+    for binding, left, right in identity.expand(spec, tuple(r.key for r in table.merged_rows)):
         left, right = _with_merged(spec, table, left), _with_merged(spec, table, right)
         cells = [values.get(key) for key in (*left, *right)]
         if any(c is None or (not c.blank and c.value is None) for c in cells):
