@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from collections.abc import Mapping
+from itertools import islice
 from pathlib import Path
 
 import lxml.etree
@@ -331,8 +332,9 @@ def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str |
     candidates: list[str] = []
     for heading in article.iter("h1", "h2", "h3"):
         candidates.append("".join(heading.itertext()))
-    leading = [e for e in article.iter("p", "div", "center")
-               if "".join(e.itertext()).strip() and not e.xpath(".//table|.//p|.//div")][:_TITLE_SEARCH]
+    blocks = (e for e in article.iter("p", "div", "center")
+              if not e.xpath(".//table|.//p|.//div") and "".join(e.itertext()).strip())
+    leading = islice(blocks, _TITLE_SEARCH)
     for element in leading:
         if _emphasised(element):
             candidates.append("".join(element.itertext()))

@@ -128,10 +128,31 @@ def header_columns(
     headers = header_rows(rows, index)
     row = rows[index]
     first = label_end(row, label)
-    slots = [column_slots(spec, column, headers, first) for column in columns]
+    slots = _slots(spec, tuple(columns), tuple(headers), first)
     if not headers or not all(slots):
         return None
     return HeaderColumns(row, slots, first)
+
+
+_SLOTS: dict[tuple[int, ...], tuple[tuple[object, ...], list[set[int]]]] = {}
+_SLOTS_CACHE_SIZE = 256
+
+
+def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequence[_Cell], ...],
+           first: int) -> list[set[int]]:
+    """:func:`column_slots` of every column. The data rows of one table share their header rows, so
+    the answer is remembered for the header rows themselves (the entry holds them, so their ids stay
+    theirs while it lives)."""
+    owners_ = (spec, *columns, *headers)
+    key = (first, *map(id, owners_))
+    cached = _SLOTS.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], owners_, strict=True)):
+        return [set(s) for s in cached[1]]
+    slots = [column_slots(spec, column, headers, first) for column in columns]
+    if len(_SLOTS) >= _SLOTS_CACHE_SIZE:
+        _SLOTS.clear()
+    _SLOTS[key] = (owners_, [set(s) for s in slots])
+    return slots
 
 
 def header_rows(rows: Sequence[Sequence[_Cell]], before: int) -> list[Sequence[_Cell]]:
