@@ -128,6 +128,8 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every cell of a finding's evidence, zeros included.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error",
               show_default=True,
               help="Lowest severity of an active finding that makes the exit code 1.")
@@ -143,7 +145,8 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
               help="Last year's report of the same agency, for the year-over-year rules (HIS). "
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, fail_on: str,
+          ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, verbose: bool,
+          fail_on: str,
           allow_broken_packs: bool, config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
           write_baseline_file: Path | None, previous: Path | None, **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
@@ -188,6 +191,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     stream = buffer if output else (sys.stdout.buffer if binary else sys.stdout)
     summary = Summary()
     reporter = session.reporters[fmt](stream, lang=lang)
+    if hasattr(reporter, "verbose"):
+        reporter.verbose = verbose
     reporter.start(session.rules)
     reports = session.check_files(files, previous=earlier)
     if baseline is not None:

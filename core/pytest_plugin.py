@@ -135,10 +135,9 @@ class ReportFindings(Exception):
 
 def finding_lines(finding: Finding) -> list[str]:
     """``path:line: RULE message`` and, for arithmetic findings, the expected and actual values."""
-    loc = finding.location
-    where = f"{finding.source}:{loc.line}" if loc.line is not None else (
-        f"{finding.source}:p{loc.page}" if loc.page is not None else finding.source)
-    lines = [f"{where}: {finding.rule_id} {finding.message}"]
+    from nianbao.reporters.text import position
+
+    lines = [f"{position(finding)}: {finding.rule_id} {finding.message}"]
     evidence = finding.evidence
     if evidence is not None and (evidence.expected is not None or evidence.actual is not None):
         lines.append(f"    expected: {evidence.expected}  actual: {evidence.actual}  ({evidence.identity})")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nianbao.checks.reconcile import CAUSE_VARIANTS
 from nianbao.checks.reconcile import identity_violations
 from nianbao.model.document import Document
 from nianbao.model.findings import Violation
@@ -49,6 +50,7 @@ RULE = Rule(
                "received + carried over = {expected}; they must be equal (difference {difference})"),
     },
     editions=("2019", "2021"),
+    variants=CAUSE_VARIANTS,
     doc=__doc__,
 )
 

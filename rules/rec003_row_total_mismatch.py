@@ -5,16 +5,20 @@
 表三每一行的“总计”必须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。
 “总计”单元格留空的行无法核对，由 REC005 提示。
 
+一个单元格填错，往往同时破坏一行和一列的勾稽关系。只改一个单元格就能让所有不成立的勾稽关系都成立、
+且不破坏已成立的关系时，编号最小的规则指出这个单元格“很可能填错”，其余规则的发现都指向它，
+不会建议去改一个勾稽关系表明正确的总计。
 ## 依据
 
 年度报告格式表三表头：“申请人情况”下六类申请人的合计为“总计”（国办公开办函〔2019〕60号、〔2021〕30号）。
 
 ## 示例
 
-“一、本年新收政府信息公开申请数量”一行：103 + 5 + 0 + 0 + 0 + 2 = 110，总计却填了 111。
+“一、本年新收政府信息公开申请数量”一行：103 + 5 + 0 + 0 + 0 + 2 = 110，总计却填了 111。这一格同时使
+“总计”列的收支平衡（REC001）不成立，由 REC001 指出它很可能填错，REC003 指向同一格。
 
 ```
-REC003 [错误] 表三“一、本年新收政府信息公开申请数量 / 总计”为 111，应为六类申请人之和 110（差 1）
+REC003 [错误] 表三“一、本年新收政府信息公开申请数量 / 总计”为 111，不是各类申请人之和 110（同一格，见 REC001）
 ```
 
 ## 修改
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nianbao.checks.reconcile import CAUSE_VARIANTS
 from nianbao.checks.reconcile import identity_violations
 from nianbao.model.document import Document
 from nianbao.model.findings import Violation
@@ -45,6 +50,7 @@ RULE = Rule(
                "(difference {difference})"),
     },
     editions=("2019", "2021"),
+    variants=CAUSE_VARIANTS,
     doc=__doc__,
 )
 

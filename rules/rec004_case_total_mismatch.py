@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nianbao.checks.reconcile import CAUSE_VARIANTS
 from nianbao.checks.reconcile import identity_violations
 from nianbao.model.document import Document
 from nianbao.model.findings import Violation
@@ -46,6 +47,7 @@ RULE = Rule(
                "(difference {difference})"),
     },
     editions=("2019", "2021"),
+    variants=CAUSE_VARIANTS,
     doc=__doc__,
 )
 

@@ -258,7 +258,7 @@ def test_example_configuration_works_end_to_end() -> None:
     assert {"DF001", "DF002", "DF003"} <= {r.id for r in session.rules}
     findings = session.check_file(DEFECTS).findings
     assert [(f.rule_id, f.location.logical, f.suppressed) for f in findings if f.rule_id == "REC003"] == [
-        ("REC003", "applications/total/total", "原表已公布，更正说明见 2023 年报告第六部分")]
+        ("REC003", "applications/total/business", "原表已公布，更正说明见 2023 年报告第六部分")]
     older = str(ROOT / "examples" / "2020-clean-2019-edition.md")
     assert session.config.for_path(older).ignore == ("TXT003", "DF")
 

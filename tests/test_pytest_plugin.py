@@ -50,8 +50,9 @@ def test_failing_items_print_the_findings(project: pytest.Pytester) -> None:
     assert result.ret == 1
     result.assert_outcomes(passed=7, failed=3)
     result.stdout.fnmatch_lines([
-        "reports/defects.md:76: REC002 表三“（七）总计 / 商业企业”为 4，应为（一）至（六）各项之和 3（差 1）",
-        "    expected: 3  actual: 4  (三、（七）总计 = （一）至（六）各项之和)",
+        "reports/defects.md:76: REC001 表三“（七）总计 / 商业企业”为 4，很可能填错，应为 3（多 1）："
+        "改正这一格，“（七）总计 / 商业企业”、“（七）总计 / 总计”的勾稽关系就都成立",
+        "    expected: 3  actual: 4  (三、（七）总计 + 四、结转下年度继续办理 = 一、本年新收 + 二、上年结转)",
     ])
     assert sorted(line.split(" - ")[0] for line in result.outlines if line.startswith("FAILED")) == [
         "FAILED reports/defects.md::REC001",

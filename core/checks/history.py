@@ -49,7 +49,8 @@ def previous_cell(table: Table, key: str, label: str) -> CellEvidence:
     """Evidence for a cell of last year's report (its line is a line of that report)."""
     value = table.values[key]
     return CellEvidence(key=key, label=f"上年报告 {label}", pointer=f"/tables/{table.key}/values/{key}",
-                        line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value)
+                        line=value.ref.line, page=value.ref.page, raw=value.raw, value=value.value,
+                        locator=value.ref.locator)
 
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")

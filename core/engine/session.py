@@ -6,6 +6,7 @@ internal failure on one file becomes a :class:`Notification` while the others ar
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import time
 import traceback
@@ -458,6 +459,11 @@ class Session:
         if rule.id in config.severity and config.severity[rule.id] != declared:
             severity = config.severity[rule.id]
             reason = f"configured as {severity}" if lang == "en" else f"按配置设为{_LEVEL_ZH[severity]}"
+        location = violation.location
+        if location.section and location.heading is None and document is not None:
+            section = document.section(location.section)
+            if section is not None:
+                location = dataclasses.replace(location, heading=section.heading)
         args = dict(violation.args)
         message = rule.render(args, lang, violation.variant)
         key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, violation.key)
@@ -468,7 +474,7 @@ class Session:
             severity=severity,
             message=message,
             args=args,
-            location=violation.location,
+            location=location,
             evidence=violation.evidence,
             source=shown_path,
             fingerprint=key,

@@ -23,7 +23,8 @@ def _escape_pointer(token: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding points: the physical place (line, page, locator) and the logical one
-    (section, table, row, column keys with their labels)."""
+    (section, table, row, column keys with their labels). ``heading`` is the heading of the section
+    the place sits under, as written in the report; the engine fills it in."""
 
     line: int | None = None
     page: int | None = None
@@ -33,6 +34,7 @@ class Location:
     row: str | None = None
     column: str | None = None
     label: str | None = None
+    heading: str | None = None
 
     @property
     def pointer(self) -> str:
@@ -70,6 +72,7 @@ class CellEvidence:
     page: int | None
     raw: str
     value: int | float | None
+    locator: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
         page=value.ref.page,
         raw=value.raw,
         value=value.value,
+        locator=value.ref.locator,
     )
 
 

@@ -61,7 +61,8 @@ def reading_cells(reading: Reading, edition: Edition | None) -> tuple[CellEviden
                 pass
         pointer = f"/tables/{reading.metric.table}/values/{key}"
         cells.append(CellEvidence(key=key, label=label, pointer=pointer, line=value.ref.line,
-                                  page=value.ref.page, raw=value.raw, value=value.value))
+                                  page=value.ref.page, raw=value.raw, value=value.value,
+                                  locator=value.ref.locator))
     return tuple(cells)
 
 

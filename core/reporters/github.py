@@ -14,6 +14,7 @@ from typing import ClassVar
 from typing import TextIO
 
 from nianbao.model.findings import Finding
+from nianbao.model.places import place_words
 from nianbao.reporters.text import notification_text
 from nianbao.reporters.text import summary_line
 
@@ -61,9 +62,15 @@ class GithubReporter:
             self.stream.write(command(kind, f"nianbao: {notification_text(note.message)}", file=file,
                                       title="nianbao") + "\n")
 
-    @staticmethod
-    def annotation(finding: Finding, file: str) -> str:
-        return command(_COMMAND[finding.severity], finding.message, file=file, line=finding.location.line,
+    def annotation(self, finding: Finding, file: str) -> str:
+        """Where the file has no lines (Word, PDF), the message starts with the place in words."""
+        loc = finding.location
+        message = finding.message
+        if loc.line is None:
+            words = place_words(None, loc.page, loc.locator, self.lang)
+            if words:
+                message = f"{words}：{message}" if self.lang == "zh" else f"{words}: {message}"
+        return command(_COMMAND[finding.severity], message, file=file, line=loc.line,
                        title=f"{finding.rule_id} {finding.rule_name}")
 
     def finish(self, summary: Summary) -> None:

@@ -54,7 +54,7 @@ class JsonReporter:
         record = {
             "path": report.display_path,
             "meta": meta_record(report),
-            "findings": [finding_record(f) for f in report.findings],
+            "findings": [finding_record(f, self.lang) for f in report.findings],
             "notifications": [{"level": n.level, "message": n.message} for n in report.notifications],
         }
         self.stream.write(("," if self.reports else "") + "\n    " + dumps(record, 4))

@@ -8,6 +8,7 @@ from typing import Any
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Location
+from nianbao.model.places import place_words
 
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
@@ -17,7 +18,7 @@ META_FIELDS = ("title", "agency", "report_year", "report_year_source", "edition"
                "table_edition", "body_type", "published_on")
 
 
-def location_record(location: Location) -> dict[str, Any]:
+def location_record(location: Location, lang: str = "zh") -> dict[str, Any]:
     return {
         "line": location.line,
         "page": location.page,
@@ -29,17 +30,20 @@ def location_record(location: Location) -> dict[str, Any]:
         "label": location.label,
         "pointer": location.pointer,
         "logical": location.logical,
+        "heading": location.heading,
+        "place": place_words(location.line, location.page, location.locator, lang) or None,
     }
 
 
-def evidence_record(evidence: Derivation | None) -> dict[str, Any] | None:
+def evidence_record(evidence: Derivation | None, lang: str = "zh") -> dict[str, Any] | None:
     if evidence is None:
         return None
     return {
         "identity": evidence.identity,
         "cells": [
             {"key": c.key, "label": c.label, "pointer": c.pointer, "line": c.line, "page": c.page,
-             "raw": c.raw, "value": c.value}
+             "raw": c.raw, "value": c.value, "locator": c.locator,
+             "place": place_words(c.line, c.page, c.locator, lang) or None}
             for c in evidence.cells
         ],
         "expected": evidence.expected,
@@ -47,15 +51,15 @@ def evidence_record(evidence: Derivation | None) -> dict[str, Any] | None:
     }
 
 
-def finding_record(finding: Finding) -> dict[str, Any]:
+def finding_record(finding: Finding, lang: str = "zh") -> dict[str, Any]:
     return {
         "rule_id": finding.rule_id,
         "rule_name": finding.rule_name,
         "severity": finding.severity,
         "message": finding.message,
         "args": finding.args,
-        "location": location_record(finding.location),
-        "evidence": evidence_record(finding.evidence),
+        "location": location_record(finding.location, lang),
+        "evidence": evidence_record(finding.evidence, lang),
         "fingerprint": finding.fingerprint,
         "suppressed": finding.suppressed,
         "severity_reason": finding.severity_reason,

@@ -27,6 +27,7 @@ from urllib.parse import quote
 from nianbao.explain import explain_text
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Location
+from nianbao.model.places import place_words
 
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
@@ -89,13 +90,14 @@ def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
 
 
 def logical_locations(location: Location) -> list[dict[str, Any]]:
+    """Always one: the table cell, row or table, the section, or the whole document."""
     if location.table:
         name = location.column or location.row or location.table
         kind = "element"
     elif location.section:
         name, kind = location.section, "module"
     else:
-        return []
+        name, kind = "document", "module"
     entry: dict[str, Any] = {"name": name, "fullyQualifiedName": location.logical, "kind": kind}
     if location.label:
         entry["decoratedName"] = location.label
@@ -143,10 +145,12 @@ class SarifReporter:
         physical: dict[str, Any] = {"artifactLocation": dict(artifact)}
         if loc.line is not None:
             physical["region"] = {"startLine": loc.line}
-        place: dict[str, Any] = {"physicalLocation": physical}
-        logical = logical_locations(loc)
-        if logical:
-            place["logicalLocations"] = logical
+        place: dict[str, Any] = {"physicalLocation": physical, "logicalLocations": logical_locations(loc)}
+        words = place_words(loc.line, loc.page, loc.locator, self.lang)
+        if loc.heading:
+            words = f"{words}（{loc.heading}）" if self.lang == "zh" else f"{words} (under “{loc.heading}”)"
+        if words:
+            place["message"] = {"text": words.strip()}
         result: dict[str, Any] = {"ruleId": finding.rule_id}
         if finding.rule_id in self.rule_index:
             result["ruleIndex"] = self.rule_index[finding.rule_id]
@@ -156,7 +160,7 @@ class SarifReporter:
             "locations": [place],
             "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         })
-        related = self.related(finding, artifact)
+        related = self.related(finding, artifact, self.lang)
         if related:
             result["relatedLocations"] = related
         properties: dict[str, Any] = {"pointer": loc.pointer}
@@ -173,8 +177,8 @@ class SarifReporter:
         return result
 
     @staticmethod
-    def related(finding: Finding, artifact: dict[str, Any]) -> list[dict[str, Any]]:
-        """The cells of the derivation, each where it stands in the file."""
+    def related(finding: Finding, artifact: dict[str, Any], lang: str = "zh") -> list[dict[str, Any]]:
+        """The cells of the derivation, each where it stands in the file, named with its place."""
         if finding.evidence is None:
             return []
         places = []
@@ -183,8 +187,9 @@ class SarifReporter:
             if cell.line is not None:
                 physical["region"] = {"startLine": cell.line}
             value = "" if cell.value is None else cell.value
+            words = place_words(cell.line, cell.page, cell.locator, lang)
             places.append({"id": number, "physicalLocation": physical,
-                           "message": {"text": f"{cell.label} = {value}"}})
+                           "message": {"text": f"{cell.label} = {value}" + (f" [{words}]" if words else "")}})
         return places
 
     @staticmethod

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Finding
+from nianbao.model.places import place_words
 
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
@@ -22,13 +23,16 @@ LEVEL = {
 }
 
 
-def position(finding: Finding) -> str:
+def position(finding: Finding, lang: str = "zh") -> str:
+    """``path:line`` where the source has lines (editors follow it); otherwise ``path:`` and the
+    place in words, with the heading it sits under (a Word or PDF file's table, row and column)."""
     loc = finding.location
     if loc.line is not None:
         return f"{finding.source}:{loc.line}"
-    if loc.page is not None:
-        return f"{finding.source}:p{loc.page}"
-    return finding.source
+    where = place_words(None, loc.page, loc.locator, lang)
+    if where and loc.heading:
+        where += f"（{loc.heading}）" if lang == "zh" else f" (under “{loc.heading}”)"
+    return f"{finding.source}:{where}" if where else finding.source
 
 
 def format_value(value: object) -> str:
@@ -38,9 +42,7 @@ def format_value(value: object) -> str:
 
 
 def cell_place(cell: CellEvidence, lang: str) -> str:
-    if lang == "en":
-        return f"line {cell.line}" if cell.line else (f"page {cell.page}" if cell.page else "")
-    return f"{cell.line}行" if cell.line else (f"第{cell.page}页" if cell.page else "")
+    return place_words(cell.line, cell.page, cell.locator, lang)
 
 
 def notification_text(message: str) -> str:
@@ -54,7 +56,7 @@ def notification_text(message: str) -> str:
 
 def finding_line(finding: Finding, lang: str) -> str:
     """``path:line: RULE [级别] message``, with the reason where the finding was accepted."""
-    line = f"{position(finding)}: {finding.rule_id} [{LEVEL[lang][finding.severity]}] {finding.message}"
+    line = f"{position(finding, lang)}: {finding.rule_id} [{LEVEL[lang][finding.severity]}] {finding.message}"
     if finding.severity_reason:
         line += f"（{finding.severity_reason}）" if lang == "zh" else f" ({finding.severity_reason})"
     if finding.suppressed:
@@ -85,8 +87,10 @@ class TextReporter:
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "path:line: RULE message, for people and editors"
 
-    def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False) -> None:
+    def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False,
+                 verbose: bool = False) -> None:
         self.stream = stream
+        self.verbose = verbose
         self.lang = lang if lang in LEVEL else "zh"
         self.show_suppressed = show_suppressed
 
@@ -103,14 +107,26 @@ class TextReporter:
             self.stream.write(f"{report.display_path}: nianbao {note.level}: {text}\n")
 
     def write_finding(self, finding: Finding) -> None:
+        """The finding's line, then its evidence: the identity once and the cells that carry a
+        figure (all of them with ``verbose``; the zeros and blanks only counted otherwise)."""
         self.stream.write(finding_line(finding, self.lang) + "\n")
         evidence = finding.evidence
-        if evidence is not None and evidence.cells:
-            empty = "(空)" if self.lang == "zh" else "(blank)"
-            for cell in evidence.cells:
-                place = cell_place(cell, self.lang)
-                self.stream.write(f"    {cell.label} = {format_value(cell.value) or empty}"
-                                  f"{f'  [{place}]' if place else ''}\n")
+        if evidence is None or not evidence.cells:
+            return
+        zh = self.lang == "zh"
+        if len(evidence.cells) > 1 and evidence.identity:
+            self.stream.write(f"    {'勾稽关系：' if zh else 'identity: '}{evidence.identity}\n")
+        empty = "(空)" if zh else "(blank)"
+        shown = [c for c in evidence.cells
+                 if self.verbose or len(evidence.cells) == 1 or c.value not in (0, None)]
+        for cell in shown:
+            place = cell_place(cell, self.lang)
+            self.stream.write(f"    {cell.label} = {format_value(cell.value) or empty}"
+                              f"{f'  [{place}]' if place else ''}\n")
+        hidden = len(evidence.cells) - len(shown)
+        if hidden:
+            self.stream.write(f"    （另有 {hidden} 格为 0 或空白；-v 全部列出）\n" if zh
+                              else f"    ({hidden} more cells are 0 or blank; -v lists them all)\n")
 
     def finish(self, summary: Summary) -> None:
         self.stream.write(summary_line(summary, self.lang) + "\n")

@@ -61,7 +61,7 @@ def test_fail_on_sets_the_exit_code_bar(folder: Path) -> None:
                                          encoding="utf-8")
     result = run_cli("check", "--select", SELECT, "r.md")
     assert result.exit_code == 0
-    line = line_of(folder / "r.md", "（七）总计")
+    line = line_of(folder / "r.md", "三、本年度办理结果")
     assert result.stdout.splitlines()[0].startswith(f"r.md:{line}: REC002 [警告] ")
     assert result.stdout.splitlines()[0].endswith("（按配置设为警告）")
     assert run_cli("check", "--select", SELECT, "--fail-on", "warning", "r.md").exit_code == 1

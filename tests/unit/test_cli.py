@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from test_reporters_support import OUTCOME_MESSAGE
+from test_reporters_support import OUTCOME_MESSAGE_EN
 from test_reporters_support import ROW_MESSAGE
+from test_reporters_support import ROW_MESSAGE_EN
 from test_reporters_support import SELECT
 from test_reporters_support import line_of
 from test_reporters_support import run_cli
@@ -35,13 +37,26 @@ def test_text_lines_and_summary(folder: Path) -> None:
     result = run_cli("check", "--select", SELECT, "年报 2020")
     total, granted = line_of(path, "（七）总计"), line_of(path, "三、本年度办理结果")
     assert finding_lines(result.stdout) == [
-        f"年报 2020/示例区.md:{total}: REC002 [错误] {OUTCOME_MESSAGE}",
+        f"年报 2020/示例区.md:{granted}: REC002 [错误] {OUTCOME_MESSAGE}",
         f"年报 2020/示例区.md:{granted}: REC003 [错误] {ROW_MESSAGE}",
         SUMMARY_ZH.format(files=1, errors=2),
     ]
-    evidence = result.stdout.splitlines()[1:3]
-    assert evidence == [f"    （七）总计 / 自然人 = 102  [{total}行]",
-                        f"    （一）予以公开 / 自然人 = 56  [{granted}行]"]
+    # compact evidence: the identity once, the cells with a figure, the zeros counted
+    evidence = result.stdout.splitlines()[1:11]
+    assert evidence == [
+        "    勾稽关系：三、（七）总计 = （一）至（六）各项之和（（六）其他处理为一行）",
+        f"    （七）总计 / 自然人 = 102  [第{total}行]",
+        f"    （一）予以公开 / 自然人 = 56  [第{granted}行]",
+        f"    （二）部分公开（区分处理的，只计这一情形，不计其他情形） / 自然人 = 10  [第{granted + 1}行]",
+        f"    4.保护第三方合法权益 / 自然人 = 2  [第{granted + 5}行]",
+        f"    5.属于三类内部事务信息 / 自然人 = 2  [第{granted + 6}行]",
+        f"    1.本机关不掌握相关政府信息 / 自然人 = 23  [第{granted + 10}行]",
+        f"    3.补正后申请内容仍不明确 / 自然人 = 1  [第{granted + 12}行]",
+        f"    2.重复申请 / 自然人 = 9  [第{granted + 14}行]",
+        "    （另有 12 格为 0 或空白；-v 全部列出）",
+    ]
+    verbose = run_cli("check", "--select", SELECT, "-v", "年报 2020").stdout.splitlines()
+    assert len([line for line in verbose[:25] if " / 自然人 = " in line]) == 20
     assert result.exit_code == 1
 
 
@@ -49,14 +64,14 @@ def test_english(folder: Path) -> None:
     path = write_report(folder, "report.md")
     result = run_cli("check", "--select", SELECT, "--lang", "en", "report.md")
     assert finding_lines(result.stdout) == [
-        f"report.md:{line_of(path, '（七）总计')}: REC002 [error] "
-        "表三 “（七）总计 / 自然人” is 102; the sum of outcomes (1)–(6) is 103 (difference -1)",
+        f"report.md:{line_of(path, '三、本年度办理结果')}: REC002 [error] "
+        + OUTCOME_MESSAGE_EN,
         f"report.md:{line_of(path, '三、本年度办理结果')}: REC003 [error] "
-        "表三 “（一）予以公开 / 总计” is 60; the six applicant columns add up to 61 (difference -1)",
+        + ROW_MESSAGE_EN,
         SUMMARY_EN.format(files=1, errors=2),
     ]
     total = line_of(path, "（七）总计")
-    assert result.stdout.splitlines()[1] == f"    （七）总计 / 自然人 = 102  [line {total}]"
+    assert result.stdout.splitlines()[2] == f"    （七）总计 / 自然人 = 102  [line {total}]"
 
 
 def test_exit_codes(folder: Path) -> None:

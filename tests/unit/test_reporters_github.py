@@ -8,6 +8,8 @@ import pytest
 from nianbao.reporters.github import command
 from nianbao.reporters.github import escape_data
 from nianbao.reporters.github import escape_property
+from test_reporters_support import OUTCOME_MESSAGE
+from test_reporters_support import ROW_MESSAGE
 from test_reporters_support import SELECT
 from test_reporters_support import line_of
 from test_reporters_support import run_cli
@@ -29,10 +31,11 @@ def test_annotations_for_a_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 1
     file = "年报%2C2020%3A终稿/示例区.md"
     assert result.stdout.splitlines() == [
-        f"::error file={file},line={line_of(path, '（七）总计')},title=REC002 outcome-total-mismatch::"
-        "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）",
+        f"::error file={file},line={line_of(path, '三、本年度办理结果')},"
+        "title=REC002 outcome-total-mismatch::"
+        + OUTCOME_MESSAGE,
         f"::error file={file},line={line_of(path, '三、本年度办理结果')},title=REC003 row-total-mismatch::"
-        "表三“（一）予以公开 / 总计”为 60，应为六类申请人之和 61（差 -1）",
+        + ROW_MESSAGE,
         "共检查 1 个文件：错误 2 个，警告 0 个，提示 0 个",
     ]
 

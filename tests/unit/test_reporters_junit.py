@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from test_reporters_support import OUTCOME_MESSAGE
+from test_reporters_support import OUTCOME_MESSAGE_EN
+from test_reporters_support import ROW_MESSAGE
+from test_reporters_support import ROW_MESSAGE_EN
 from test_reporters_support import SELECT
 from test_reporters_support import line_of
 from test_reporters_support import run_cli
@@ -45,11 +48,11 @@ def test_one_suite_per_report_and_one_case_per_rule(tmp_path: Path, monkeypatch:
     failure = cases["REC002 outcome-total-mismatch"].find("failure")
     assert failure.get("type") == "error"
     assert failure.get("message") == f"REC002: {OUTCOME_MESSAGE}"
-    assert failure.text == (f"年报/有误.md:{line_of(broken, '（七）总计')}: REC002 [错误] "
-                            "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）")
+    assert failure.text == (f"年报/有误.md:{line_of(broken, '三、本年度办理结果')}: REC002 [错误] "
+                            + OUTCOME_MESSAGE)
     assert cases["REC003 row-total-mismatch"].find("failure").text == (
         f"年报/有误.md:{line_of(broken, '三、本年度办理结果')}: REC003 [错误] "
-        "表三“（一）予以公开 / 总计”为 60，应为六类申请人之和 61（差 -1）")
+        + ROW_MESSAGE)
     assert cases["REC002 outcome-total-mismatch"].get("classname") == "年报/有误.md"
 
     empty = suites["年报/空.txt"]
@@ -64,10 +67,10 @@ def test_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = run_junit("--lang", "en", "r.md")
     failures = [f.text for f in root.iter("failure")]
     assert failures == [
-        f"r.md:{line_of(tmp_path / 'r.md', '（七）总计')}: REC002 [error] "
-        "表三 “（七）总计 / 自然人” is 102; the sum of outcomes (1)–(6) is 103 (difference -1)",
+        f"r.md:{line_of(tmp_path / 'r.md', '三、本年度办理结果')}: REC002 [error] "
+        + OUTCOME_MESSAGE_EN,
         f"r.md:{line_of(tmp_path / 'r.md', '三、本年度办理结果')}: REC003 [error] "
-        "表三 “（一）予以公开 / 总计” is 60; the six applicant columns add up to 61 (difference -1)",
+        + ROW_MESSAGE_EN,
     ]
 
 

@@ -96,23 +96,27 @@ def test_results(checked: tuple[Path, dict]) -> None:
     assert outcome["locations"] == [{
         "physicalLocation": {
             "artifactLocation": {**artifact, "index": 0},
-            "region": {"startLine": line_of(path, "（七）总计")},
+            "region": {"startLine": line_of(path, "三、本年度办理结果")},
         },
         "logicalLocations": [{"name": "natural_person",
-                              "fullyQualifiedName": "applications/total/natural_person",
-                              "kind": "element", "decoratedName": "（七）总计 / 自然人"}],
+                              "fullyQualifiedName": "applications/granted/natural_person",
+                              "kind": "element", "decoratedName": "（一）予以公开 / 自然人"}],
+        "message": {"text": f"第{line_of(path, '三、本年度办理结果')}行"
+                            "（三、收到和处理政府信息公开申请情况）"},
     }]
     assert outcome["properties"]["expected"] == 103
     assert outcome["properties"]["actual"] == 102
-    assert outcome["properties"]["pointer"] == "/tables/applications/values/total.natural_person"
+    assert outcome["properties"]["pointer"] == "/tables/applications/values/granted.natural_person"
     related = outcome["relatedLocations"][1]
     assert related["physicalLocation"]["region"] == {"startLine": line_of(path, "三、本年度办理结果")}
-    assert related["message"] == {"text": "（一）予以公开 / 自然人 = 56"}
+    granted = line_of(path, "三、本年度办理结果")
+    assert related["message"] == {"text": f"（一）予以公开 / 自然人 = 56 [第{granted}行]"}
     assert "suppressions" not in outcome
     assert row["ruleId"] == "REC003"
     granted_line = line_of(path, "三、本年度办理结果")
     assert row["locations"][0]["physicalLocation"]["region"] == {"startLine": granted_line}
-    assert row["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == "applications/granted/total"
+    assert row["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] == (
+        "applications/granted/natural_person")
 
 
 def test_run_details(checked: tuple[Path, dict], tmp_path: Path) -> None:
@@ -224,8 +228,9 @@ def test_unreadable_file_has_a_result_without_region(tmp_path: Path, monkeypatch
     (result,) = log["runs"][0]["results"]
     assert result["ruleId"] == "DOC001"
     assert result["message"]["text"] == "无法检查此文件：文件是空的"
-    assert result["locations"] == [{"physicalLocation": {"artifactLocation": {
-        "uri": "empty.md", "uriBaseId": "%SRCROOT%", "index": 0}}}]
+    assert result["locations"] == [{
+        "physicalLocation": {"artifactLocation": {"uri": "empty.md", "uriBaseId": "%SRCROOT%", "index": 0}},
+        "logicalLocations": [{"name": "document", "fullyQualifiedName": "document", "kind": "module"}]}]
     assert log["runs"][0]["artifacts"] == [{"location": {"uri": "empty.md", "uriBaseId": "%SRCROOT%"}}]
 
 

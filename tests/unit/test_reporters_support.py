@@ -4,6 +4,8 @@ The figures are those of the 2020 report of 郑州市管城回族区 (corpus fil
 report whose tables reconcile); the text around them is our own. ``changed=True`` raises 表三
 （一）予以公开 / 自然人 from 55 to 56, which breaks two identities: the 自然人 column of the outcome
 rows (REC002: 102 written, 103 summed) and the 予以公开 row total (REC003: 60 written, 61 summed).
+Only the changed cell makes both hold again, so REC002 names it as the likely cause and REC003
+refers to it; both point at it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,14 @@ from nianbao.cli import main
 AGENCY = "示例市示例区人民政府"
 YEAR = 2020
 # the two findings of the changed report, in Chinese
-OUTCOME_MESSAGE = "表三“（七）总计 / 自然人”为 102，应为（一）至（六）各项之和 103（差 -1）"
-ROW_MESSAGE = "表三“（一）予以公开 / 总计”为 60，应为六类申请人之和 61（差 -1）"
+OUTCOME_MESSAGE = ("表三“（一）予以公开 / 自然人”为 56，很可能填错，应为 55（多 1）：改正这一格，"
+                   "“（七）总计 / 自然人”、“（一）予以公开 / 总计”的勾稽关系就都成立")
+ROW_MESSAGE = ("表三“（一）予以公开 / 总计”为 60，与各类申请人之和 61 不符；这一格本身很可能没错，"
+               "原因是“（一）予以公开 / 自然人”填错（见 REC002）")
+OUTCOME_MESSAGE_EN = ("表三 “（一）予以公开 / 自然人” is 56 and is most likely wrong: 55 (1 too many) "
+                      "makes the sums at “（七）总计 / 自然人”, “（一）予以公开 / 总计” hold")
+ROW_MESSAGE_EN = ("表三 “（一）予以公开 / 总计” is 60, not 61 as the sum of the applicant columns; "
+                  "this cell is most likely right: the cause is “（一）予以公开 / 自然人” (see REC002)")
 SELECT = "DOC001,REC001,REC002,REC003,REC004"  # the rules these tests are about, whatever else is installed
 
 ACTIVE = [

@@ -47,7 +47,7 @@ def test_accepted_findings_and_internal_errors(tmp_path: Path, monkeypatch: pyte
         reporter.finish(counts)
         lines = [line for line in stream.getvalue().splitlines() if not line.startswith("    ")]
         level = "错误" if lang == "zh" else "error"
-        shown = [f"r.md:{line_of(path, '（七）总计')}: REC002 [{level}] {report.findings[0].message}"
+        shown = [f"r.md:{line_of(path, '三、本年度办理结果')}: REC002 [{level}] {report.findings[0].message}"
                  f"  ({accepted}: 口径已说明)"] if show else []
         assert lines == [*shown,
                          f"r.md:{line_of(path, '三、本年度办理结果')}: REC003 [{level}] "

@@ -1,0 +1,94 @@
+"""One cause, one story: the single cell whose correction makes every failing identity of a table hold.
+
+One mistyped cell of 表三 breaks two identities at once: the column sum (REC002, at （七）总计) and
+the row sum (REC003, at the row's 总计). Neither total is wrong; the cell where the failing row meets
+the failing column is. A cell is the likely cause when
+
+* it takes part in every failing binding of the table's identities,
+* it takes part in no binding that was checked and holds (changing it would break that one), and
+* one and the same change of it makes every failing binding hold;
+
+and it is named only when exactly one cell qualifies. Otherwise nothing is claimed and each identity
+reports for itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nianbao.format.editions import Edition
+from nianbao.format.editions import cell_label
+from nianbao.model.document import Table
+
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    """The likely wrong cell: its key and label, what it reads, what it should read, and the
+    failing bindings it explains as (rule, identity id, key of the binding's first left cell)."""
+
+    key: str
+    label: str
+    value: int | float
+    should: int | float
+    explains: tuple[tuple[str, str, str], ...]
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(sorted({rule for rule, _, _ in self.explains}))
+
+    @property
+    def first_rule(self) -> str:
+        """The rule whose finding names the cause; the others refer to it."""
+        return self.rules[0]
+
+
+def _number(x: float) -> int | float:
+    return int(round(x)) if abs(x - round(x)) <= _EPSILON else round(x, 6)
+
+
+def likely_cause(edition: Edition, table: Table) -> Cause | None:
+    """The single cell whose correction makes every failing identity of ``table`` hold, if any."""
+    spec = edition.table(table.key)
+    failing: list[tuple[str, str, str, list[str], list[str], float]] = []
+    holding: set[str] = set()
+    for identity in edition.identities:
+        if identity.table != table.key:
+            continue
+        for _, left, right in identity.expand(spec):
+            cells = [table.values.get(key) for key in (*left, *right)]
+            if any(c is None or (not c.blank and c.value is None) for c in cells):
+                continue
+            if all(table.values[k].blank for k in left) or all(table.values[k].blank for k in right):
+                continue
+            actual = sum(table.values[k].value or 0 for k in left)
+            expected = sum(table.values[k].value or 0 for k in right)
+            if abs(actual - expected) <= _EPSILON:
+                holding.update(left)
+                holding.update(right)
+            else:
+                failing.append((identity.rule, identity.id, left[0], left, right, expected - actual))
+    if not failing:
+        return None
+    shared = set(failing[0][3]) | set(failing[0][4])
+    for _, _, _, left, right, _ in failing[1:]:
+        shared &= set(left) | set(right)
+    candidates = []
+    for key in sorted(shared - holding):
+        changes = set()
+        for _, _, _, left, right, gap in failing:
+            if key in left and key in right:
+                break
+            changes.add(_number(gap if key in left else -gap))
+        else:
+            value = table.values[key].value
+            if len(changes) == 1 and value is not None and not table.values[key].blank:
+                candidates.append((key, value, value + changes.pop()))
+    if len(candidates) != 1:
+        return None
+    key, value, should = candidates[0]
+    if should < 0:
+        return None  # a count cannot be negative: the story does not hold
+    return Cause(key, cell_label(spec, key), _number(value), _number(should),
+                 tuple((rule, identity_id, first) for rule, identity_id, first, _, _, _ in failing))
