@@ -35,11 +35,14 @@ def _check(path: Path, edition: str) -> tuple[tuple[str | None, str | None], lis
     return (meta.edition, meta.edition_source), sorted(findings, key=str)
 
 
+# the one changed cell breaks its row and its column: both findings point at it
 REC_2021 = [
-    ("REC002", "applications", "total", "natural_person", 148, 147,
-     "表三“（七）总计 / 自然人”为 147，应为（一）至（六）各项之和 148（差 -1）"),
-    ("REC003", "applications", "granted", "total", 34, 33,
-     "表三“（一）予以公开 / 总计”为 33，应为六类申请人之和 34（差 -1）"),
+    ("REC002", "applications", "granted", "natural_person", 148, 147,
+     "表三“（一）予以公开 / 自然人”为 34，很可能填错，应为 33（多 1）：改正这一格，"
+     "“（七）总计 / 自然人”、“（一）予以公开 / 总计”的勾稽关系就都成立"),
+    ("REC003", "applications", "granted", "natural_person", 34, 33,
+     "表三“（一）予以公开 / 总计”为 33，与各类申请人之和 34 不符；这一格本身很可能没错，"
+     "原因是“（一）予以公开 / 自然人”填错（见 REC002）"),
 ]
 REC_2019 = [
     ("REC002", "applications", "total", "natural_person", 768, 767,

@@ -266,7 +266,7 @@ def test_hook_register_editions(tmp_path: Path) -> None:
     session = session_with(LocalEdition(), config=Config(select=("REC002",)))
     assert session.editions["2021"].table("applications").number == "表3"
     assert found(session.check_file(DEFECTS).findings) == [
-        ("REC002", 76, "表3“（七）总计 / 商业企业”为 4，应为（一）至（六）各项之和 3（差 1）")]
+        ("REC002", 76, "表3“（七）总计 / 商业企业”为 4，不是（一）至（六）各项之和 3（同一格，见 REC001）")]
 
 
 class Register:

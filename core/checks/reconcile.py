@@ -81,9 +81,9 @@ def identity_violations(rule_id: str, document: Document, context: Context) -> I
                 short = _SHORT.get(rule_id, ("", ""))
                 args.update({"cell": mismatch.location.label, "actual": mismatch.actual,
                              "expected": mismatch.expected, "identity": identity.text,
-                             "identity_short": short[0], "identity_short_en": short[1],
-                             "discriminator": mismatch.left[0]})
+                             "identity_short": short[0], "identity_short_en": short[1]})
                 yield Violation(location=cell_location(spec, table, cause.key), args=args,
+                                key=(identity.id, mismatch.left[0]),
                                 evidence=mismatch.derivation,
                                 variant="cause" if first else
                                 "same-cell" if mismatch.left[0] == cause.key else "caused")
