@@ -5,6 +5,10 @@
 被检查的每个文件都应是一份可读取的年度报告：HTML、DOCX、PDF（有文字层）、Markdown 或纯文本，
 能识别出报告的章节或统计表。无法读取的文件单独报告，同一批次的其他文件照常检查。
 
+不是年度报告的网页（通知、新闻、报告列表）也只报告这一条，并说明理由：没有统计表，标题不是年度报告的标题，
+一、二、三……各部分的标题也不是年度报告各部分的标题（如“一、活动时间”），就不按年度报告检查；
+即使标题是年度报告的，正文既没有统计表、也没有一个部分的标题说到年度报告的内容，同样如此。
+
 ## 依据
 
 《中华人民共和国政府信息公开条例》第四十九条、第五十条：年度报告应向社会公布并包括规定内容；
@@ -26,6 +30,7 @@ DOC001 [错误] 无法检查此文件：文件是空的
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from nianbao.loaders.base import LoadError
@@ -49,6 +54,12 @@ RULE = Rule(
     },
     variants={
         "load": {"zh": "无法检查此文件：{problem}", "en": "cannot check this file: {problem_en}"},
+        "not-report": {
+            "zh": ("不是政府信息公开工作年度报告：{reason}，没有统计表，"
+                   "各部分标题（{headings}）也不是年度报告的"),
+            "en": ("not an annual report on government information disclosure: {reason_en}, it has no "
+                   "statistical tables, and its parts ({headings}) are not those of an annual report"),
+        },
     },
     editions=("*",),
     gate=True,
@@ -62,8 +73,50 @@ def load_failure(error: LoadError) -> tuple[str, Violation]:
                               variant="load")
 
 
+# What each part of an annual report speaks of, in any wording a report uses for its heading.
+_PART_WORDS = {
+    "overview": re.compile(r"总体|概述|概况|基本情况"),
+    "active_disclosure": re.compile(r"主动公开"),
+    "applications": re.compile(r"依申请|公开申请|申请情况"),
+    "reviews": re.compile(r"复议|诉讼"),
+    "problems": re.compile(r"问题|改进|不足"),
+    "other": re.compile(r"其他|需要报告"),
+}
+_REPORT_TITLE = re.compile(r"年度报告|年报|工作报告")
+_NOTICE_TITLE = re.compile(r"(通知|公告|通告|通报|函|意见|方案|办法)\s*$")
+
+
+def _not_a_report(document: Document) -> dict[str, str] | None:
+    """Why a document with numbered parts is not an annual report, or None when it may be one."""
+    if document.tables:
+        return None
+    parts = [s for s in document.sections if s.level == 1]
+    speaking = [s for s in parts if s.key in _PART_WORDS and _PART_WORDS[s.key].search(s.title)]
+    title = (document.meta.title or "").strip()
+    titled = bool(_REPORT_TITLE.search(title))
+    notice = None if titled else _NOTICE_TITLE.search(title)
+    if notice is None and speaking and (titled or len(speaking) >= 2):
+        return None
+    headings = "、".join(f"“{s.number}、{s.title}”" for s in parts[:4]) + ("……" if len(parts) > 4 else "")
+    if notice is not None:
+        reason = f"标题“{title}”是一份{notice.group(1)}"
+        reason_en = f"its title “{title}” is that of a {notice.group(1)}, not of a report"
+    elif titled:
+        reason = f"标题“{title}”像年度报告，但正文不是"
+        reason_en = f"its title “{title}” reads like a report's, but its text does not"
+    elif title:
+        reason, reason_en = f"标题“{title}”不是年度报告的标题", f"its title “{title}” is not a report's"
+    else:
+        reason, reason_en = "没有年度报告的标题", "it has no report title"
+    return {"reason": reason, "reason_en": reason_en, "headings": headings or "无"}
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     recognised = any(s.key for s in document.sections) or bool(document.tables)
     if not recognised:
         yield Violation(Location())
+        return
+    why = _not_a_report(document)
+    if why is not None:
+        yield Violation(Location(), why, variant="not-report")

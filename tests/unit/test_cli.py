@@ -173,3 +173,15 @@ def test_installed_command(folder: Path) -> None:
     assert "nianbao: error: missing.md: 文件不存在 (no such file or directory)" in done.stderr.splitlines()
     assert "Traceback" not in done.stderr
     assert done.stdout.splitlines()[-1] == SUMMARY_ZH.format(files=1, errors=2)
+
+
+@pytest.mark.parametrize("case", ["notice-page.html", "notice-with-report-headings.html", "news-page.md"])
+def test_a_page_that_is_not_a_report_is_exactly_one_doc001(case: str) -> None:
+    """With every rule installed and selected, a 通知 or news page with numbered parts (一、活动时间 …)
+    is one finding saying why, not a list of what a report would lack."""
+    path = Path(__file__).resolve().parents[1] / "cases" / "DOC001" / case
+    result = run_cli("check", "--format", "json", str(path))
+    (report,) = json.loads(result.stdout)["reports"]
+    assert [(f["rule_id"], f["message"].split("：", 1)[0]) for f in report["findings"]] == [
+        ("DOC001", "不是政府信息公开工作年度报告")]
+    assert result.exit_code == 1
