@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import sys
@@ -15,6 +16,7 @@ from nianbao.config.files import ConfigFileError
 from nianbao.config.files import merge_cli
 from nianbao.config.files import resolve_config
 from nianbao.config.settings import Config
+from nianbao.engine.atomic import write_atomically
 from nianbao.engine.baseline import BaselineError
 from nianbao.engine.baseline import read_baseline
 from nianbao.engine.baseline import write_baseline
@@ -27,6 +29,7 @@ from nianbao.gridview import render_table
 from nianbao.loaders.base import LoadError
 from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
+from nianbao.model.limits import SPECS
 from nianbao.model.results import Summary
 from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import create_plugins
@@ -55,6 +58,17 @@ def _load_config(explicit: Path | None, start: Path | None, lang: str | None = N
     except ConfigFileError as exc:
         click.echo(f"nianbao: error: {exc.text(lang or 'zh')}", err=True)
         sys.exit(EXIT_USAGE)
+
+
+def _limit_items(items: tuple[str, ...]) -> dict[str, str]:
+    limits: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: expected KEY=N, e.g. max-table-rows=20000",
+                                     param_hint="--limit")
+        limits[key.strip()] = value.strip()
+    return limits
 
 
 def _fail(message: str) -> None:
@@ -144,15 +158,23 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
 @click.option("--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Last year's report of the same agency, for the year-over-year rules (HIS). "
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
+@click.option("--limit", "limit_items", multiple=True, metavar="KEY=N",
+              help="Raise or lower a resource limit, e.g. --limit max-table-rows=20000 --limit timeout=120 "
+                   f"(keys: {', '.join(SPECS)}).")
 def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...],
           ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, verbose: bool,
           fail_on: str,
           allow_broken_packs: bool, config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None, previous: Path | None, **extra: Any) -> None:
+          write_baseline_file: Path | None, previous: Path | None, limit_items: tuple[str, ...],
+          **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
-    config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
-                       ignore=_split(ignore), edition=edition, lang=lang, options=extra,
-                       no_suppress=no_suppress, allow_broken_packs=allow_broken_packs)
+    try:
+        config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
+                           ignore=_split(ignore), edition=edition, lang=lang, options=extra,
+                           no_suppress=no_suppress, allow_broken_packs=allow_broken_packs,
+                           limits=_limit_items(limit_items))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--limit") from exc
     lang = config.lang
     baseline = None
     if baseline_file is not None:
@@ -188,6 +210,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     # Written to FILE only once the run is done, so a FILE in a folder being checked is never
     # read as a report and a failed run leaves no half-written output.
     buffer: io.StringIO | io.BytesIO = io.BytesIO() if binary else io.StringIO()
+    if output is None and not binary:
+        _escape_stray_bytes(sys.stdout)
     stream = buffer if output else (sys.stdout.buffer if binary else sys.stdout)
     summary = Summary()
     reporter = session.reporters[fmt](stream, lang=lang)
@@ -197,10 +221,11 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     reports = session.check_files(files, previous=earlier)
     if baseline is not None:
         reports = (baseline.new_only(report) for report in reports)
-    seen = []
+    seen = []  # for the baseline: each report's findings, not its document
     for report in timed(reports, summary):
         reporter.add(report)
-        seen.append(report)
+        if write_baseline_file is not None:
+            seen.append(dataclasses.replace(report, document=None, previous=None))
     reporter.finish(summary)
     if write_baseline_file is not None:
         try:
@@ -221,12 +246,20 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
+def _escape_stray_bytes(stream: Any) -> None:
+    """Write a character that cannot be encoded (a stray byte of an undecodable file name) as an
+    escape instead of failing half-way through the output."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
+
+
 def _write_output(path: Path, content: str | bytes) -> None:
     try:
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_atomically(path, content)
     except OSError as exc:
         click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)",
                    err=True)

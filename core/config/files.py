@@ -17,6 +17,7 @@ from jsonschema import ValidationError
 from nianbao.config.settings import Acceptance
 from nianbao.config.settings import Config
 from nianbao.config.settings import Override
+from nianbao.model.limits import Limits
 from nianbao.schemas import validator_for
 
 if sys.version_info >= (3, 11):
@@ -135,7 +136,12 @@ def config_from_file(path: Path) -> Config:
     path = path.resolve()
     data = read_config_file(path)
     base = path.parent
+    try:
+        limits = Limits.parse(data.get("limits", {}))
+    except ValueError as exc:
+        raise ConfigFileError(f"{path}：配置项 limits 无效：{exc}", f"{path}: bad limits: {exc}") from exc
     return Config(
+        limits=limits,
         select=tuple(data.get("select", ())),
         ignore=tuple(data.get("ignore", ())),
         severity=dict(data.get("severity", {})),
@@ -174,8 +180,10 @@ def resolve_config(explicit: Path | None, start: Path | None) -> Config:
 
 def merge_cli(config: Config, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
               edition: str | None = None, lang: str | None = None, options: Mapping[str, Any] | None = None,
-              no_suppress: bool = False, allow_broken_packs: bool = False) -> Config:
-    """Command-line settings on top of the file's: ``--select`` replaces, ``--ignore`` adds."""
+              no_suppress: bool = False, allow_broken_packs: bool = False,
+              limits: Mapping[str, Any] | None = None) -> Config:
+    """Command-line settings on top of the file's: ``--select`` replaces, ``--ignore`` adds,
+    ``--limit`` sets one limit over the file's. Raises ValueError for a bad limit."""
     config.select = select or config.select
     config.ignore = config.ignore + ignore
     config.edition = edition or config.edition
@@ -185,4 +193,6 @@ def merge_cli(config: Config, *, select: tuple[str, ...] = (), ignore: tuple[str
     config.options = merged
     config.no_suppress = no_suppress
     config.allow_broken_packs = allow_broken_packs or config.allow_broken_packs
+    if limits:
+        config.limits = Limits.parse(limits, base=config.limits)
     return config

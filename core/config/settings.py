@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nianbao.model.findings import Severity
+from nianbao.model.limits import Limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Config:
     no_suppress: bool = False
     packs: tuple[str, ...] = ()
     allow_broken_packs: bool = False
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def root(self) -> Path | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from nianbao.engine.atomic import write_atomically
 from nianbao.model.results import CheckedReport
 
 FORMAT_VERSION = 1
@@ -76,5 +77,5 @@ def write_baseline(path: Path, reports: Iterable[CheckedReport]) -> int:
     """Write the baseline; returns the number of findings recorded."""
     entries = baseline_entries(reports)
     text = json.dumps({"version": FORMAT_VERSION, "findings": entries}, ensure_ascii=False, indent=2)
-    path.write_text(text + "\n", encoding="utf-8")
+    write_atomically(path, text + "\n")
     return len(entries)

@@ -4,13 +4,41 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nianbao.model.document import Document
 from nianbao.model.results import display_path
 
 
-def agency_key(document: Document) -> str | None:
+@dataclass(frozen=True, slots=True)
+class SketchMeta:
+    agency: str | None
+    report_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SketchSource:
+    path: str
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSketch:
+    """What pairing needs of a report (its agency, year and format), kept in place of the whole
+    document so that a batch holds one report at a time."""
+
+    meta: SketchMeta
+    source: SketchSource
+
+    @classmethod
+    def of(cls, document: Document) -> ReportSketch:
+        return cls(SketchMeta(document.meta.agency, document.meta.report_year),
+                   SketchSource(document.source.path, document.source.format))
+
+
+def agency_key(document: Document | ReportSketch) -> str | None:
     agency = document.meta.agency
     if not agency:
         return None
@@ -18,9 +46,10 @@ def agency_key(document: Document) -> str | None:
 
 
 def pair_consecutive_years(
-    documents: Mapping[Path, Document],
-) -> tuple[dict[Path, Document], dict[Path, str]]:
+    documents: Mapping[Path, Document] | Mapping[Path, ReportSketch],
+) -> tuple[dict[Path, Any], dict[Path, str]]:
     """Pair each report with last year's report of the same agency (``meta.agency``) in the batch.
+    The reports may be documents or their :class:`ReportSketch`; the pairs are of the same kind.
 
     Returns ``(previous, problems)``: ``previous`` maps a report's path to last year's document;
     ``problems`` maps a report's path to a warning where the batch holds several reports of that

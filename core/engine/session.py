@@ -19,6 +19,7 @@ from pathlib import Path
 from nianbao.config.settings import Config
 from nianbao.engine.fingerprint import fingerprint
 from nianbao.engine.fingerprint import report_identity
+from nianbao.engine.pairing import ReportSketch
 from nianbao.engine.pairing import pair_consecutive_years
 from nianbao.engine.pairing import year_gap_warning
 from nianbao.format.editions import Edition
@@ -26,12 +27,18 @@ from nianbao.format.editions import EditionError
 from nianbao.format.editions import builtin_editions
 from nianbao.format.editions import load_edition_file
 from nianbao.loaders.base import Loader
+from nianbao.loaders.base import TEXT_LOADERS
 from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import check_text_size
+from nianbao.loaders.base import read_input
 from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
 from nianbao.model.document import validate_document
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Violation
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import time_limit
+from nianbao.model.limits import using_limits
 from nianbao.model.results import CheckedReport
 from nianbao.model.results import Notification
 from nianbao.model.results import PlannedRule
@@ -230,23 +237,27 @@ class Session:
         return None
 
     def load(self, path: Path) -> Document:
-        """Load and validate one report; raises :class:`LoadError` for an unreadable file."""
+        """Load and validate one report; raises :class:`LoadError` for an unreadable file or one
+        over a limit (see :mod:`nianbao.model.limits`)."""
+        limits = self.config.limits
         try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise LoadError("文件不存在", "no such file", reason="missing") from exc
-        except IsADirectoryError as exc:
-            raise LoadError("这是一个目录，不是文件", "this is a directory, not a file",
-                            reason="missing") from exc
-        except OSError as exc:
-            raise LoadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
-        loader = self.loader_for(path, data[:2048])
-        if loader is None:
-            raise LoadError("不支持的文件格式", "unsupported file format", reason="format")
-        draft = loader.load(path, data, self.editions)
-        edition = self.decide_edition(draft.document)
-        document = draft.read_tables(edition or self.editions[max(self.editions)])
-        validate_document(document)
+            with using_limits(limits):
+                data = read_input(path, limits)
+                loader = self.loader_for(path, data[:2048])
+                if loader is None:
+                    raise LoadError("不支持的文件格式", "unsupported file format", reason="format")
+                if loader.name in TEXT_LOADERS:
+                    check_text_size(data, limits)
+                draft = loader.load(path, data, self.editions)
+                del data
+                edition = self.decide_edition(draft.document)
+                document = draft.read_tables(edition or self.editions[max(self.editions)])
+                validate_document(document)
+        except LimitExceeded as exc:
+            raise LoadError(exc.message, exc.message_en, reason="limit") from exc
+        except RecursionError as exc:
+            raise LoadError("文件结构嵌套过深，无法读取", "the file is nested too deeply to read",
+                            reason="limit") from exc
         self.plugins.manager.hook.nianbao_document_loaded(document=document)
         return document
 
@@ -277,7 +288,7 @@ class Session:
     # --- checking --------------------------------------------------------------------------------
 
     def check_paths(self, paths: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
-        """Check every report below ``paths``, loading each file once.
+        """Check every report below ``paths``, one at a time (see :meth:`check_files`).
 
         Last year's report (``Context.previous``) is ``previous`` when given (``--previous``);
         otherwise each report is paired with the report of the same agency for the year before,
@@ -286,28 +297,55 @@ class Session:
         return self.check_files(list(self.expand(paths)), previous)
 
     def check_files(self, files: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
-        """:meth:`check_paths` for files already expanded (:meth:`expand`)."""
-        loaded = {path: self.try_load(path) for path in files}
+        """:meth:`check_paths` for files already expanded (:meth:`expand`). Each report is loaded,
+        checked and yielded before the next is read, so a batch holds one report (and last year's)
+        at a time. Pairing years needs a first pass that keeps only each report's agency, year and
+        format; a file that fails in it is reported from that pass, not read again."""
         if previous is not None:
-            earlier: dict[Path, Document] = {path: previous for path in files}
-            problems: dict[Path, str] = {}
-        else:
-            earlier, problems = pair_consecutive_years(
-                {path: document for path, document in loaded.items() if isinstance(document, Document)})
+            for path in files:
+                report = self.check_file(path, previous)
+                if report.document is not None:
+                    warning = year_gap_warning(report.document, previous)
+                    if warning:
+                        report.notifications.append(Notification("warning", warning, report.display_path))
+                yield report
+            return
+        sketches, failures = self._sketch(files) if len(files) > 1 else ({}, {})
+        earlier, problems = pair_consecutive_years(sketches)
         for path in files:
-            report = self.check_file(path, earlier.get(path), document=loaded[path])
+            last = earlier.get(path)
+            report = self.check_file(path, self._load_previous(Path(last.source.path)) if last else None,
+                                     document=failures.get(path))
             if path in problems:
                 report.notifications.append(Notification("warning", problems[path], report.display_path))
-            if previous is not None and report.document is not None:
-                warning = year_gap_warning(report.document, previous)
-                if warning:
-                    report.notifications.append(Notification("warning", warning, report.display_path))
             yield report
 
+    def _sketch(self, files: Sequence[Path]) -> tuple[dict[Path, ReportSketch], dict[Path, Unloaded]]:
+        """The pairing sketch of each file that loads, and why each that does not failed (within
+        the same limits as the check); the documents themselves are not kept."""
+        sketches: dict[Path, ReportSketch] = {}
+        failures: dict[Path, Unloaded] = {}
+        for path in files:
+            loaded = self.try_load(path)
+            if isinstance(loaded, Unloaded):
+                failures[path] = loaded
+            else:
+                sketches[path] = ReportSketch.of(loaded)
+        return sketches, failures
+
+    def _load_previous(self, path: Path) -> Document | None:
+        """Last year's report, loaded again for the report it is paired with; None if it fails now."""
+        loaded = self.try_load(path)
+        return None if isinstance(loaded, Unloaded) else loaded
+
     def try_load(self, path: Path) -> Document | Unloaded:
-        """The loaded report, or why it could not be loaded (for :meth:`check_file` to report)."""
+        """The loaded report, or why it could not be loaded (for :meth:`check_file` to report),
+        within the time limit."""
         try:
-            return self.load(path)
+            with using_limits(self.config.limits), time_limit(self.config.limits["timeout"]):
+                return self.load(path)
+        except LimitExceeded as exc:
+            return Unloaded(LoadError(exc.message, exc.message_en, reason="limit"), "")
         except Exception as exc:  # noqa: BLE001 - one file never stops the batch
             return Unloaded(exc, traceback.format_exc())
 
@@ -318,14 +356,26 @@ class Session:
         report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
                                previous=previous)
         config = self.config.for_path(str(path))
-        loaded = document if document is not None else self.try_load(path)
+        try:
+            with using_limits(self.config.limits), time_limit(self.config.limits["timeout"]):
+                loaded = document if document is not None else self.load(path)
+                report.document = loaded if isinstance(loaded, Document) else None
+                if isinstance(loaded, Document):
+                    report.findings = self.run_rules(loaded, report.display_path, previous, config=config,
+                                                     notifications=report.notifications)
+                    report.plan = self.plan(loaded, report.findings, previous, config)
+        except LimitExceeded as exc:  # the time limit: while loading, or while the rules ran
+            report.document, report.findings = None, []
+            report.plan = [PlannedRule(LOAD_FAILURE_RULE)]
+            loaded = Unloaded(LoadError(exc.message, exc.message_en, reason="limit"), "")
+        except DuplicateFingerprint:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+            if report.document is not None:
+                raise
+            loaded = Unloaded(exc, traceback.format_exc())
         if isinstance(loaded, Unloaded):
             self._unloaded(report, loaded, config)
-            return report
-        report.document = loaded
-        report.findings = self.run_rules(report.document, report.display_path, previous, config=config,
-                                         notifications=report.notifications)
-        report.plan = self.plan(report.document, report.findings, previous, config)
         return report
 
     def plan(self, document: Document, findings: Sequence[Finding], previous: Document | None = None,
@@ -416,11 +466,21 @@ class Session:
              config: Config | None = None, failures: list[Notification] | None = None) -> list[Finding]:
         out = []
         seen: dict[str, Violation] = {}
+        cap = int(self.config.limits["max-findings"])
         try:
             for violation in rule.run(document, context):
                 finding = self._finding(rule, violation, document, shown_path, config)
                 if finding.fingerprint in seen:
                     self._same_fingerprint(rule, seen[finding.fingerprint], violation, shown_path, failures)
+                if len(out) >= cap:
+                    if failures is not None:
+                        failures.append(Notification("warning", (
+                            f"规则 {rule.id} 在此报告中的发现多于 {cap} 个，只列出前 {cap} 个；"
+                            f"如需全部列出，可设置 limits: max-findings 或 --limit max-findings=N "
+                            f"({rule.id} found more than {cap} problems here; "
+                            f"only the first {cap} are listed)"),
+                            shown_path))
+                    break
                 seen[finding.fingerprint] = violation
                 out.append(finding)
         except DuplicateFingerprint:

@@ -34,7 +34,7 @@ def strip_enumerator(folded: str) -> str:
     return _LEADING_ENUM.sub("", folded, count=1)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the official labels are compared against every row read
 def core(text: str) -> str:
     """The comparable core of a label: folded, without its leading enumerator."""
     return strip_enumerator(fold(text))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from nianbao.format.editions import Edition
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import Limits
 from nianbao.reading.assemble import Draft
 
 
@@ -35,6 +39,63 @@ class Loader(Protocol):
         """Read the whole file into a :class:`~nianbao.reading.assemble.Draft` (most loaders end with
         :func:`~nianbao.reading.assemble.draft_document`); the engine decides the edition and reads
         the tables against it. Raise :class:`LoadError` for a file that is not a readable report."""
+
+
+TEXT_LOADERS = frozenset({"html", "markdown", "text"})
+
+
+def read_input(path: Path, limits: Limits) -> bytes:
+    """A report file's bytes. Only a regular file is read: a FIFO or a device is refused
+    without opening it for reading (it could block, or never end), and a file over
+    ``max-file-mb`` is refused before reading it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise LoadError("文件不存在", "no such file", reason="missing") from exc
+    except OSError as exc:
+        raise LoadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError("这是一个目录，不是文件", "this is a directory, not a file", reason="missing")
+    if not stat.S_ISREG(info.st_mode):
+        kind, kind_en = _special_kind(info.st_mode)
+        raise LoadError(f"这是{kind}，不是普通文件，未读取",
+                        f"this is {kind_en}, not a regular file; not read",
+                        reason="special")
+    cap = limits.bytes("max-file-mb")
+    if info.st_size > cap:
+        raise _too_big(info.st_size, "max-file-mb")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise LoadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the check above
+            raise LoadError("这不是普通文件，未读取", "this is not a regular file; not read",
+                            reason="special")
+        data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise _too_big(len(data), "max-file-mb")
+    return data
+
+
+def check_text_size(data: bytes, limits: Limits) -> None:
+    """Text formats are parsed whole, and their parse takes many times their size: their own cap."""
+    if len(data) > limits.bytes("max-text-mb"):
+        raise _too_big(len(data), "max-text-mb")
+
+
+def _too_big(size: int, key: str) -> LimitExceeded:
+    return LimitExceeded(key, round(size / 1024 / 1024, 1))
+
+
+def _special_kind(mode: int) -> tuple[str, str]:
+    if stat.S_ISFIFO(mode):
+        return "命名管道（FIFO）", "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "设备文件", "a device"
+    if stat.S_ISSOCK(mode):
+        return "套接字", "a socket"
+    return "特殊文件", "a special file"
 
 
 def sha256(data: bytes) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,11 +25,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import check_text_size
 from nianbao.loaders.base import sha256
 from nianbao.loaders.html import HtmlLoader
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import active_limits
 from nianbao.reading.assemble import Draft
 from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
@@ -384,6 +388,46 @@ def legacy_format(data: bytes) -> bool:
     return data.startswith(_OLE_MAGIC) or data.lstrip().startswith(b"{\\rtf")
 
 
+_CHUNK = 1 << 16
+
+
+def check_unpacked_size(data: bytes) -> None:
+    """Refuse a DOCX whose parts unpack to more than the limits, before python-docx reads them
+    whole: first by the sizes the archive declares, then by the bytes each part actually
+    inflates to, read through a stream that stops at the limit."""
+    limits = active_limits()
+    total_cap, xml_cap = limits.bytes("max-unzipped-mb"), limits.bytes("max-xml-mb")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        for info in members:
+            if _is_xml(info.filename) and info.file_size > xml_cap:
+                raise LimitExceeded("max-xml-mb", _mb(info.file_size))
+        declared = sum(info.file_size for info in members)
+        if declared > total_cap:
+            raise LimitExceeded("max-unzipped-mb", _mb(declared))
+        total = 0
+        for info in members:
+            size = 0
+            cap = xml_cap if _is_xml(info.filename) else total_cap
+            with archive.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    size += len(chunk)
+                    total += len(chunk)
+                    if size > cap:
+                        key = "max-xml-mb" if cap == xml_cap else "max-unzipped-mb"
+                        raise LimitExceeded(key, f"> {_mb(size)}")
+                    if total > total_cap:
+                        raise LimitExceeded("max-unzipped-mb", f"> {_mb(total)}")
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _mb(size: int) -> float:
+    return round(size / 1024 / 1024, 1)
+
+
 class DocxLoader:
     name = "docx"
     suffixes = (".docx", ".doc", ".wps")
@@ -398,6 +442,7 @@ class DocxLoader:
             web_page = HtmlLoader()
             # Word's "save as web page" kept the .doc name: common on government sites
             if web_page.sniff(data[:2048]):
+                check_text_size(data, active_limits())
                 return web_page.load(path, data, editions)
         named_legacy = path.suffix.lower() in (".doc", ".wps") and not data.startswith(_ZIP_MAGIC)
         if legacy_format(data) or named_legacy:
@@ -407,11 +452,12 @@ class DocxLoader:
                 "this is a legacy Word (.doc) or WPS (.wps) file, which cannot be read: open it in Word or "
                 "WPS, save it as .docx and check that file", reason="format")
         try:
+            check_unpacked_size(data)
             opened = docx.Document(io.BytesIO(data))
             body = opened.element.body
             numbering = ListNumbering.of(opened)
         except (zipfile.BadZipFile, docx.opc.exceptions.PackageNotFoundError, KeyError, ValueError,
-                etree.XMLSyntaxError) as exc:
+                etree.XMLSyntaxError, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
             raise LoadError(f"DOCX 文件已损坏或不是 Word 文档，无法读取（{exc}）",
                             f"the DOCX is damaged or not a Word document and cannot be read ({exc})",
                             reason="unreadable") from exc

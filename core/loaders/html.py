@@ -28,6 +28,8 @@ from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import active_limits
 from nianbao.reading.assemble import Draft
 from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
@@ -184,11 +186,51 @@ def _rows_of(table: lxml.etree._Element) -> list[lxml.etree._Element]:
     return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 
 
-def read_grid(table: lxml.etree._Element) -> RawTable:
+class ElementPaths:
+    """XPath locators like ``tree.getpath`` gives (``/html/body/table/tr[2]/td[3]``), computed once
+    per parent for all its children: ``getpath`` counts an element's siblings on every call, which
+    is quadratic over a table of many rows."""
+
+    def __init__(self) -> None:
+        self._paths: dict[lxml.etree._Element, str] = {}
+
+    def of(self, element: lxml.etree._Element) -> str:
+        known = self._paths.get(element)
+        if known is not None:
+            return known
+        parent = element.getparent()
+        if parent is None:
+            path = element.getroottree().getpath(element)
+            self._paths[element] = path
+            return path
+        base = self.of(parent)
+        counts: dict[str, int] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            seen[child.tag] = seen.get(child.tag, 0) + 1
+            step = child.tag if counts[child.tag] == 1 else f"{child.tag}[{seen[child.tag]}]"
+            self._paths[child] = f"{base}/{step}"
+        return self._paths.get(element) or element.getroottree().getpath(element)
+
+
+def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> RawTable:
     """The table as a grid: a cell spanning several rows or columns fills every slot it covers;
-    the slots after its first are copies (``origin=False``) with the same text and source."""
-    tree = table.getroottree()
+    the slots after its first are copies (``origin=False``) with the same text and source.
+
+    A table with more rows, or more slots after its spans are expanded, than the limits allow
+    is refused (:class:`LimitExceeded`) before the grid is built."""
+    paths = paths or ElementPaths()
+    limits = active_limits()
     rows = _rows_of(table)
+    if len(rows) > limits["max-table-rows"]:
+        raise LimitExceeded("max-table-rows", len(rows))
+    max_cells = limits["max-table-cells"]
+    cells = 0
     grid: list[list[RawCell | None]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
         col = 0
@@ -197,10 +239,14 @@ def read_grid(table: lxml.etree._Element) -> RawTable:
                 continue
             while col < len(grid[r]) and grid[r][col] is not None:
                 col += 1
-            text = cell_text(td)
-            ref = SourceRef(line=td.sourceline, locator=tree.getpath(td))
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
-            for dr in range(min(rowspan, len(rows) - r)):
+            down = min(rowspan, len(rows) - r)
+            cells += down * colspan
+            if cells > max_cells:
+                raise LimitExceeded("max-table-cells", f"> {max_cells}")
+            text = cell_text(td)
+            ref = SourceRef(line=td.sourceline, locator=paths.of(td))
+            for dr in range(down):
                 line = grid[r + dr]
                 for dc in range(colspan):
                     while len(line) <= col + dc:
@@ -209,8 +255,16 @@ def read_grid(table: lxml.etree._Element) -> RawTable:
             col += colspan
     filled = [[cell if cell is not None else RawCell("", SourceRef(line=tr.sourceline), origin=False)
                for cell in line] for line, tr in zip(grid, rows, strict=True)]
-    ref = SourceRef(line=table.sourceline, locator=tree.getpath(table))
+    ref = SourceRef(line=table.sourceline, locator=paths.of(table))
     return RawTable(rows=[line for line in filled if line], ref=ref, kind="grid")
+
+
+def check_nesting(root: lxml.etree._Element) -> None:
+    """Refuse a page nested deeper than ``max-nesting``: reading it recurses once per level."""
+    cap = int(active_limits()["max-nesting"])
+    # one step per level, evaluated in libxml2: each step's node set is the elements one level down
+    if root.xpath("boolean(" + "/".join(["."] + ["*"] * cap) + ")"):
+        raise LimitExceeded("max-nesting", f"> {cap}")
 
 
 # --- reading order -------------------------------------------------------------------------------
@@ -223,7 +277,8 @@ def _is_chrome(element: lxml.etree._Element) -> bool:
     return bool(names.strip()) and bool(_CHROME_NAME.search(names))
 
 
-def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[str, int | None]]) -> None:
+def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[str, int | None]],
+          paths: ElementPaths) -> None:
     """Collect blocks below ``element``. A run of inline content between block elements is one
     paragraph; it gathers in ``inline`` until the next block boundary."""
     if element.text:
@@ -236,23 +291,23 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
             # a page laid out with a table: its cells hold the article, and the report's tables
             _flush(inline, blocks)
             for cell in child.xpath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"):
-                _walk(cell, blocks, inline)
+                _walk(cell, blocks, inline, paths)
                 _flush(inline, blocks)
         elif tag == "table":
             _flush(inline, blocks)
-            blocks.append(read_grid(child))
+            blocks.append(read_grid(child, paths))
         elif tag == "br":
             _flush(inline, blocks)
         elif tag in _BLOCK:
             _flush(inline, blocks)
             if _holds_blocks(child):
-                _walk(child, blocks, inline)
+                _walk(child, blocks, inline, paths)
                 _flush(inline, blocks)
             else:
-                _paragraph(child, blocks)
+                _paragraph(child, blocks, paths)
         elif _holds_blocks(child):
             # Word pastes wrap paragraphs in spans: the blocks inside still break the run
-            _walk(child, blocks, inline)
+            _walk(child, blocks, inline, paths)
         else:
             inline.append(("".join(_pieces_flat(child)), child.sourceline))
         if child.tail:
@@ -282,19 +337,17 @@ def _pieces_flat(element: lxml.etree._Element) -> Iterator[str]:
         yield piece if piece is not None else " "
 
 
-def _paragraph(element: lxml.etree._Element, blocks: list[Block]) -> None:
+def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: ElementPaths) -> None:
     """A block element with no blocks inside: one paragraph per line (``<br>`` separates lines)."""
-    tree = element.getroottree()
     for text in _lines(element):
-        blocks.append(Paragraph(text, SourceRef(line=element.sourceline, locator=tree.getpath(element))))
+        blocks.append(Paragraph(text, SourceRef(line=element.sourceline, locator=paths.of(element))))
 
 
 def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
     """The article body when the page marks it (TRS ``TRS_Editor``, ``<article>``) and it holds
     the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
-    for candidate in body.iter():
-        if not isinstance(candidate.tag, str):
-            continue
+    lowered = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+    for candidate in body.xpath(f".//*[contains({lowered}, 'trs_editor')] | .//article"):
         if _ARTICLE_CLASS.search(candidate.get("class") or "") or _tag(candidate) == "article":
             if candidate.xpath(".//table") or not body.xpath(".//table"):
                 return candidate
@@ -403,7 +456,8 @@ def read_blocks(root: lxml.etree._Element) -> tuple[list[Block], lxml.etree._Ele
     article = _article_root(body)
     blocks: list[Block] = []
     inline: list[tuple[str, int | None]] = []
-    _walk(article, blocks, inline)
+    check_nesting(root)
+    _walk(article, blocks, inline, ElementPaths())
     _flush(inline, blocks)
     return blocks, article
 

@@ -83,8 +83,20 @@ class Summary:
 
 
 def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working directory when below it."""
+    """The path as a user would type it: relative to the working directory when below it.
+
+    A file name is data: bytes that do not decode (a GBK name on a UTF-8 file system) are shown
+    as ``\\xc4`` escapes, so that every output stays valid UTF-8, JSON and XML."""
     try:
-        return os.path.relpath(path)
+        shown = os.path.relpath(path)
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return escape_undecodable(shown)
+
+
+def escape_undecodable(text: str) -> str:
+    """``text`` with each byte that the file system could not decode (a lone surrogate left by
+    ``surrogateescape``) written as ``\\xNN``; other text unchanged."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

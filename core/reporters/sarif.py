@@ -52,9 +52,15 @@ def artifact_location(path: str) -> dict[str, Any]:
     except ValueError:  # another drive on Windows: no relative form exists
         pure = PurePath(absolute)
     if not pure.is_absolute() and ".." not in pure.parts:
-        return {"uri": quote(pure.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": _quote(pure.as_posix()), "uriBaseId": SRCROOT}
     below = absolute.relative_to(absolute.anchor)
-    return {"uri": quote(PurePath(below).as_posix(), safe="/"), "uriBaseId": root_base(absolute)[0]}
+    return {"uri": _quote(PurePath(below).as_posix()), "uriBaseId": root_base(absolute)[0]}
+
+
+def _quote(posix: str) -> str:
+    """Percent-encode the path's bytes as the file system holds them: a name that is not UTF-8
+    (GBK bytes) keeps its own bytes, %C4%EA, rather than failing to encode."""
+    return quote(os.fsencode(posix), safe="/")
 
 
 def root_base(path: Path) -> tuple[str, str]:

@@ -12,6 +12,8 @@ from nianbao.loaders.base import LoadError
 from nianbao.loaders.pdf.chars import Char
 from nianbao.loaders.pdf.chars import drop_overprints
 from nianbao.loaders.pdf.ruled import Edge
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import active_limits
 
 _THIN = 3.0  # a path no wider (or taller) than this is a ruling, not a filled area
 
@@ -117,6 +119,8 @@ def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:
     handle = page.raw
     objects = [pdfium_c.FPDFPage_GetObject(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(handle))]
     _collect_edges(objects, _IDENTITY, PageFrame.of(page), edges, depth=0)
+    if len(edges) > active_limits()["max-rulings"]:
+        raise LimitExceeded("max-rulings", len(edges))
     return edges
 
 
@@ -127,7 +131,10 @@ def _collect_edges(objects: list, matrix: Matrix, frame: PageFrame, edges: list[
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    cap = active_limits()["max-rulings"]
     for obj in objects:
+        if len(edges) > cap:
+            raise LimitExceeded("max-rulings", f"> {int(cap)}")
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
             # a form's own objects stand in the form's space; its matrix places them on the page

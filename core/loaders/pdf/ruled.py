@@ -3,12 +3,15 @@ that are missing, and each grid read into a raw table."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from dataclasses import field
 
 from nianbao.loaders.pdf.chars import Char
 from nianbao.loaders.pdf.chars import cell_text
 from nianbao.model.document import SourceRef
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import active_limits
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 
@@ -97,6 +100,8 @@ def find_grids(edges: list[Edge]) -> list[Grid]:
         xs, ys = cluster([e.pos for e in vs]), cluster([e.pos for e in hs])
         if len(xs) < 2 or len(ys) < 2:
             continue
+        if (len(xs) - 1) * (len(ys) - 1) > active_limits()["max-table-cells"]:
+            raise LimitExceeded("max-table-cells", (len(xs) - 1) * (len(ys) - 1))
         grids.append(_merge_cells(Grid(xs, ys), hs, vs))
     return sorted(grids, key=lambda g: g.ys[0])
 
@@ -105,6 +110,17 @@ def _covers(edges: list[Edge], pos: float, start: float, end: float) -> bool:
     margin = min(TOL, (end - start) / 3)
     return any(abs(e.pos - pos) <= TOL and e.start <= start + margin and e.end >= end - margin
                for e in edges)
+
+
+def _by_position(edges: list[Edge], bounds: list[float]) -> list[list[Edge]]:
+    """The rulings near each of ``bounds`` (within the tolerance), by the bound's index."""
+    near: list[list[Edge]] = [[] for _ in bounds]
+    for edge in edges:
+        i = bisect.bisect_left(bounds, edge.pos - TOL)
+        while i < len(bounds) and bounds[i] <= edge.pos + TOL:
+            near[i].append(edge)
+            i += 1
+    return near
 
 
 def _merge_cells(grid: Grid, hs: list[Edge], vs: list[Edge]) -> Grid:
@@ -122,13 +138,15 @@ def _merge_cells(grid: Grid, hs: list[Edge], vs: list[Edge]) -> Grid:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    # each cell boundary is tested only against the rulings at its own position
+    at_x, at_y = _by_position(vs, grid.xs), _by_position(hs, grid.ys)
     for r in range(rows):
         for c in range(1, cols):
-            if not _covers(vs, grid.xs[c], grid.ys[r], grid.ys[r + 1]):
+            if not _covers(at_x[c], grid.xs[c], grid.ys[r], grid.ys[r + 1]):
                 union((r, c - 1), (r, c))
     for r in range(1, rows):
         for c in range(cols):
-            if not _covers(hs, grid.ys[r], grid.xs[c], grid.xs[c + 1]):
+            if not _covers(at_y[r], grid.ys[r], grid.xs[c], grid.xs[c + 1]):
                 union((r - 1, c), (r, c))
     grid.owner = {cell: find(cell) for cell in parent}
     return grid
