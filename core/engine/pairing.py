@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import traceback
 import unicodedata
+from collections.abc import Callable
 from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nianbao.format.editions import Edition
+from nianbao.loaders.base import Loader
+from nianbao.loaders.base import LoadError
+from nianbao.loaders.base import limits_as_load_errors
+from nianbao.loaders.base import open_report
 from nianbao.model.document import Document
+from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import Limits
+from nianbao.model.limits import time_limit
 from nianbao.model.results import display_path
 
 
@@ -36,6 +47,28 @@ class ReportSketch:
     def of(cls, document: Document) -> ReportSketch:
         return cls(SketchMeta(document.meta.agency, document.meta.report_year),
                    SketchSource(document.source.path, document.source.format))
+
+
+Failures = dict[Path, tuple[Exception, str]]
+
+
+def sketch_batch(files: Sequence[Path], limits: Limits, pick: Callable[[Path, bytes], Loader | None],
+                 editions: Mapping[str, Edition]) -> tuple[dict[Path, ReportSketch], Failures]:
+    """The first pass over a batch: each file read as its loader reads it (its tables not yet
+    matched to an edition nor validated), within the limits, and only its sketch kept; for a file
+    that cannot be read, the exception and its traceback."""
+    sketches: dict[Path, ReportSketch] = {}
+    failures: Failures = {}
+    for path in files:
+        try:
+            with time_limit(limits["timeout"]), limits_as_load_errors(limits):
+                loader, data = open_report(path, limits, pick)
+                sketches[path] = ReportSketch.of(loader.load(path, data, editions).document)
+        except LimitExceeded as exc:
+            failures[path] = (LoadError(exc.message, exc.message_en, reason="limit"), "")
+        except Exception as exc:  # noqa: BLE001 - one file never stops the batch
+            failures[path] = (exc, traceback.format_exc())
+    return sketches, failures
 
 
 def agency_key(document: Document | ReportSketch) -> str | None:

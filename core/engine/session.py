@@ -19,24 +19,24 @@ from pathlib import Path
 from nianbao.config.settings import Config
 from nianbao.engine.fingerprint import fingerprint
 from nianbao.engine.fingerprint import report_identity
-from nianbao.engine.pairing import ReportSketch
 from nianbao.engine.pairing import pair_consecutive_years
+from nianbao.engine.pairing import sketch_batch
 from nianbao.engine.pairing import year_gap_warning
 from nianbao.format.editions import Edition
 from nianbao.format.editions import EditionError
 from nianbao.format.editions import builtin_editions
 from nianbao.format.editions import load_edition_file
 from nianbao.loaders.base import Loader
-from nianbao.loaders.base import TEXT_LOADERS
 from nianbao.loaders.base import LoadError
-from nianbao.loaders.base import check_text_size
-from nianbao.loaders.base import read_input
+from nianbao.loaders.base import limits_as_load_errors
+from nianbao.loaders.base import open_report
 from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
 from nianbao.model.document import validate_document
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Violation
 from nianbao.model.limits import LimitExceeded
+from nianbao.model.limits import findings_capped
 from nianbao.model.limits import time_limit
 from nianbao.model.limits import using_limits
 from nianbao.model.results import CheckedReport
@@ -239,25 +239,13 @@ class Session:
     def load(self, path: Path) -> Document:
         """Load and validate one report; raises :class:`LoadError` for an unreadable file or one
         over a limit (see :mod:`nianbao.model.limits`)."""
-        limits = self.config.limits
-        try:
-            with using_limits(limits):
-                data = read_input(path, limits)
-                loader = self.loader_for(path, data[:2048])
-                if loader is None:
-                    raise LoadError("不支持的文件格式", "unsupported file format", reason="format")
-                if loader.name in TEXT_LOADERS:
-                    check_text_size(data, limits)
-                draft = loader.load(path, data, self.editions)
-                del data
-                edition = self.decide_edition(draft.document)
-                document = draft.read_tables(edition or self.editions[max(self.editions)])
-                validate_document(document)
-        except LimitExceeded as exc:
-            raise LoadError(exc.message, exc.message_en, reason="limit") from exc
-        except RecursionError as exc:
-            raise LoadError("文件结构嵌套过深，无法读取", "the file is nested too deeply to read",
-                            reason="limit") from exc
+        with limits_as_load_errors(self.config.limits) as limits:
+            loader, data = open_report(path, limits, self.loader_for)
+            draft = loader.load(path, data, self.editions)
+            del data
+            edition = self.decide_edition(draft.document)
+            document = draft.read_tables(edition or self.editions[max(self.editions)])
+            validate_document(document)
         self.plugins.manager.hook.nianbao_document_loaded(document=document)
         return document
 
@@ -310,33 +298,17 @@ class Session:
                         report.notifications.append(Notification("warning", warning, report.display_path))
                 yield report
             return
-        sketches, failures = self._sketch(files) if len(files) > 1 else ({}, {})
+        sketches, failed = sketch_batch(files, self.config.limits, self.loader_for, self.editions) \
+            if len(files) > 1 else ({}, {})
+        failures = {path: Unloaded(*problem) for path, problem in failed.items()}
         earlier, problems = pair_consecutive_years(sketches)
         for path in files:
-            last = earlier.get(path)
-            report = self.check_file(path, self._load_previous(Path(last.source.path)) if last else None,
+            last = self.try_load(Path(earlier[path].source.path)) if path in earlier else None
+            report = self.check_file(path, last if isinstance(last, Document) else None,
                                      document=failures.get(path))
             if path in problems:
                 report.notifications.append(Notification("warning", problems[path], report.display_path))
             yield report
-
-    def _sketch(self, files: Sequence[Path]) -> tuple[dict[Path, ReportSketch], dict[Path, Unloaded]]:
-        """The pairing sketch of each file that loads, and why each that does not failed (within
-        the same limits as the check); the documents themselves are not kept."""
-        sketches: dict[Path, ReportSketch] = {}
-        failures: dict[Path, Unloaded] = {}
-        for path in files:
-            loaded = self.try_load(path)
-            if isinstance(loaded, Unloaded):
-                failures[path] = loaded
-            else:
-                sketches[path] = ReportSketch.of(loaded)
-        return sketches, failures
-
-    def _load_previous(self, path: Path) -> Document | None:
-        """Last year's report, loaded again for the report it is paired with; None if it fails now."""
-        loaded = self.try_load(path)
-        return None if isinstance(loaded, Unloaded) else loaded
 
     def try_load(self, path: Path) -> Document | Unloaded:
         """The loaded report, or why it could not be loaded (for :meth:`check_file` to report),
@@ -474,12 +446,7 @@ class Session:
                     self._same_fingerprint(rule, seen[finding.fingerprint], violation, shown_path, failures)
                 if len(out) >= cap:
                     if failures is not None:
-                        failures.append(Notification("warning", (
-                            f"规则 {rule.id} 在此报告中的发现多于 {cap} 个，只列出前 {cap} 个；"
-                            f"如需全部列出，可设置 limits: max-findings 或 --limit max-findings=N "
-                            f"({rule.id} found more than {cap} problems here; "
-                            f"only the first {cap} are listed)"),
-                            shown_path))
+                        failures.append(Notification("warning", findings_capped(rule.id, cap), shown_path))
                     break
                 seen[finding.fingerprint] = violation
                 out.append(finding)

@@ -6,7 +6,10 @@ import codecs
 import hashlib
 import os
 import stat
+from collections.abc import Callable
+from collections.abc import Iterator
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -14,6 +17,7 @@ from typing import Protocol
 from nianbao.format.editions import Edition
 from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import Limits
+from nianbao.model.limits import using_limits
 from nianbao.reading.assemble import Draft
 
 
@@ -76,6 +80,31 @@ def read_input(path: Path, limits: Limits) -> bytes:
     if len(data) > cap:
         raise _too_big(len(data), "max-file-mb")
     return data
+
+
+def open_report(path: Path, limits: Limits,
+                pick: Callable[[Path, bytes], Loader | None]) -> tuple[Loader, bytes]:
+    """The file's bytes and the loader ``pick`` chooses for them, within the size limits."""
+    data = read_input(path, limits)
+    loader = pick(path, data[:2048])
+    if loader is None:
+        raise LoadError("不支持的文件格式", "unsupported file format", reason="format")
+    if loader.name in TEXT_LOADERS:
+        check_text_size(data, limits)
+    return loader, data
+
+
+@contextmanager
+def limits_as_load_errors(limits: Limits) -> Iterator[Limits]:
+    """Run a load with ``limits`` in force; going over one is a :class:`LoadError` (DOC001)."""
+    try:
+        with using_limits(limits):
+            yield limits
+    except LimitExceeded as exc:
+        raise LoadError(exc.message, exc.message_en, reason="limit") from exc
+    except RecursionError as exc:
+        raise LoadError("文件结构嵌套过深，无法读取", "the file is nested too deeply to read",
+                        reason="limit") from exc
 
 
 def check_text_size(data: bytes, limits: Limits) -> None:

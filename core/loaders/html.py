@@ -23,6 +23,8 @@ from nianbao.loaders.base import decode_text
 from nianbao.loaders.base import looks_binary
 from nianbao.loaders.base import normalise_encoding
 from nianbao.loaders.base import sha256
+from nianbao.loaders.elements import ElementPaths
+from nianbao.loaders.elements import check_nesting
 from nianbao.model.document import Document
 from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
@@ -186,38 +188,6 @@ def _rows_of(table: lxml.etree._Element) -> list[lxml.etree._Element]:
     return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 
 
-class ElementPaths:
-    """XPath locators like ``tree.getpath`` gives (``/html/body/table/tr[2]/td[3]``), computed once
-    per parent for all its children: ``getpath`` counts an element's siblings on every call, which
-    is quadratic over a table of many rows."""
-
-    def __init__(self) -> None:
-        self._paths: dict[lxml.etree._Element, str] = {}
-
-    def of(self, element: lxml.etree._Element) -> str:
-        known = self._paths.get(element)
-        if known is not None:
-            return known
-        parent = element.getparent()
-        if parent is None:
-            path = element.getroottree().getpath(element)
-            self._paths[element] = path
-            return path
-        base = self.of(parent)
-        counts: dict[str, int] = {}
-        for child in parent:
-            if isinstance(child.tag, str):
-                counts[child.tag] = counts.get(child.tag, 0) + 1
-        seen: dict[str, int] = {}
-        for child in parent:
-            if not isinstance(child.tag, str):
-                continue
-            seen[child.tag] = seen.get(child.tag, 0) + 1
-            step = child.tag if counts[child.tag] == 1 else f"{child.tag}[{seen[child.tag]}]"
-            self._paths[child] = f"{base}/{step}"
-        return self._paths.get(element) or element.getroottree().getpath(element)
-
-
 def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> RawTable:
     """The table as a grid: a cell spanning several rows or columns fills every slot it covers;
     the slots after its first are copies (``origin=False``) with the same text and source.
@@ -257,14 +227,6 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
                for cell in line] for line, tr in zip(grid, rows, strict=True)]
     ref = SourceRef(line=table.sourceline, locator=paths.of(table))
     return RawTable(rows=[line for line in filled if line], ref=ref, kind="grid")
-
-
-def check_nesting(root: lxml.etree._Element) -> None:
-    """Refuse a page nested deeper than ``max-nesting``: reading it recurses once per level."""
-    cap = int(active_limits()["max-nesting"])
-    # one step per level, evaluated in libxml2: each step's node set is the elements one level down
-    if root.xpath("boolean(" + "/".join(["."] + ["*"] * cap) + ")"):
-        raise LimitExceeded("max-nesting", f"> {cap}")
 
 
 # --- reading order -------------------------------------------------------------------------------

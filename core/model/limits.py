@@ -74,6 +74,13 @@ class LimitExceeded(Exception):
         super().__init__(self.message_en)
 
 
+def findings_capped(rule_id: str, cap: int) -> str:
+    """The notice that a rule's findings on one report were cut at ``max-findings``."""
+    return (f"规则 {rule_id} 在此报告中的发现多于 {cap} 个，只列出前 {cap} 个；"
+            f"如需全部列出，可设置 limits: max-findings 或 --limit max-findings=N "
+            f"({rule_id} found more than {cap} problems here; only the first {cap} are listed)")
+
+
 def _number(value: float | str | None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

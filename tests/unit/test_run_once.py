@@ -77,7 +77,9 @@ def test_every_file_is_loaded_once_whether_it_loads_or_not(monkeypatch: pytest.M
 
     monkeypatch.setattr(Session, "load", counted)
     reports = list(Session(Config(select=("DOC", "SEC", "REC"))).check_paths([tmp_path]))
-    assert loads == {"empty.md": 1, "good.md": 1}
+    # the pairing pass of a batch reads each file for its agency, year and format only; a file
+    # that fails there (empty.md) is reported from it and not loaded again
+    assert loads == {"good.md": 1}
     assert [(Path(r.path).name, [f.rule_id for f in r.findings]) for r in reports] == [
         ("empty.md", ["DOC001"]), ("good.md", []),
     ]
