@@ -276,36 +276,29 @@ class Session:
     # --- checking --------------------------------------------------------------------------------
 
     def check_paths(self, paths: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
-        """Check every report below ``paths``, one at a time (see :meth:`check_files`).
-
-        Last year's report (``Context.previous``) is ``previous`` when given (``--previous``);
-        otherwise each report is paired with the report of the same agency for the year before,
-        when the batch holds exactly one (see :func:`pair_consecutive_years`).
-        """
+        """Check every report below ``paths``, one at a time (:meth:`check_files`). Last year's report
+        is ``previous`` (``--previous``), or else the batch's one report of the same agency for the
+        year before (:func:`pair_consecutive_years`)."""
         return self.check_files(list(self.expand(paths)), previous)
 
     def check_files(self, files: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
-        """:meth:`check_paths` for files already expanded (:meth:`expand`). Each report is loaded,
-        checked and yielded before the next is read, so a batch holds one report (and last year's)
-        at a time. Pairing years needs a first pass that keeps only each report's agency, year and
-        format; a file that fails in it is reported from that pass, not read again."""
+        """:meth:`check_paths` for expanded files: each report is loaded, checked and yielded before
+        the next is read; pairing years takes a first pass (:func:`sketch_batch`)."""
         if previous is not None:
             for path in files:
                 report = self.check_file(path, previous)
-                if report.document is not None:
-                    warning = year_gap_warning(report.document, previous)
-                    if warning:
-                        report.notifications.append(Notification("warning", warning, report.display_path))
+                warning = year_gap_warning(report.document, previous) if report.document else None
+                if warning:
+                    report.notifications.append(Notification("warning", warning, report.display_path))
                 yield report
             return
         sketches, failed = sketch_batch(files, self.config.limits, self.loader_for, self.editions) \
             if len(files) > 1 else ({}, {})
-        failures = {path: Unloaded(*problem) for path, problem in failed.items()}
         earlier, problems = pair_consecutive_years(sketches)
         for path in files:
             last = self.try_load(Path(earlier[path].source.path)) if path in earlier else None
             report = self.check_file(path, last if isinstance(last, Document) else None,
-                                     document=failures.get(path))
+                                     document=Unloaded(*failed[path]) if path in failed else None)
             if path in problems:
                 report.notifications.append(Notification("warning", problems[path], report.display_path))
             yield report
@@ -323,22 +316,20 @@ class Session:
 
     def check_file(self, path: Path, previous: Document | None = None,
                    document: Document | Unloaded | None = None) -> CheckedReport:
-        """Check one report: ``document`` is what :meth:`try_load` gave for it, when it was already
-        loaded (a file is loaded once, whether it loads or not)."""
+        """Check one report; ``document`` is what :meth:`try_load` gave for it, if it was read already."""
         report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
                                previous=previous)
         config = self.config.for_path(str(path))
         try:
             with using_limits(self.config.limits), time_limit(self.config.limits["timeout"]):
                 loaded = document if document is not None else self.load(path)
-                report.document = loaded if isinstance(loaded, Document) else None
                 if isinstance(loaded, Document):
+                    report.document = loaded
                     report.findings = self.run_rules(loaded, report.display_path, previous, config=config,
                                                      notifications=report.notifications)
                     report.plan = self.plan(loaded, report.findings, previous, config)
         except LimitExceeded as exc:  # the time limit: while loading, or while the rules ran
-            report.document, report.findings = None, []
-            report.plan = [PlannedRule(LOAD_FAILURE_RULE)]
+            report.document, report.findings, report.plan = None, [], []
             loaded = Unloaded(LoadError(exc.message, exc.message_en, reason="limit"), "")
         except DuplicateFingerprint:
             raise
