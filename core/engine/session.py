@@ -284,23 +284,18 @@ class Session:
     def check_files(self, files: Sequence[Path], previous: Document | None = None) -> Iterator[CheckedReport]:
         """:meth:`check_paths` for expanded files: each report is loaded, checked and yielded before
         the next is read; pairing years takes a first pass (:func:`sketch_batch`)."""
-        if previous is not None:
-            for path in files:
-                report = self.check_file(path, previous)
-                warning = year_gap_warning(report.document, previous) if report.document else None
-                if warning:
-                    report.notifications.append(Notification("warning", warning, report.display_path))
-                yield report
-            return
+        paired = previous is None and len(files) > 1
         sketches, failed = sketch_batch(files, self.config.limits, self.loader_for, self.editions) \
-            if len(files) > 1 else ({}, {})
+            if paired else ({}, {})
         earlier, problems = pair_consecutive_years(sketches)
         for path in files:
-            last = self.try_load(Path(earlier[path].source.path)) if path in earlier else None
+            last = previous or (self.try_load(Path(earlier[path].source.path)) if path in earlier else None)
             report = self.check_file(path, last if isinstance(last, Document) else None,
                                      document=Unloaded(*failed[path]) if path in failed else None)
-            if path in problems:
-                report.notifications.append(Notification("warning", problems[path], report.display_path))
+            warning = problems.get(path) or (year_gap_warning(report.document, previous)
+                                             if previous is not None and report.document else None)
+            if warning:
+                report.notifications.append(Notification("warning", warning, report.display_path))
             yield report
 
     def try_load(self, path: Path) -> Document | Unloaded:
