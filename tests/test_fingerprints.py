@@ -158,3 +158,14 @@ def test_two_findings_at_one_place_with_their_own_keys_have_two_fingerprints(ses
     document = session.load(ROOT / "examples" / "2022-with-defects.md")
     found = session._run(rule, document, session.context_for(document), "report.md")
     assert len({f.fingerprint for f in found}) == 2
+
+
+def test_a_finding_without_a_key_keeps_the_fingerprint_it_had_before_keys(corpus: Path) -> None:
+    """Baselines written before findings carried keys still match the findings that need none."""
+    session = Session(Config(select=("SEC003", "SEC004")))
+
+    def fingerprints(name: str) -> list[tuple[str, str]]:
+        return [(f.rule_id, f.fingerprint) for f in session.check_file(corpus / name).findings]
+
+    assert fingerprints("042_pingtan-zone-2022.html") == [("SEC003", "bf82797844ee18f7e1082d6ebccffc57")]
+    assert fingerprints("001_guancheng-district-2020.md") == [("SEC004", "d41baecc308e3298f34454adc6b7679e")]

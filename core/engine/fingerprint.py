@@ -47,5 +47,7 @@ def report_identity(document: Document | None, path: str) -> str:
 def fingerprint(rule_id: str, identity: str, location: Location, key: LogicalKey = ()) -> str:
     """The finding's identity: the rule, the report's identity, the logical location and the
     violation's logical key (never a line, page, offset or message text)."""
-    text = "\x1f".join((rule_id, identity, location.logical, *(str(part) for part in key)))
+    # An empty key hashes as an empty part, as findings without one always have: their fingerprints
+    # (and the baselines that hold them) stay as they were before findings carried keys.
+    text = "\x1f".join((rule_id, identity, location.logical, *(str(part) for part in key or ("",))))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
