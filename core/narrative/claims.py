@@ -33,6 +33,7 @@ _REVIEW = re.compile(r"复议")
 _OTHER_BUSINESS = re.compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345"
                              r"|留言|网民|网友|诉求|问政")
 _LITIGATION = re.compile(r"诉讼|起诉")
+_CARRIED_OVER = re.compile(r"(?:上一?年度?|去年)结转")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +101,10 @@ def _claims_in(document: Document) -> Iterator[Claim]:
                         ("review",) if kind == "no-review" else ("direct", "after_review"))
                     yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
         match = _ALL_CONCLUDED.search(text)
-        # Only a sentence about applications: 人大代表建议 "已全部办结" says nothing of 表三.
-        if match and "申请" in text and not _OTHER_BUSINESS.search(text):
+        # Only a sentence about this year's applications: 人大代表建议 "已全部办结" says nothing of
+        # 表三, nor does "上年结转的3件申请已全部办结" of this year's carry-forward.
+        if (match and "申请" in text and not _OTHER_BUSINESS.search(text)
+                and not _CARRIED_OVER.search(text, 0, match.start())):
             yield Claim("all-concluded", match.group(0), sentence.text, sentence.ref)
         match = _NONE_RECEIVED.search(text)
         if match:

@@ -114,6 +114,7 @@ _CONCLUDED = "applications.total.total"
 # "办理/处理…申请N件" and "办结/答复N件" are read by reports as new applications, new plus carried
 # over, or the applications concluded: the figure contradicts the table only if it is none of them.
 _HANDLED = (_RECEIVED, _BOTH, _CONCLUDED)
+_HANDLING = re.compile(r"办理|处理|办结|答复")
 
 # Order matters: a span taken by an earlier pattern is not read again by a later one.
 PATTERNS: tuple[_Pattern, ...] = (
@@ -289,6 +290,8 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
                 continue
             metric, subject = kind
             alternatives = pattern.alternatives if subject == pattern.subject else ()
+            if metric == _RECEIVED and not alternatives and _HANDLING.search(mid):
+                alternatives = _HANDLED[1:]  # "受理并办结申请64件": received or concluded
             if metric in (_RECEIVED, _CONCLUDED) and _INCLUDES_CARRIED_OVER.match(text, match.end()):
                 # "…805件（含上年结转18件）": the count includes the applications carried over.
                 if metric == _RECEIVED and not alternatives:

@@ -169,7 +169,8 @@ def test_shares() -> None:
 
 def test_claims() -> None:
     document = _document("行政复议7件，诉讼9件，均获维持。", "本年度未发生行政复议。", "申请办结率100%。",
-                         "本年度未收到政府信息公开申请。", "办理人大代表建议65件，已全部办结。")
+                         "本年度未收到政府信息公开申请。", "办理人大代表建议65件，已全部办结。",
+                         "上年结转的3件申请已全部办结。")
     assert [(c.kind, c.groups) for c in extract_claims(document)] == [
         ("all-upheld", ("review", "direct", "after_review")),
         ("no-review", ("review",)),
