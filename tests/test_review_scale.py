@@ -141,3 +141,9 @@ def test_the_page_names_every_report(batch: tuple[Path, list[CheckedReport]]) ->
     groups = page.xpath("//ul[@class='dups']/li[starts-with(b, '文件完全相同')]")
     assert len(groups) == len([r for r in batch[1] if Path(r.path).name.startswith("批次00-")])
     assert {len(g.xpath(".//a")) for g in groups} == {COPIES}
+    # the same report as a page and as the archive's flattened text: the same text, read apart
+    same_text = page.xpath("//ul[@class='dups']/li[starts-with(b, '正文相同')]")
+    assert sorted([Path(a).name for a in g.xpath(".//a/text()")] for g in same_text) == [
+        ["批次00-026_pingtan-2022.txt", "批次00-042_pingtan-zone-2022.html"],
+        ["批次00-029_pingtan-2025.txt", "批次00-030_pingtan-2025.html"],
+    ]

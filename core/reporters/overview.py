@@ -41,22 +41,19 @@ def _cell_of(pointer: str) -> tuple[str, str] | None:
     return table, key.replace("~1", "/").replace("~0", "~")
 
 
+MIN_TEXT = 200  # characters of narrative below which two reports are not called the same
+
+
 def content_hash(document: Document) -> str | None:
-    """A hash of what the report says, blind to file format and layout: its paragraphs with
-    width and spacing normalised, and its table values. The same report saved as HTML, DOCX or
-    text under another name has the same hash; ``None`` for a document with nothing in it."""
-    digest = hashlib.sha256()
-    empty = True
-    for paragraph in document.paragraphs():
-        text = "".join(unicodedata.normalize("NFKC", paragraph.text).split())
-        if text:
-            digest.update(text.encode("utf-8") + b"\n")
-            empty = False
-    for key in sorted(document.tables):
-        for cell, value in sorted(document.tables[key].values.items()):
-            digest.update(f"{key}/{cell}={value.value}\n".encode())
-            empty = False
-    return None if empty else digest.hexdigest()
+    """A hash of what the report says, blind to file format and layout: its narrative text with
+    widths normalised and all spacing and paragraph breaks removed (a page saved as text breaks
+    paragraphs and reads glued tables differently, so the tables are left out). The same report
+    published as HTML and as text under another name has the same hash; ``None`` for a document
+    with too little text to tell."""
+    text = "".join("".join(unicodedata.normalize("NFKC", p.text).split()) for p in document.paragraphs())
+    if len(text) < MIN_TEXT:
+        return None
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def body_key(agency: str | None) -> str | None:
@@ -320,7 +317,7 @@ def body_year_matrix(reports: Iterable[ReportView], paired: set[str]) -> Matrix:
 
 @dataclass(slots=True)
 class DuplicateGroup:
-    kind: str  # "file": byte-identical files; "text": the same content in another form
+    kind: str  # "file": byte-identical files; "text": the same narrative text in another form
     reports: list[ReportView]
 
 

@@ -71,7 +71,7 @@ def test_the_matrix_has_a_row_per_body_and_the_undated_apart(page: lxml_html.Htm
 
 def test_duplicates_are_found_across_formats(page: lxml_html.HtmlElement) -> None:
     assert texts(page.xpath("//ul[@class='dups']/li")) == [
-        "内容相同（格式或文件名不同）：年报/示例区-副本.txt、年报/示例区.md"]
+        "正文相同（格式或文件名不同）：年报/示例区-副本.txt、年报/示例区.md"]
 
 
 def test_english_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
