@@ -19,6 +19,7 @@ import pytest
 from lxml import html as lxml_html
 from nianbao.config.settings import Config
 from nianbao.engine.session import Session
+from nianbao.model.places import place_words
 from nianbao.model.results import CheckedReport
 from nianbao.model.results import Summary
 from nianbao.reporters.csv import CsvReporter
@@ -78,22 +79,21 @@ def json_findings(output: dict) -> list[tuple[str, ...]]:
             evidence = f["evidence"] or {}
             expected = evidence.get("expected", f["args"].get("expected"))
             actual = evidence.get("actual", f["args"].get("actual"))
-            line = f["location"]["line"]
+            loc = f["location"]
             rows.append((report["path"], text(meta.get("agency")), text(meta.get("report_year")),
                          text(meta.get("edition")), f["rule_id"], LEVEL["zh"][f["severity"]],
-                         f"{line}行" if line else "", f["message"], text(expected), text(actual),
-                         text(f["suppressed"]), f["fingerprint"]))
+                         place_words(loc["line"], loc["page"], loc["locator"]), f["message"], text(expected),
+                         text(actual), text(f["suppressed"]), f["fingerprint"]))
     return rows
 
 
 def table_findings(rows: list[list[Any]]) -> list[tuple[str, ...]]:
-    """The same columns from CSV or sheet rows; of the location, the line it starts with."""
+    """The same columns from CSV or sheet rows; of the location, the place in the file it starts with."""
     out = []
     for row in rows:
         cells = [text(v) for v in row]
-        location = cells[6]
-        line = location.split(" ", 1)[0] if location.split(" ", 1)[0].endswith("行") else ""
-        out.append((*cells[:6], line, *cells[7:]))
+        place = cells[6].split(" ", 1)[0] if cells[6].startswith("第") else ""
+        out.append((*cells[:6], place, *cells[7:]))
     return out
 
 

@@ -22,6 +22,7 @@ from nianbao.format.editions import builtin_editions
 from nianbao.model.document import Document
 from nianbao.model.document import Table
 from nianbao.model.findings import Finding
+from nianbao.model.places import place_words
 from nianbao.model.results import CheckedReport
 from nianbao.reporters.rows import LEVEL
 from nianbao.reporters.rows import ReportFacts
@@ -216,7 +217,7 @@ def _finding_view(index: int, finding: Finding, facts: ReportFacts, lang: str) -
         for cell in evidence.cells:
             where = _cell_of(cell.pointer)
             cells.append({"label": cell.label, "raw": cell.raw, "value": cell.value,
-                          "place": _cell_place(cell.line, cell.page, lang),
+                          "place": place_words(cell.line, cell.page, cell.locator, lang),
                           "key": where[1] if where else None})
     return FindingView(
         index=index, rule_id=finding.rule_id, rule_name=finding.rule_name, severity=finding.severity,
@@ -225,14 +226,6 @@ def _finding_view(index: int, finding: Finding, facts: ReportFacts, lang: str) -
         actual=actual, identity=evidence.identity if evidence is not None else None, cells=cells,
         suppressed=finding.suppressed,
     )
-
-
-def _cell_place(line: int | None, page: int | None, lang: str) -> str:
-    if line:
-        return f"line {line}" if lang == "en" else f"{line}行"
-    if page:
-        return f"page {page}" if lang == "en" else f"第{page}页"
-    return ""
 
 
 def report_view(index: int, report: CheckedReport, lang: str, history_rules: frozenset[str]) -> ReportView:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from nianbao.format.editions import builtin_editions
 from nianbao.model.findings import Finding
+from nianbao.model.places import place_words
 from nianbao.model.results import display_path
 
 if TYPE_CHECKING:
@@ -67,13 +68,9 @@ def section_title(edition: str | None, section: str) -> str:
 
 
 def place(finding: Finding, lang: str) -> str:
-    """Where in the file: a line, a page, or the loader's locator (a DOCX cell path)."""
+    """Where in the file, in words: a line, or a page, table, row and column of a Word or PDF file."""
     loc = finding.location
-    if loc.line is not None:
-        return f"line {loc.line}" if lang == "en" else f"{loc.line}行"
-    if loc.page is not None:
-        return f"page {loc.page}" if lang == "en" else f"第{loc.page}页"
-    return loc.locator or ""
+    return place_words(loc.line, loc.page, loc.locator, lang)
 
 
 def location_text(finding: Finding, edition: str | None, lang: str) -> str:

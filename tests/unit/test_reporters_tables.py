@@ -41,9 +41,9 @@ def expected_rows(bad: Path) -> list[list[str]]:
     granted = line_of(bad, "（一）予以公开")
     return [
         ["年报/示例区.md", AGENCY, "2020", "2019", "REC002", "错误",
-         f"{granted}行 表三 （一）予以公开 / 自然人", OUTCOME_MESSAGE, "103", "102", ""],
+         f"第{granted}行 表三 （一）予以公开 / 自然人", OUTCOME_MESSAGE, "103", "102", ""],
         ["年报/示例区.md", AGENCY, "2020", "2019", "REC003", "错误",
-         f"{granted}行 表三 （一）予以公开 / 自然人", ROW_MESSAGE, "61", "60", ""],
+         f"第{granted}行 表三 （一）予以公开 / 自然人", ROW_MESSAGE, "61", "60", ""],
     ]
 
 
