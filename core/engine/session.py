@@ -2,6 +2,10 @@
 
 One bad file never stops a batch: a file that cannot be read becomes one DOC001 finding, and an
 internal failure on one file becomes a :class:`Notification` while the others are still checked.
+
+The module is kept whole around :class:`Session`: registration, loading within the limits and
+checking share one set of plugins, editions, rules and configuration; the steps that need none of
+that state live beside it (pairing, fingerprints, baselines, limits).
 """
 
 from __future__ import annotations
