@@ -327,9 +327,14 @@ def _check_references(edition: Edition) -> None:
                     raise EditionError(f"{edition.path}: identity {identity.id}: unknown cell {ref!r}")
 
 
+# libyaml's safe loader where PyYAML was built with it (the wheels are): the same data, parsed about
+# ten times faster, which every run pays at start-up for the built-in editions.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_edition_file(path: Path) -> Edition:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise EditionError(f"{path}: {exc}") from exc
     return parse_edition(data, str(path))

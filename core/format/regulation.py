@@ -23,7 +23,8 @@ class Article:
 
 @cache
 def _data() -> dict[str, Any]:
-    return yaml.safe_load((HERE / "regulation.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
+    return yaml.load((HERE / "regulation.yaml").read_text(encoding="utf-8"), Loader=loader)
 
 
 def act_name() -> str:
