@@ -29,27 +29,21 @@ from nianbao.reporters.rows import finding_row
 from nianbao.reporters.rows import language
 from nianbao.reporters.rows import report_row
 from nianbao.reporters.rows import run_pairing
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment
-from openpyxl.styles import Font
-from openpyxl.styles import PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+# openpyxl is imported when a workbook is written, not when the reporters are registered: every
+# run registers them, few write a workbook.
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
     from nianbao.model.results import Summary
     from nianbao.model.rule import Rule
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 SHEETS = {"zh": ("报告", "问题"), "en": ("Reports", "Findings")}
 SKIPPED_SHEET = {"zh": "跳过的文件", "en": "Skipped"}
 SKIPPED_COLUMNS = {"zh": ("文件", "原因"), "en": ("file", "reason")}
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
 MIN_WIDTH, MAX_WIDTH = 6, 80
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+HEADER_FILL = "DDE4EE"
 
 
 def text_width(text: str) -> int:
@@ -58,6 +52,8 @@ def text_width(text: str) -> int:
 
 
 def sheet_text(value: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
@@ -117,6 +113,8 @@ class XlsxReporter:
                 skipped.append(row)
             spools.append(skipped)
             titles.append(SKIPPED_SHEET[self.lang])
+        from openpyxl import Workbook
+
         book = Workbook(write_only=True)
         for title, spool in zip(titles, spools, strict=True):
             self._write_sheet(book.create_sheet(title), spool)
@@ -138,6 +136,12 @@ class XlsxReporter:
 
     @staticmethod
     def _write_sheet(sheet: WriteOnlyWorksheet, spool: _Spool) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment
+        from openpyxl.styles import Font
+        from openpyxl.styles import PatternFill
+        from openpyxl.utils import get_column_letter
+
         # the layout goes before the first row in streaming mode
         for i, width in enumerate(spool.widths, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = min(max(width, MIN_WIDTH), MAX_WIDTH) + 2
@@ -146,8 +150,8 @@ class XlsxReporter:
         header = []
         for text in spool.header:
             cell = WriteOnlyCell(sheet, value=text)
-            cell.font = _HEADER_FONT
-            cell.fill = _HEADER_FILL
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
             header.append(cell)
         sheet.append(header)
         count = 0
