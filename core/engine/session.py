@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nianbao.config.settings import Config
+from nianbao.engine.edition import decide_edition
 from nianbao.engine.fingerprint import fingerprint
 from nianbao.engine.fingerprint import report_identity
 from nianbao.engine.pairing import pair_consecutive_years
@@ -254,28 +255,10 @@ class Session:
         return document
 
     def decide_edition(self, document: Document) -> Edition | None:
-        """The one decision on a report's edition: its tables are read against it and its rules
-        check against it (``meta.edition``).
-
-        ``--edition`` decides, unless the tables' shape names another edition: the tables are then
-        read and checked as what they are, and ``meta.edition_requested`` keeps what was asked for
-        (FMT001 reports the contradiction). Otherwise ``nianbao_detect_edition`` decides (packs
-        first; the built-in answer is the tables' shape, then the report year). With no answer the
-        tables are read against the newest edition and no edition's rules run.
-        """
-        meta = document.meta
-        requested = self.config.edition
-        if requested != "auto":
-            meta.edition_requested = requested
-            shape = meta.table_edition if meta.table_edition in self.editions else None
-            meta.edition, meta.edition_source = (shape, "tables") if shape and shape != requested else (
-                requested, "option")
-        else:
-            hook = self.plugins.manager.hook
-            answer = hook.nianbao_detect_edition(document=document, editions=self.editions)
-            if answer and answer[0] in self.editions:
-                meta.edition, meta.edition_source = answer
-        return self.editions.get(meta.edition or "")
+        """The one decision on a report's edition (:func:`~nianbao.engine.edition.decide_edition`)."""
+        hook = self.plugins.manager.hook
+        return decide_edition(document, self.editions, self.config.edition,
+                              lambda read: hook.nianbao_detect_edition(document=read, editions=self.editions))
 
     # --- checking --------------------------------------------------------------------------------
 
