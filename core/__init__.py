@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
     from nianbao.model.rule import Context
     from nianbao.model.rule import Rule
+    from nianbao.model.rule import Scope
     from nianbao.plugin.markers import hookimpl
 
 # One source for the version: the installed distribution's metadata (pyproject.toml).
@@ -40,6 +41,7 @@ _HOMES = {
     "Finding": "nianbao.model.findings",
     "Location": "nianbao.model.findings",
     "Rule": "nianbao.model.rule",
+    "Scope": "nianbao.model.rule",
     "Session": "nianbao.engine.session",
     "Violation": "nianbao.model.findings",
     "hookimpl": "nianbao.plugin.markers",
@@ -55,6 +57,7 @@ __all__ = [
     "Finding",
     "Location",
     "Rule",
+    "Scope",
     "Session",
     "Violation",
     "__version__",

@@ -298,7 +298,7 @@ def rules_cmd(lang: str | None, as_json: bool, allow_broken_packs: bool, config_
         click.echo(json.dumps([
             {"id": r.id, "name": r.name, "title": r.title, "title_en": r.title_en, "severity": r.severity,
              "editions": list(r.editions), "source": r.source, "origin": r.origin,
-             "articles": list(r.articles)}
+             "articles": list(r.articles), "scope": r.scope.text(lang) if r.scope is not None else None}
             for r in session.all_rules
         ], ensure_ascii=False, indent=2))
         return

@@ -30,9 +30,16 @@ def rules_table(rules: Sequence[Rule], lang: str = "zh") -> str:
         for r in rules
     ]
     widths = [max(_width(row[i]) for row in rows) for i in range(4)]
-    return "\n".join(
+    table = "\n".join(
         "  ".join(_pad(cell, widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows
     )
+    scoped: dict[str, list[str]] = {}
+    for rule in rules:
+        if rule.scope is not None:
+            scoped.setdefault(rule.scope.text(lang), []).append(rule.id)
+    for where, ids in scoped.items():
+        table += ("\n\n" + ", ".join(ids) + (" apply only to: " if lang == "en" else " 仅适用于：") + where)
+    return table
 
 
 def explain_text(rule: Rule, lang: str = "zh") -> str:
@@ -55,6 +62,8 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
         why = lowering.get(lang, lowering["zh"])
         header.append(f"lowered to {level} ({variant}): {why}" if lang == "en"
                       else f"降为{level}（{variant}）：{why}")
+    if rule.scope is not None:
+        header.append(("applies to: " if lang == "en" else "适用范围：") + rule.scope.text(lang))
     if rule.origin != "nianbao":
         header.append(("来自插件：" if lang == "zh" else "from plugin: ") + rule.origin)
     text = "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"

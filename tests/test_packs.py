@@ -20,6 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "plugins" / "nianbao-pack-fujian"
 PACK_CASES = PACK / "tests" / "cases"
 CLEAN = ROOT / "examples" / "2022-clean-2021-edition.md"
+
+
+def fujian_copy(target: Path) -> Path:
+    """The clean example as the report of a county of Fujian (福州市示例县): the pack applies to it."""
+    target.write_text(CLEAN.read_text(encoding="utf-8").replace("示例县", "福州市示例县"), encoding="utf-8")
+    return target
+
 DEFECTS = ROOT / "examples" / "2022-with-defects.md"
 FJ_RULES = ["FJ001", "FJ002", "FJ003"]
 
@@ -41,7 +48,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with a config enabling the pack and a copy of the clean example (it reports
     人大代表建议和政协提案 but not the 工作要点), as the working directory."""
     (tmp_path / "nianbao.yaml").write_text("plugins: [nianbao_pack_fujian]\n", encoding="utf-8")
-    shutil.copyfile(CLEAN, tmp_path / "report.md")
+    fujian_copy(tmp_path / "report.md")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -101,7 +108,7 @@ def test_config_turns_the_pack_off(workdir: Path) -> None:
 
 def test_override_limits_a_pack_to_its_paths(workdir: Path) -> None:
     (workdir / "fujian").mkdir()
-    shutil.copyfile(CLEAN, workdir / "fujian" / "report.md")
+    fujian_copy(workdir / "fujian" / "report.md")
     (workdir / "nianbao.yaml").write_text(
         "plugins: [nianbao_pack_fujian]\n"
         "overrides:\n  - {paths: ['fujian/*'], packs: [nianbao_pack_fujian]}\n",

@@ -377,10 +377,13 @@ class Session:
 
     def applicable_rules(self, document: Document, previous: Document | None = None,
                          config: Config | None = None) -> list[Rule]:
-        """The selected rules that apply to this report's edition and year."""
+        """The selected rules that apply to this report's edition and year, and, for a pack that
+        declares where it applies, to the body the report is of."""
         rules = self.rules_for(config or self.config)
-        year = document.meta.report_year
-        applicable = [r for r in rules if r.applies_to(document.meta.edition, year)]
+        meta = document.meta
+        year = meta.report_year
+        applicable = [r for r in rules if r.applies_to(meta.edition, year)
+                      and (r.scope is None or r.scope.admits(document))]
         return [r for r in applicable if not r.needs_previous or previous is not None]
 
     def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,

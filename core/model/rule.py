@@ -6,6 +6,7 @@ pytest item names) is generated from this object and the module docstring it car
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from collections.abc import Iterator
@@ -28,6 +29,51 @@ RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_HEADINGS = ("要求", "依据", "示例", "修改")
 LANGS = ("zh", "en")
 ARTICLE = re.compile(r"^art[0-9]+(?:\.[0-9]+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a pack's rules apply: reports of bodies whose name (or, without one, the report's title,
+    or the opening of its text) matches one of ``agencies`` (regular expressions), of these
+    ``editions``, of report years within
+    ``years``. Empty means any. A report outside the scope is not checked by the rule at all: it is
+    neither a finding nor a passed check. ``description`` says it for ``nianbao rules``."""
+
+    agencies: tuple[str, ...] = ()
+    editions: tuple[str, ...] = ()
+    years: tuple[int | None, int | None] = (None, None)
+    description: Mapping[str, str] = field(default_factory=dict)
+
+    def admits(self, document: Document) -> bool:
+        meta = document.meta
+        edition, year = meta.edition, meta.report_year
+        if self.agencies:
+            opening = itertools.islice(document.paragraphs(), 4)
+            name = meta.agency or meta.title or " ".join(p.text for p in opening)
+            if not any(re.search(pattern, name) for pattern in self.agencies):
+                return False
+        if self.editions and edition not in self.editions:
+            return False
+        first, last = self.years
+        if (first is not None or last is not None) and year is None:
+            return False
+        too_early = year is not None and first is not None and year < first
+        too_late = year is not None and last is not None and year > last
+        return not (too_early or too_late)
+
+    def text(self, lang: str = "zh") -> str:
+        if self.description:
+            return self.description.get(lang, self.description.get("zh", ""))
+        parts = []
+        if self.agencies:
+            named = " | ".join(self.agencies)
+            parts.append(("bodies matching " if lang == "en" else "机关名称符合 ") + named)
+        if self.editions:
+            parts.append(("editions " if lang == "en" else "版本 ") + "/".join(self.editions))
+        first, last = self.years
+        if first is not None or last is not None:
+            parts.append(("years " if lang == "en" else "年度 ") + f"{first or ''}–{last or ''}")
+        return "; ".join(parts)
 
 
 @dataclass(slots=True)
@@ -80,6 +126,7 @@ class Rule:
     origin: str = "nianbao"
     articles: tuple[str, ...] = ()
     lowered: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    scope: Scope | None = None
     _check: Check | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -10,6 +10,7 @@ from importlib import import_module
 import click
 from nianbao import Config
 from nianbao import Rule
+from nianbao import Scope
 from nianbao import hookimpl
 
 from nianbao_pack_fujian.fj003_published_after_provincial_deadline import MONTH_DAY
@@ -21,8 +22,25 @@ MODULES: tuple[str, ...] = (
 )
 
 
+# Reports of bodies in Fujian: the province, its cities and Pingtan, by name. A body whose name
+# does not say where it is (a county department written without its city) is not checked.
+FUJIAN = Scope(
+    agencies=("福建", "福州", "厦门", "莆田", "三明", "泉州", "漳州", "南平", "龙岩", "宁德", "平潭"),
+    years=(2019, None),
+    description={
+        "zh": "福建省的机关（名称或标题含 福建、福州、厦门、莆田、三明、泉州、漳州、南平、龙岩、宁德、"
+              "平潭），2019 年度起",
+        "en": "bodies in Fujian (name or title containing 福建, 福州, 厦门, 莆田, 三明, 泉州, 漳州, 南平, "
+              "龙岩, 宁德 or 平潭), report years from 2019",
+    },
+)
+
+
 def pack_rules() -> list[Rule]:
-    return [import_module(f"nianbao_pack_fujian.{name}").RULE for name in MODULES]
+    rules = [import_module(f"nianbao_pack_fujian.{name}").RULE for name in MODULES]
+    for rule in rules:
+        rule.scope = FUJIAN
+    return rules
 
 
 @hookimpl
