@@ -5,9 +5,9 @@
 被检查的每个文件都应是一份可读取的年度报告：HTML、DOCX、PDF（有文字层）、Markdown 或纯文本，
 能识别出报告的章节或统计表。无法读取的文件单独报告，同一批次的其他文件照常检查。
 
-不是年度报告的网页（通知、新闻、报告列表）也只报告这一条，并说明理由：没有统计表，标题不是年度报告的标题，
-一、二、三……各部分的标题也不是年度报告各部分的标题（如“一、活动时间”），就不按年度报告检查；
-即使标题是年度报告的，正文既没有统计表、也没有一个部分的标题说到年度报告的内容，同样如此。
+不是年度报告的网页（通知、新闻、报告列表）也只报告这一条，并说明理由：没有统计表，而且一、二、三……
+各部分的标题没有一个说到年度报告的内容（如“一、活动时间”），或者标题表明它是一份通知、公告等，
+就不按年度报告检查。
 
 ## 依据
 
@@ -95,7 +95,7 @@ def _not_a_report(document: Document) -> dict[str, str] | None:
     title = (document.meta.title or "").strip()
     titled = bool(_REPORT_TITLE.search(title))
     notice = None if titled else _NOTICE_TITLE.search(title)
-    if notice is None and speaking and (titled or len(speaking) >= 2):
+    if notice is None and speaking:
         return None
     headings = "、".join(f"“{s.number}、{s.title}”" for s in parts[:4]) + ("……" if len(parts) > 4 else "")
     if notice is not None:

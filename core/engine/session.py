@@ -11,7 +11,6 @@ that state live beside it (pairing, fingerprints, baselines, limits).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import time
 import traceback
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from nianbao.engine.fingerprint import report_identity
 from nianbao.engine.pairing import pair_consecutive_years
 from nianbao.engine.pairing import sketch_batch
 from nianbao.engine.pairing import year_gap_warning
+from nianbao.engine.selection import unknown_selectors
 from nianbao.format.editions import Edition
 from nianbao.format.editions import EditionError
 from nianbao.format.editions import builtin_editions
@@ -142,29 +142,8 @@ class Session:
         raise ConfigurationError(
             f"{names}（规则包未能加载，检查结果不完整；确需继续时用 --allow-broken-packs）")
 
-    def selectors(self) -> list[tuple[str, str]]:
-        """Every rule selector of the configuration, each with where it was given."""
-        config = self.config
-        found = [(s, "select") for s in config.select] + [(s, "ignore") for s in config.ignore]
-        found += [(s, "severity") for s in config.severity]
-        for override in config.overrides:
-            found += [(s, "overrides.select") for s in override.select or ()]
-            found += [(s, "overrides.ignore") for s in override.ignore]
-            found += [(s, "overrides.severity") for s in override.severity]
-        found += [(a.rule, "accept") for a in config.accept if a.rule is not None]
-        return found
-
     def _refuse_unknown_selectors(self) -> None:
-        """A misspelt rule ID would select nothing and pass: name it, and the closest known IDs."""
-        ids = [r.id for r in self.all_rules]
-        families = sorted({r.id.rstrip("0123456789") for r in self.all_rules})
-        problems = []
-        for selector, where in self.selectors():
-            if selector == "ALL" or any(i.startswith(selector) for i in ids):
-                continue
-            close = difflib.get_close_matches(selector, ids + families, n=3, cutoff=0.5)
-            hint = f"；最接近的是 {', '.join(close)}" if close else "；`nianbao rules` 列出全部规则"
-            problems.append(f"{where}: 没有规则 {selector}（unknown rule ID）{hint}")
+        problems = unknown_selectors(self.config, self.all_rules)
         if problems:
             raise ConfigurationError("\n".join(problems))
 
