@@ -156,7 +156,8 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Record the current findings in FILE as the baseline.")
 @click.option("--previous", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Last year's report of the same agency, for the year-over-year rules (HIS). "
+              help="Last year's report of the same agency, for the rules that compare a report with "
+                   "last year's. "
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
 @click.option("--limit", "limit_items", multiple=True, metavar="KEY=N",
               help="Raise or lower a resource limit, e.g. --limit max-table-rows=20000 --limit timeout=120 "

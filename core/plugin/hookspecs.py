@@ -39,7 +39,7 @@ def nianbao_add_options() -> list[click.Option]:
         option's parameter name, and reach :func:`nianbao_configure` in ``config.options``.
 
     Use a prefix in option names that is unique to your pack (``--js-deadline``) so that two
-    packs never collide.
+    packs never collide. The built-in rules add theirs the same way (PUB001's ``--published-on``).
     """
 
 
