@@ -7,32 +7,22 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 
 import click
 from nianbao import __version__
 from nianbao.compare.command import diff as diff_command
-from nianbao.config.files import ConfigFileError
-from nianbao.config.files import merge_cli
-from nianbao.config.files import resolve_config
-from nianbao.config.settings import Config
-from nianbao.engine.atomic import write_atomically
-from nianbao.engine.baseline import BaselineError
-from nianbao.engine.baseline import read_baseline
-from nianbao.engine.baseline import write_baseline
-from nianbao.engine.session import ConfigurationError
-from nianbao.engine.session import Session
-from nianbao.engine.session import timed
-from nianbao.explain import explain_text
-from nianbao.explain import rules_table
-from nianbao.gridview import render_table
-from nianbao.loaders.base import LoadError
-from nianbao.model.document import Document
-from nianbao.model.document import DocumentInvalid
 from nianbao.model.limits import SPECS
-from nianbao.model.results import Summary
-from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import create_plugins
+
+# The engine, the loaders, the configuration's schema and the explanations are imported by the
+# commands that use them, so that `nianbao --version` and `--help` start in a few tens of ms.
+if TYPE_CHECKING:
+    from nianbao.config.settings import Config
+    from nianbao.engine.session import Session
+    from nianbao.model.document import Document
+    from nianbao.plugin.manager import Plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -43,6 +33,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _session(config: Config) -> Session:
     """The run's session, with the plugins created once for the command line."""
+    from nianbao.engine.session import ConfigurationError
+    from nianbao.engine.session import Session
+
     context = click.get_current_context(silent=True)
     plugins = _run_plugins(context) if context is not None else None
     try:
@@ -53,6 +46,9 @@ def _session(config: Config) -> Session:
 
 def _load_config(explicit: Path | None, start: Path | None, lang: str | None = None) -> Config:
     """The configuration file's settings; a bad file ends the run with exit code 2."""
+    from nianbao.config.files import ConfigFileError
+    from nianbao.config.files import resolve_config
+
     try:
         return resolve_config(explicit, start)
     except ConfigFileError as exc:
@@ -169,6 +165,13 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
           write_baseline_file: Path | None, previous: Path | None, limit_items: tuple[str, ...],
           **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
+    from nianbao.config.files import merge_cli
+    from nianbao.engine.baseline import BaselineError
+    from nianbao.engine.baseline import read_baseline
+    from nianbao.engine.baseline import write_baseline
+    from nianbao.engine.session import timed
+    from nianbao.model.results import Summary
+
     try:
         config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
                            ignore=_split(ignore), edition=edition, lang=lang, options=extra,
@@ -259,6 +262,8 @@ def _escape_stray_bytes(stream: Any) -> None:
 
 
 def _write_output(path: Path, content: str | bytes) -> None:
+    from nianbao.engine.atomic import write_atomically
+
     try:
         write_atomically(path, content)
     except OSError as exc:
@@ -269,6 +274,9 @@ def _write_output(path: Path, content: str | bytes) -> None:
 
 def _previous_report(session: Session, path: Path, reports: int) -> Document:
     """Load the report named by ``--previous``; a problem with it is a usage error naming the file."""
+    from nianbao.loaders.base import LoadError
+    from nianbao.model.document import DocumentInvalid
+
     if reports > 1:
         raise click.BadParameter(
             f"{path}: --previous 只能用于检查一份报告；检查文件夹时，同一机关相邻年度的报告会自动配对 "
@@ -291,6 +299,9 @@ def _previous_report(session: Session, path: Path, reports: int) -> Document:
 @CONFIG_OPTION
 def rules_cmd(lang: str | None, as_json: bool, allow_broken_packs: bool, config_file: Path | None) -> None:
     """List every rule: ID, name, severity, editions, title."""
+    from nianbao.config.files import merge_cli
+    from nianbao.explain import rules_table
+
     session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang,
                                  allow_broken_packs=allow_broken_packs))
     lang = session.config.lang
@@ -312,6 +323,9 @@ def rules_cmd(lang: str | None, as_json: bool, allow_broken_packs: bool, config_
 @CONFIG_OPTION
 def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
     """Print a rule's documentation: requirement, source, example, fix, and the regulation's text."""
+    from nianbao.config.files import merge_cli
+    from nianbao.explain import explain_text
+
     session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
     lang = session.config.lang
     rule = session.rule(rule_id) or next((r for r in session.all_rules if r.name == rule_id.lower()), None)
@@ -328,6 +342,10 @@ def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
               help="auto, or a known edition's name (2019, 2021, or one a pack registers).")
 def extract(path: Path, table: str | None, edition: str) -> None:
     """Print the loaded document as JSON (or one table as a grid)."""
+    from nianbao.config.settings import Config
+    from nianbao.gridview import render_table
+    from nianbao.loaders.base import LoadError
+
     session = _session(Config(edition=edition))
     try:
         document = session.load(path)
@@ -351,6 +369,7 @@ def extract(path: Path, table: str | None, edition: str) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
     """Run a folder of rule cases (<RULE>/<case>.md + <case>.expected.json), as a pack proves its rules."""
+    from nianbao.config.files import merge_cli
     from nianbao.testing import run_cases
 
     config = merge_cli(_load_config(config_file, directory, lang), lang=lang)
