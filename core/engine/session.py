@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from nianbao.config.settings import Config
@@ -55,6 +56,7 @@ from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import add_plugins
 from nianbao.plugin.manager import create_plugins
 from nianbao.plugin.manager import is_builtin
+from nianbao.plugin.reporter import Reporter
 
 _LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 
@@ -107,11 +109,21 @@ class Session:
         self._refuse_broken_packs()
         self._refuse_unknown_selectors()
         self.rules = self.rules_for(*self.config.variants())
-        self.loaders: list[Loader] = [loader for batch in hook.nianbao_register_loaders() for loader in batch]
-        self.reporters = {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
         hook.nianbao_configure.call_historic(kwargs={"config": self.config})
 
     # --- registration ----------------------------------------------------------------------------
+
+    # Loaders and reporters are registered when first used: `nianbao rules` and `explain` need
+    # neither, and registering them imports python-docx, pypdfium2, lxml, openpyxl and jinja2.
+    @cached_property
+    def loaders(self) -> list[Loader]:
+        hook = self.plugins.manager.hook
+        return [loader for batch in hook.nianbao_register_loaders() for loader in batch]
+
+    @cached_property
+    def reporters(self) -> dict[str, type[Reporter]]:
+        hook = self.plugins.manager.hook
+        return {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
 
     def _editions(self) -> dict[str, Edition]:
         editions = dict(builtin_editions())
