@@ -44,16 +44,25 @@ def _session(config: Config) -> Session:
         raise click.UsageError(str(exc)) from exc
 
 
-def _load_config(explicit: Path | None, start: Path | None, lang: str | None = None) -> Config:
+def _load_config(explicit: Path | None, start: Path | None, lang: str | None = None,
+                 trust: bool = False) -> Config:
     """The configuration file's settings; a bad file ends the run with exit code 2."""
     from nianbao.config.files import ConfigFileError
     from nianbao.config.files import resolve_config
 
     try:
-        return resolve_config(explicit, start)
+        config = resolve_config(explicit, start, trust=trust)
     except ConfigFileError as exc:
         click.echo(f"nianbao: error: {exc.text(lang or 'zh')}", err=True)
         sys.exit(EXIT_USAGE)
+    if config.untrusted_plugin_files:
+        names = ", ".join(str(p) for p in config.untrusted_plugin_files)
+        click.echo(f"nianbao: warning: {config.path}：这是在被检查的文件旁找到的配置文件，"
+                   f"其中 plugin-files 指定的 Python 文件（{names}）未加载；如信任它，"
+                   "请用 --config 指定该文件或加 --trust-config (a configuration found beside the "
+                   "checked files does not load the Python files it names; name it with --config "
+                   "or add --trust-config)", err=True)
+    return config
 
 
 def _limit_items(items: tuple[str, ...]) -> dict[str, str]:
@@ -155,6 +164,9 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
               help="Last year's report of the same agency, for the rules that compare a report with "
                    "last year's. "
                    "Without it, reports of consecutive years of one agency in the paths are paired.")
+@click.option("--trust-config", is_flag=True,
+              help="Load the Python plugin files (plugin-files) that a configuration found beside the "
+                   "checked files names; without it, only a file named with --config may load Python.")
 @click.option("--limit", "limit_items", multiple=True, metavar="KEY=N",
               help="Raise or lower a resource limit, e.g. --limit max-table-rows=20000 --limit timeout=120 "
                    f"(keys: {', '.join(SPECS)}).")
@@ -162,8 +174,8 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
           ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, verbose: bool,
           fail_on: str,
           allow_broken_packs: bool, config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None, previous: Path | None, limit_items: tuple[str, ...],
-          **extra: Any) -> None:
+          write_baseline_file: Path | None, previous: Path | None, trust_config: bool,
+          limit_items: tuple[str, ...], **extra: Any) -> None:
     """Check reports (files or folders of .md .txt .html .docx .pdf)."""
     from nianbao.config.files import merge_cli
     from nianbao.engine.baseline import BaselineError
@@ -173,7 +185,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     from nianbao.model.results import Summary
 
     try:
-        config = merge_cli(_load_config(config_file, paths[0], lang), select=_split(select),
+        config = merge_cli(_load_config(config_file, paths[0], lang, trust_config), select=_split(select),
                            ignore=_split(ignore), edition=edition, lang=lang, options=extra,
                            no_suppress=no_suppress, allow_broken_packs=allow_broken_packs,
                            limits=_limit_items(limit_items))

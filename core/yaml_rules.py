@@ -17,15 +17,16 @@ applies to; a problem names the file, the rule and the key.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 from jsonschema import ValidationError
 from nianbao.config.settings import Config
+from nianbao.config.yamlsafe import load_yaml
 from nianbao.format.editions import Edition
 from nianbao.format.editions import Identity
 from nianbao.format.editions import builtin_editions
@@ -36,6 +37,7 @@ from nianbao.model.findings import Violation
 from nianbao.model.identities import cell_location
 from nianbao.model.identities import evaluate
 from nianbao.model.identities import evidence_cell
+from nianbao.model.limits import active_limits
 from nianbao.model.rule import Check
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
@@ -56,6 +58,11 @@ class YamlRuleError(ValueError):
         return self.message_en if lang == "en" else str(self)
 
 
+
+def _short(message: str, limit: int = 200) -> str:
+    """A validator's message, which quotes the offending value, cut to ``limit`` characters."""
+    return message if len(message) <= limit else message[:limit] + "…"
+
 def _fail(path: Path, rule: str, key: str, problem: str, problem_en: str) -> YamlRuleError:
     where = f"规则 {rule}：{key}" if key else f"规则 {rule}"
     where_en = f"rule {rule}: {key}" if key else f"rule {rule}"
@@ -74,8 +81,8 @@ def _schema_error(path: Path, data: Any, error: ValidationError) -> YamlRuleErro
     where = list(error.absolute_path)
     if len(where) < 2 or where[0] != "rules":
         key = ".".join(str(p) for p in where)
-        return YamlRuleError(f"{path}：{key or '(顶层)'}：{error.message}",
-                             f"{path}: {key or '(top level)'}: {error.message}")
+        return YamlRuleError(f"{path}：{key or '(顶层)'}：{_short(error.message)}",
+                             f"{path}: {key or '(top level)'}: {_short(error.message)}")
     rule = _rule_name(data, int(where[1]))
     key = ".".join(str(p) for p in where[2:])
     if error.validator == "additionalProperties":
@@ -91,15 +98,15 @@ def _schema_error(path: Path, data: Any, error: ValidationError) -> YamlRuleErro
         keys = " / ".join(k for option in error.validator_value for k in option["required"])
         return _fail(path, rule, key, f"需要以下之一：{keys}", f"needs one of: {keys}")
     if error.validator == "required":
-        return _fail(path, rule, key, f"缺少必填的键：{error.message}",
-                     f"a required key is missing: {error.message}")
-    return _fail(path, rule, key, f"值无效：{error.message}", f"bad value: {error.message}")
+        return _fail(path, rule, key, f"缺少必填的键：{_short(error.message)}",
+                     f"a required key is missing: {_short(error.message)}")
+    return _fail(path, rule, key, f"值无效：{_short(error.message)}", f"bad value: {_short(error.message)}")
 
 
 def read_rule_file(path: Path) -> list[dict[str, Any]]:
     """The validated rule entries of one file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise YamlRuleError(f"{path}：无法读取 YAML 规则文件：{exc}",
                             f"{path}: cannot read the YAML rule file: {exc}") from exc
@@ -121,23 +128,38 @@ def _section_label(context: Context, key: str) -> str:
     return key
 
 
+class PatternTimeout(RuntimeError):
+    """A YAML rule's pattern ran past ``regex-timeout``: the rule is reported, not left hanging."""
+
+
+def _search(pattern: regex.Pattern[str], text: str) -> bool:
+    seconds = active_limits()["regex-timeout"]
+    try:
+        return pattern.search(text, timeout=seconds) is not None
+    except TimeoutError:
+        raise PatternTimeout(
+            f"正则表达式 {pattern.pattern[:80]!r} 在 {seconds:g} 秒内没有匹配完（很可能有嵌套的重复，"
+            f"如 (a+)+），请改写；或用 limits: regex-timeout 放宽 "
+            f"(the pattern ran longer than {seconds:g} s)") from None
+
+
 def _require(spec: Mapping[str, Any]) -> Check:
     section_key = spec.get("section")
-    pattern = re.compile(spec["pattern"]) if "pattern" in spec else None
+    pattern = regex.compile(spec["pattern"]) if "pattern" in spec else None
 
     def check(document: Document, context: Context) -> Iterator[Violation]:
         args = {"section": _section_label(context, section_key) if section_key else "全文",
                 "pattern": spec.get("pattern", "")}
         if section_key is None:
             text = "\n".join(p.text for p in document.paragraphs())
-            if pattern is not None and not pattern.search(text):
+            if pattern is not None and not _search(pattern, text):
                 yield Violation(Location(), args)
             return
         section = document.section(section_key)
         if section is None:
             yield Violation(Location(section=section_key), args)
             return
-        if pattern is not None and not pattern.search(section.heading + "\n" + section.text()):
+        if pattern is not None and not _search(pattern, section.heading + "\n" + section.text()):
             yield Violation(Location(line=section.ref.line, page=section.ref.page, section=section_key), args)
 
     return check
@@ -253,8 +275,8 @@ def _pattern_ok(path: Path, entry: Mapping[str, Any]) -> None:
     if pattern is None:
         return
     try:
-        re.compile(pattern)
-    except re.error as exc:
+        regex.compile(pattern)
+    except regex.error as exc:
         raise _fail(path, entry["id"], "require.pattern", f"不是有效的正则表达式：{exc}",
                     f"not a valid regular expression: {exc}") from None
 

@@ -246,6 +246,21 @@ def nianbao_register_rules(config):
 '''
 
 
+def test_a_configuration_found_beside_the_reports_loads_no_python(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checking a folder received from someone else never runs the Python its nianbao.yaml names."""
+    marker = tmp_path / "ran"
+    (tmp_path / "evil.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n", encoding="utf-8")
+    (tmp_path / "nianbao.yaml").write_text("plugin-files: [evil.py]\n", encoding="utf-8")
+    shutil.copyfile(CLEAN, tmp_path / "titled.md")
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run("check", "titled.md")
+    assert code == 0 and not marker.exists()
+    assert "plugin-files 指定的 Python 文件" in stderr and "--trust-config" in stderr
+    run("check", "--config", "nianbao.yaml", "titled.md")
+    assert marker.exists()
+
+
 def test_local_plugin_file_is_loaded_without_packaging(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "local_rules.py").write_text(LOCAL_PLUGIN, encoding="utf-8")
@@ -254,12 +269,12 @@ def test_local_plugin_file_is_loaded_without_packaging(
     (tmp_path / "untitled.md").write_text(text.split("\n", 1)[1], encoding="utf-8")
     shutil.copyfile(CLEAN, tmp_path / "titled.md")
     monkeypatch.chdir(tmp_path)
-    code, stdout, _ = run("check", "untitled.md", "titled.md")
+    code, stdout, _ = run("check", "--trust-config", "untitled.md", "titled.md")
     assert code == 0
     assert stdout.splitlines() == [
         "untitled.md: LC001 [提示] 报告没有可识别的标题",
         "共检查 2 个文件：错误 0 个，警告 0 个，提示 1 个",
     ]
-    _, listing, _ = run("rules", "--json")
+    _, listing, _ = run("rules", "--json", "--config", "nianbao.yaml")
     assert [r["origin"] for r in json.loads(listing) if r["id"] == "LC001"] == [
         str((tmp_path / "local_rules.py").resolve())]

@@ -17,6 +17,7 @@ from jsonschema import ValidationError
 from nianbao.config.settings import Acceptance
 from nianbao.config.settings import Config
 from nianbao.config.settings import Override
+from nianbao.config.yamlsafe import load_yaml
 from nianbao.model.limits import Limits
 from nianbao.schemas import validator_for
 
@@ -41,6 +42,11 @@ class ConfigFileError(Exception):
         return self.message_en if lang == "en" else self.message
 
 
+
+def _short(message: str, limit: int = 200) -> str:
+    """A validator's message, which quotes the offending value, cut to ``limit`` characters."""
+    return message if len(message) <= limit else message[:limit] + "…"
+
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -56,7 +62,7 @@ def _read_pyproject(path: Path) -> dict[str, Any] | None:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigFileError(f"{path}：无法读取 YAML：{exc}", f"{path}: cannot read YAML: {exc}") from exc
     if data is None:
@@ -114,10 +120,11 @@ def _describe(path: Path, error: ValidationError) -> ConfigFileError:
         return ConfigFileError(f"{path}：{where} 需要以下之一：{keys}",
                                f"{path}: {where} needs one of: {keys}")
     if error.validator == "required":
-        return ConfigFileError(f"{path}：{where or '顶层'} 缺少必填项：{error.message}",
-                               f"{path}: {where or 'top level'} lacks a required key: {error.message}")
-    return ConfigFileError(f"{path}：配置项 {where} 的值无效：{error.message}",
-                           f"{path}: bad value for {where}: {error.message}")
+        return ConfigFileError(f"{path}：{where or '顶层'} 缺少必填项：{_short(error.message)}",
+                               f"{path}: {where or 'top level'} lacks a required key: "
+                               f"{_short(error.message)}")
+    return ConfigFileError(f"{path}：配置项 {where} 的值无效：{_short(error.message)}",
+                           f"{path}: bad value for {where}: {_short(error.message)}")
 
 
 def _files(data: Mapping[str, Any], key: str, base: Path, path: Path) -> tuple[Path, ...]:
@@ -170,12 +177,22 @@ def config_from_file(path: Path) -> Config:
     )
 
 
-def resolve_config(explicit: Path | None, start: Path | None) -> Config:
-    """The file given with ``--config``, else the one found from ``start``, else the defaults."""
+def resolve_config(explicit: Path | None, start: Path | None, trust: bool = False) -> Config:
+    """The file given with ``--config``, else the one found from ``start``, else the defaults.
+
+    A file found beside the checked reports may come with them from someone else: it sets rules
+    and options, but the Python files it names (``plugin-files``) are not loaded unless the user
+    trusts it (``--trust-config``) or names it with ``--config``; they are listed in
+    ``Config.untrusted_plugin_files`` for a warning."""
     if explicit is not None:
         return config_from_file(explicit)
     found = find_config(start) if start is not None else None
-    return config_from_file(found) if found is not None else Config()
+    if found is None:
+        return Config()
+    config = config_from_file(found)
+    if not trust and config.plugin_files:
+        config.untrusted_plugin_files, config.plugin_files = config.plugin_files, ()
+    return config
 
 
 def merge_cli(config: Config, *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),

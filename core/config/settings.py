@@ -83,6 +83,7 @@ class Config:
     packs: tuple[str, ...] = ()
     allow_broken_packs: bool = False
     limits: Limits = field(default_factory=Limits)
+    untrusted_plugin_files: tuple[Path, ...] = ()
 
     @property
     def root(self) -> Path | None:

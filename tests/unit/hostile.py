@@ -123,7 +123,7 @@ def alias_config(folder: Path, levels: int = 9) -> Path:
     return path
 
 
-def regex_rule_config(folder: Path) -> Path:
+def regex_rule_config(folder: Path, pattern: str = "(a+)+$") -> Path:
     """A nianbao.yaml naming a YAML rule whose pattern backtracks catastrophically on a run of 'a'."""
     (folder / "slow-rules.yaml").write_text(
         "rules:\n"
@@ -137,7 +137,7 @@ def regex_rule_config(folder: Path) -> Path:
         "      测试规则。\n\n      ## 要求\n\n      无。\n\n      ## 依据\n\n      无。\n\n"
         "      ## 示例\n\n      无。\n\n      ## 修改\n\n      无。\n"
         "    require:\n"
-        "      pattern: \"(a+)+$\"\n",
+        f"      pattern: \"{pattern}\"\n",
         encoding="utf-8")
     path = folder / "nianbao.yaml"
     path.write_text("rule-files: [slow-rules.yaml]\n", encoding="utf-8")

@@ -204,3 +204,40 @@ def test_one_hostile_file_leaves_the_rest_of_the_batch_checked(tmp_path: Path,
     result = run_cli("check", "--select", "DOC001,REC002", "--format", "json", ".")
     reports = {r["path"]: [f["rule_id"] for f in r["findings"]] for r in json.loads(result.stdout)["reports"]}
     assert reports == {"a.md": ["REC002"], "b.html": ["DOC001"], "c.md": ["REC002"]}
+
+
+def test_a_configuration_of_nested_aliases_is_refused_without_printing_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = hostile.alias_config(tmp_path)
+    assert config.stat().st_size < 1000
+    write_report(tmp_path, "a.md")
+    started = time.monotonic()
+    result = run_cli("check", "a.md")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 2
+    assert "锚点与别名展开后超过 100000 个节点" in result.output
+    assert result.output.count("lol") < 10
+
+
+def test_a_few_aliases_are_still_read(tmp_path: Path) -> None:
+    from nianbao.config.yamlsafe import load_yaml
+
+    assert load_yaml("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_a_yaml_rule_pattern_that_backtracks_is_stopped_with_a_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# 报告\n\n" + "a" * 30 + "b\n", encoding="utf-8")
+    hostile.regex_rule_config(tmp_path, "(a+)+$")  # the regex engine sees through this one
+    started = time.monotonic()
+    result = run_cli("check", "--select", "XX001", "--limit", "regex-timeout=0.2", "a.md")
+    assert time.monotonic() - started < 10
+    assert result.output.splitlines()[0] == "a.md: XX001 [警告] 命中"
+    hostile.regex_rule_config(tmp_path, "(a|aa)+$")  # this one backtracks exponentially
+    started = time.monotonic()
+    result = run_cli("check", "--select", "XX001", "--limit", "regex-timeout=0.2", "a.md")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 2
+    assert "正则表达式 '(a|aa)+$' 在 0.2 秒内没有匹配完" in result.output
