@@ -48,6 +48,28 @@ def _number(x: float) -> int | float:
     return int(round(x)) if abs(x - round(x)) <= _EPSILON else round(x, 6)
 
 
+def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int]:
+    """How many bindings of the edition's identities could be checked on ``tables`` (every cell read
+    and a number, neither side all blank), and how many of those hold."""
+    checked = held = 0
+    for identity in edition.identities:
+        table = tables.get(identity.table)
+        if table is None:
+            continue
+        spec = edition.table(table.key)
+        for _, left, right in identity.expand(spec):
+            cells = [table.values.get(key) for key in (*left, *right)]
+            if any(c is None or (not c.blank and c.value is None) for c in cells):
+                continue
+            if all(table.values[k].blank for k in left) or all(table.values[k].blank for k in right):
+                continue
+            checked += 1
+            actual = sum(table.values[k].value or 0 for k in left)
+            expected = sum(table.values[k].value or 0 for k in right)
+            held += abs(actual - expected) <= _EPSILON
+    return checked, held
+
+
 def likely_cause(edition: Edition, table: Table) -> Cause | None:
     """The single cell whose correction makes every failing identity of ``table`` hold, if any."""
     spec = edition.table(table.key)

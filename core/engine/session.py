@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from nianbao.checks.cause import identity_tally
 from nianbao.config.settings import Config
 from nianbao.engine.edition import decide_edition
 from nianbao.engine.fingerprint import fingerprint
@@ -301,6 +302,9 @@ class Session:
                     report.findings = self.run_rules(loaded, report.display_path, previous, config=config,
                                                      notifications=report.notifications)
                     report.plan = self.plan(loaded, report.findings, previous, config)
+                    edition = self.editions.get(loaded.meta.edition or "")
+                    if edition is not None and edition.identities:
+                        report.identities = identity_tally(edition, loaded.tables)
         except LimitExceeded as exc:  # the time limit: while loading, or while the rules ran
             report.document, report.findings, report.plan = None, [], []
             loaded = Unloaded(LoadError(exc.message, exc.message_en, reason="limit"), "")

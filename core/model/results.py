@@ -44,6 +44,9 @@ class PlannedRule:
 
 @dataclass(slots=True)
 class CheckedReport:
+    """One report as checked: its findings, the rules planned for it (run or skipped) and, where
+    its edition has identities, how many of their bindings could be checked and how many held."""
+
     path: str
     display_path: str
     document: Document | None
@@ -53,6 +56,7 @@ class CheckedReport:
     baselined: int = 0
     compared_to_baseline: bool = False
     plan: list[PlannedRule] = field(default_factory=list)
+    identities: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import TextIO
 
+from nianbao.reporters.records import checked_record
 from nianbao.reporters.records import finding_record
 from nianbao.reporters.records import meta_record
 from nianbao.reporters.records import summary_record
@@ -54,6 +55,7 @@ class JsonReporter:
         record = {
             "path": report.display_path,
             "meta": meta_record(report),
+            "checked": checked_record(report),
             "findings": [finding_record(f, self.lang) for f in report.findings],
             "notifications": [{"level": n.level, "message": n.message} for n in report.notifications],
         }

@@ -66,6 +66,45 @@ def finding_record(finding: Finding, lang: str = "zh") -> dict[str, Any]:
     }
 
 
+_SOURCE_ZH = {"tables": "统计表", "year": "报告年度", "option": "命令行选项", "config": "配置",
+              "plugin": "插件", "title": "标题", "period": "统计期限", "filename": "文件名"}
+
+
+def checked_record(report: CheckedReport) -> dict[str, Any] | None:
+    """What was checked on a report: the edition and year assumed and from what, the rules that ran
+    and were skipped, and the identities' bindings checked and held."""
+    if report.document is None:
+        return None
+    meta = report.document.meta
+    checked, held = report.identities if report.identities is not None else (0, 0)
+    return {
+        "edition": meta.edition, "edition_source": meta.edition_source,
+        "report_year": meta.report_year, "report_year_source": meta.report_year_source,
+        "rules_run": [p.rule_id for p in report.plan if not p.skipped],
+        "rules_skipped": [p.rule_id for p in report.plan if p.skipped],
+        "identities_checked": checked, "identities_held": held,
+    }
+
+
+def checked_text(report: CheckedReport, lang: str = "zh") -> str | None:
+    """``checked_record`` in one line, for people."""
+    record = checked_record(report)
+    if record is None:
+        return None
+    edition = record["edition"] or "?"
+    year = record["report_year"] or "?"
+    run, skipped = len(record["rules_run"]), len(record["rules_skipped"])
+    edition_from, year_from = record["edition_source"] or "?", record["report_year_source"] or "?"
+    if lang == "en":
+        return (f"checked as the {edition} edition (from the {edition_from}), report year {year} "
+                f"(from the {year_from}); {run} rules run, {skipped} skipped; "
+                f"{record['identities_checked']} identity sums checked, {record['identities_held']} hold")
+    return (f"按 {edition} 版格式（依据{_SOURCE_ZH.get(edition_from, edition_from)}）、{year} 年度（依据"
+            f"{_SOURCE_ZH.get(year_from, year_from)}）检查；运行规则 {run} 条，"
+            f"跳过 {skipped} 条；勾稽关系核对 {record['identities_checked']} 处，"
+            f"成立 {record['identities_held']} 处")
+
+
 def meta_record(report: CheckedReport) -> dict[str, Any] | None:
     if report.document is None:
         return None

@@ -11,6 +11,7 @@ from typing import TextIO
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Finding
 from nianbao.model.places import place_words
+from nianbao.reporters.records import checked_text
 
 if TYPE_CHECKING:
     from nianbao.model.results import CheckedReport
@@ -105,6 +106,9 @@ class TextReporter:
         for note in report.notifications:
             text = notification_text(note.message)
             self.stream.write(f"{report.display_path}: nianbao {note.level}: {text}\n")
+        checked = checked_text(report, self.lang) if self.verbose else None
+        if checked:
+            self.stream.write(f"{report.display_path}: {checked}\n")
 
     def write_finding(self, finding: Finding) -> None:
         """The finding's line, then its evidence: the identity once and the cells that carry a
