@@ -80,11 +80,65 @@ def _violation(ref: SourceRef, first: SourceRef, text: str, key: tuple[str, str]
     )
 
 
+GRAM = 12  # characters: every sentence compared is longer, so it holds whole grams
+SHINGLE = 6  # characters, for finding paragraphs that may be near repeats
+POSTINGS = 8  # earlier texts remembered per gram: the earliest are the ones a repeat points to
+
+
+class _Sentences:
+    """The sentences seen so far, found again in linear time: exactly by their key, and by
+    containment (one holding the other) through their grams."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, str, int, SourceRef]] = []
+        self.exact: dict[str, int] = {}
+        self.heads: dict[int, list[int]] = {}  # hash of a key's first gram -> entries
+        self.grams: dict[int, list[int]] = {}  # hash of any gram of a key -> entries
+
+    def find(self, key: str) -> tuple[str, str, int, SourceRef] | None:
+        if key in self.exact:
+            return self.entries[self.exact[key]]
+        found: set[int] = set()
+        for start in range(len(key) - GRAM + 1):  # an earlier sentence inside this one
+            heads = self.heads.get(hash(key[start:start + GRAM]), ())
+            found.update(n for n in heads if self.entries[n][0] in key)
+        found.update(n for n in self.grams.get(hash(key[:GRAM]), ()) if key in self.entries[n][0])
+        return self.entries[min(found)] if found else None
+
+    def add(self, key: str, sentence: str, index: int, ref: SourceRef) -> None:
+        number = len(self.entries)
+        self.entries.append((key, sentence, index, ref))
+        self.exact[key] = number
+        _post(self.heads, hash(key[:GRAM]), number)
+        for gram in {hash(key[i:i + GRAM]) for i in range(len(key) - GRAM + 1)}:
+            _post(self.grams, gram, number)
+
+
+def _post(index: dict[int, list[int]], gram: int, number: int) -> None:
+    postings = index.setdefault(gram, [])
+    if len(postings) < POSTINGS:
+        postings.append(number)
+
+
+def _near_candidates(key: str, shingles: dict[int, list[int]], number: int) -> list[int]:
+    """Earlier paragraphs sharing many shingles with this one, most shared first; this one is
+    added to the index."""
+    grams = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
+    shared: dict[int, int] = {}
+    for gram in grams:
+        for other in shingles.get(gram, ()):
+            shared[other] = shared.get(other, 0) + 1
+        _post(shingles, gram, number)
+    wanted = len(grams) / 2
+    likely = [n for n, count in shared.items() if count >= wanted]
+    return sorted(likely, key=lambda n: (-shared[n], n))[:POSTINGS]
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     paragraphs = list(narrative_paragraphs(document))
     places = paragraph_places(document)
-    seen: list[tuple[str, str, int, SourceRef]] = []
+    seen = _Sentences()
     reported: set[tuple[int, int]] = set()
     for index, text, ref in paragraphs:
         for sentence in split_sentences(text):
@@ -93,9 +147,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 continue
             # A repeated sentence may come with a lead-in of its own ("政务新媒体方面，…"): one
             # holding the other counts as a repeat.
-            earlier = next((s for s in seen if s[0] in key or key in s[0]), None)
+            earlier = seen.find(key)
             if earlier is None:
-                seen.append((key, sentence, index, ref))
+                seen.add(key, sentence, index, ref)
                 continue
             first_key, first_sentence, first_index, first_ref = earlier
             if (first_index, index) not in reported:
@@ -103,8 +157,10 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 repeated = first_sentence if len(first_key) <= len(key) else sentence
                 yield _violation(ref, first_ref, repeated, (places[first_index], places[index]))
     long = [(i, _normal(t), t, r) for i, t, r in paragraphs if len(_normal(t)) >= MIN_CHARS]
+    shingles: dict[int, list[int]] = {}
     for n, (index, key, text, ref) in enumerate(long):
-        for first_index, first_key, _, first_ref in long[:n]:
+        for other in sorted(_near_candidates(key, shingles, n)):
+            first_index, first_key, _, first_ref = long[other]
             if (first_index, index) in reported:
                 continue
             matcher = SequenceMatcher(None, first_key, key, autojunk=False)
