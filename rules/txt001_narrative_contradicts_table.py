@@ -12,8 +12,8 @@ N 与三者都不符时才报告，并列出比较过的每个单元格。
 
 句子的口径不确定时只给警告，并说明原因：数字只是某一单位的（“区政府办代表区政府受理……”）或
 下属部门、乡镇的、是“其中”的一部分、在括号内的分项说明里、是约数（“2000余件”）、以“项”“个”计、
-说的是规范性文件库所收的文件、句中同时说到往年（去年、同比），或者恰好等于本年新收与上年结转之和
-（叙述把上年结转算了进去）。表中“总计”栏空白、按各列之和计算时，原句或单元格无法定位时，读取表格时
+说的是规范性文件库所收的文件、是文件件数（可能含部门文件，口径与表二未必相同）、句中同时说到往年
+（去年、同比），或者恰好等于本年新收与上年结转之和（叙述把上年结转算了进去）。表中“总计”栏空白、按各列之和计算时，原句或单元格无法定位时，读取表格时
 对该行有疑问（见 DOC002）时，也只给警告。所比较的单元格本身不符合表内勾稽关系（REC001–REC004 报告了
 该格，例如“总计”填了 0）时，只给警告并指向那条表格问题：一个原因只报一次错误。
 
@@ -70,6 +70,7 @@ from nianbao.narrative.faults import TableFault
 from nianbao.narrative.faults import table_faults
 from nianbao.narrative.metrics import APPLICANT_COLUMNS
 from nianbao.narrative.places import fact_place
+from nianbao.narrative.scope import DOCUMENTS
 
 _BASE_ZH = "叙述“{quote}”中的 {stated} 与{compared}不符{part}"
 _BASE_EN = "the narrative “{quote}” states {stated}, but {compared_en}{part_en}"
@@ -246,8 +247,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         elif (fault := _table_fault(faults, readings)) is not None:
             args["table_rule"], args["identity"] = fault.rule, fault.identity
             variant, severity = "table-wrong", "warning"
-        elif fact.scope == "ambiguous" and fact.reason:
-            args["reason"], args["reason_en"] = SCOPE_REASONS[fact.reason]
+        elif (reason := fact.reason or (DOCUMENTS if fact.subject == "documents" else None)) is not None:
+            # Only a plain count of this body's applications or cases for the year is an error.
+            args["reason"], args["reason_en"] = SCOPE_REASONS[reason]
             variant, severity = "ambiguous", "warning"
         elif any(r.filled for r in readings):
             variant, severity = "filled", "warning"

@@ -4,7 +4,7 @@
 
 同一个统计口径（例如本年新收申请总数、行政复议案件数）在正文中说了两次以上时，数字必须相同。
 本规则引用两处原句和两个数字。口径不确定的句子（某一单位的数、“其中”的一部分、约数、另一年度）
-说的可能不是同一件事，不参与比较；信息条数、文件份数等表中没有的数也不参与比较。
+说的可能不是同一件事，不参与比较；信息条数、文件件数也不参与比较。
 可有几种理解的数字（“办理申请218件”可指新收、新收加上年结转或办结总数）只与同样说法的数字比较。
 
 ## 依据
@@ -44,6 +44,8 @@ from nianbao.narrative.evidence import quote
 from nianbao.narrative.evidence import same_number
 from nianbao.narrative.places import fact_place
 
+_COUNTED = ("applications", "cases")
+
 RULE = Rule(
     id="TXT002",
     name="narrative-disagrees-with-itself",
@@ -67,9 +69,9 @@ RULE = Rule(
 def check(document: Document, context: Context) -> Iterator[Violation]:
     first: dict[tuple[str, ...], Fact] = {}
     for fact in extract_facts(document):
-        # Only figures that plainly count this year's applications, cases or documents, and only
-        # with a figure of the same meanings ("办理218件" may mean 新收 or 总计: not "收到218件").
-        if fact.scope != "certain" or fact.metric not in METRICS:
+        # Only figures that plainly count this year's applications or cases, and only with a
+        # figure of the same meanings ("办理218件" may mean 新收 or 总计: not "收到218件").
+        if fact.scope != "certain" or fact.metric not in METRICS or fact.subject not in _COUNTED:
             continue
         earlier = first.setdefault(fact.meanings, fact)
         if earlier is fact or same_number(earlier.value, fact.value):

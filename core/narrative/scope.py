@@ -25,6 +25,7 @@ PARENTHESISED = "parenthesised"
 UNIT = "unit"
 LIBRARY = "library"
 CLEAN_UP = "clean-up"
+DOCUMENTS = "documents"
 
 SCOPE_REASONS = {
     SUB_UNIT: ("句中的数字可能只是某一单位（“代表…受理”）的数，不是全部",
@@ -49,6 +50,9 @@ SCOPE_REASONS = {
     LIBRARY: ("句中说的是规范性文件库所收的文件，库中所收可能与年末现行有效件数不同",
               "the sentence speaks of a document library, whose holdings may differ from the year-end "
               "count of documents in force"),
+    DOCUMENTS: ("叙述中的文件件数可能含部门文件或其他文件，口径可能与表二“行政规范性文件”不同",
+                "a count of documents in the narrative may take in departmental or other documents: "
+                "its scope may differ from the normative documents of 表二"),
     CLEAN_UP: ("句中的数字是清理、梳理的文件数，不是本年制发或现行有效件数",
                "the figure counts documents reviewed in a clean-up, not documents issued or in force"),
 }
