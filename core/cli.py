@@ -403,4 +403,7 @@ main.add_command(diff_command)
 
 
 def run() -> None:
+    from nianbao.helptext import localise
+
+    localise(main, sys.argv[1:])
     main()

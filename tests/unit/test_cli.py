@@ -185,3 +185,23 @@ def test_a_page_that_is_not_a_report_is_exactly_one_doc001(case: str) -> None:
     assert [(f["rule_id"], f["message"].split("：", 1)[0]) for f in report["findings"]] == [
         ("DOC001", "不是政府信息公开工作年度报告")]
     assert result.exit_code == 1
+
+
+def test_help_is_chinese_by_default_and_english_on_request() -> None:
+    import os
+    import shutil
+
+    command = shutil.which("nianbao")
+    if command is None:
+        pytest.skip("the nianbao command is not installed")
+    env = {k: v for k, v in os.environ.items() if k != "NIANBAO_LANG"}
+    chinese = subprocess.run([command, "check", "--help"], capture_output=True, text=True, env=env,
+                             check=True).stdout
+    assert "检查年度报告（文件或文件夹，.md .txt .html .docx .pdf）。" in chinese
+    assert "退出码为 1 所需的最低级别" in chinese
+    english = subprocess.run([command, "check", "--help"], capture_output=True, text=True,
+                             env={**env, "NIANBAO_LANG": "en"}, check=True).stdout
+    assert "Check reports (files or folders" in english and "检查年度报告" not in english
+    asked = subprocess.run([command, "check", "--lang", "en", "--help"], capture_output=True, text=True,
+                           env=env, check=True).stdout
+    assert "Lowest severity of an active finding" in asked

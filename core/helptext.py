@@ -1,0 +1,66 @@
+"""The command line's help in Chinese, the default language; English (as written beside each option
+in ``cli.py``) with ``--lang en`` or ``NIANBAO_LANG=en``. An option or command without an entry
+here (one a pack adds) keeps its own text."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import click
+
+COMMANDS = {
+    "check": "检查年度报告（文件或文件夹，.md .txt .html .docx .pdf）。",
+    "rules": "列出全部规则：编号、名称、级别、适用版本、标题。",
+    "explain": "打印一条规则的说明：要求、依据、示例、修改，以及条例原文。",
+    "extract": "以 JSON 打印读取到的文档（或以表格打印其中一张统计表）。",
+    "test-rules": ("运行一个文件夹中的规则用例（<规则编号>/<用例>.md 与 <用例>.expected.json），"
+                   "供规则包自证。"),
+}
+
+OPTIONS = {
+    "fmt": ("输出格式：text、json、sarif、github（Actions 注释）、junit、csv、xlsx、html，"
+               "或插件添加的格式。"),
+    "output": "把输出写入 FILE，而不是标准输出。",
+    "select": "只运行这些规则或规则族（逗号分隔，如 REC,SEC001）；未知的编号是用法错误。",
+    "ignore": "不运行这些规则或规则族（逗号分隔）；未知的编号是用法错误。",
+    "edition": "按哪一版格式检查：auto（默认）先看统计表，再看报告年度；或已知版本名（2019、2021）。",
+    "lang": "消息语言：zh（默认）或 en。",
+    "exit_zero": "即使有错误也以 0 退出。",
+    "verbose": "列出发现的全部证据单元格（包括为 0 的），并说明每份报告检查了什么。",
+    "fail_on": "退出码为 1 所需的最低级别：error（默认）、warning 或 note。",
+    "allow_broken_packs": "规则包未能加载时继续（其规则不检查）；否则以 2 退出。",
+    "config_file": "配置文件（nianbao.yaml 或 pyproject.toml）；默认从被检查的路径向上查找。",
+    "no_suppress": "把已接受的发现作为有效发现报告（用于审计）。",
+    "baseline_file": "只报告不在此基线文件中的发现。",
+    "write_baseline_file": "把本次的发现记录为基线文件 FILE（成功时以 0 退出）。",
+    "previous": "同一机关上一年度的报告，供逐年比较的规则使用；不给出时，同一批中相邻年度的报告自动配对。",
+    "trust_config": "加载在报告旁边找到的配置所列的 Python 插件文件（plugin-files）。",
+    "limit": "调整资源限制，如 --limit max-table-rows=20000 --limit timeout=120。",
+    "as_json": "以 JSON 打印规则目录。",
+    "table": "以表格打印一张统计表（active_disclosure、applications、reviews）。",
+    "help": "显示帮助并退出。",
+    "version": "显示版本并退出。",
+}
+
+
+def wants_english(argv: Sequence[str]) -> bool:
+    """English help when the command line asks for English messages, or the environment does."""
+    if os.environ.get("NIANBAO_LANG", "").lower().startswith("en"):
+        return True
+    args = list(argv)
+    return any(a == "--lang=en" or (a == "--lang" and i + 1 < len(args) and args[i + 1] == "en")
+               for i, a in enumerate(args))
+
+
+def localise(group: click.Group, argv: Sequence[str]) -> None:
+    """Put the Chinese help on ``group``'s commands and options unless English is wanted."""
+    if wants_english(argv):
+        return
+    for name, command in group.commands.items():
+        if name in COMMANDS:
+            command.help = COMMANDS[name]
+            command.short_help = None
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name in OPTIONS:
+                param.help = OPTIONS[param.name]
