@@ -74,7 +74,8 @@ def splits(
     if not chunks or count < len(chunks):
         return []
     may_sign = tuple(signed) if signed is not None else (True,) * count
-    counters = [_counter(chunk, may_sign) for chunk in chunks]
+    ends = [_number_ends(chunk) for chunk in chunks]
+    counters = [_counter(chunk, chunk_ends, may_sign) for chunk, chunk_ends in zip(chunks, ends, strict=True)]
 
     @cache
     def total(index: int, remaining: int) -> int:
@@ -92,8 +93,10 @@ def splits(
         if pieces == 1:
             yield (chunk[position:],)
             return
-        for end in range(position + 1, len(chunk)):
-            if _fits(chunk[position:end], column, may_sign) and counter(end, pieces - 1, column + 1):
+        if not _sign_fits(chunk, position, column, may_sign):
+            return
+        for end in ends[index][position]:
+            if end < len(chunk) and counter(end, pieces - 1, column + 1):
                 for rest in pieces_of(index, end, pieces - 1, column + 1):
                     yield (chunk[position:end], *rest)
 
@@ -111,22 +114,30 @@ def splits(
     return list(walk(0, count))
 
 
-def _fits(part: str, column: int, may_sign: tuple[bool, ...]) -> bool:
-    if not _PART.fullmatch(part):
-        return False
-    return not part.startswith(("-", "−")) or (column < len(may_sign) and may_sign[column])
+def _number_ends(chunk: str) -> list[tuple[int, ...]]:
+    """For each position of ``chunk``, every end at which a number starting there may stop: worked
+    out once per chunk, where each count and each split would otherwise match it again."""
+    return [tuple(end for end in range(position + 1, len(chunk) + 1)
+                  if _PART.fullmatch(chunk, position, end)) for position in range(len(chunk))]
 
 
-def _counter(chunk: str, may_sign: tuple[bool, ...]) -> Callable[[int, int, int], int]:
+def _sign_fits(chunk: str, position: int, column: int, may_sign: tuple[bool, ...]) -> bool:
+    """A number starting at ``position`` may be negative only in a column marked signed."""
+    return chunk[position] not in "-−" or (column < len(may_sign) and may_sign[column])
+
+
+def _counter(chunk: str, ends: list[tuple[int, ...]],
+             may_sign: tuple[bool, ...]) -> Callable[[int, int, int], int]:
     """``count(position, pieces, column)``: the ways to cut ``chunk[position:]`` into ``pieces``
     numbers, the first of them in ``column``."""
 
     @cache
     def count(position: int, pieces: int, column: int) -> int:
+        if not _sign_fits(chunk, position, column, may_sign):
+            return 0
         if pieces == 1:
-            return 1 if _fits(chunk[position:], column, may_sign) else 0
-        return sum(count(end, pieces - 1, column + 1) for end in range(position + 1, len(chunk))
-                   if _fits(chunk[position:end], column, may_sign))
+            return 1 if len(chunk) in ends[position] else 0
+        return sum(count(end, pieces - 1, column + 1) for end in ends[position] if end < len(chunk))
 
     return count
 
