@@ -153,11 +153,16 @@ def normalise_encoding(name: str) -> str:
         return lowered
 
 
+# Control bytes other than tab, line ends and form feed; counted by deleting every other byte
+# (bytes.translate), not by a Python loop over the sample.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+
+
 def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return bool(sample) and controls / len(sample) > 0.05
 
 
