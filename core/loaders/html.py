@@ -65,6 +65,8 @@ _BLOCK = {
 _NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
+_SPAN = re.compile(r"\s*(\d+)")
+_SPACES = re.compile(r"\s+")
 _TITLE_SEARCH = 3  # a title stands among the first paragraphs of the article
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _DATE_META = {"pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date.issued"}
@@ -179,7 +181,10 @@ def cell_text(element: lxml.etree._Element) -> str:
 
 
 def _span(element: lxml.etree._Element, name: str) -> int:
-    match = re.match(r"\s*(\d+)", element.get(name) or "")
+    given = element.get(name)
+    if not given:
+        return 1
+    match = _SPAN.match(given)
     value = int(match.group(1)) if match else 1
     return min(max(value, 1), _SPAN_LIMIT)
 
@@ -290,7 +295,7 @@ def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
 
 
 def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
 
 
 def _pieces_flat(element: lxml.etree._Element) -> Iterator[str]:
