@@ -78,6 +78,32 @@ def _pypdfium2(path: Path) -> object:
         document.close()
 
 
+def _pypdfium2_boxes(path: Path) -> object:
+    """What the PDF loader needs from pdfium: each page's characters with their boxes."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    try:
+        pages = []
+        left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+        for page in document:
+            textpage = page.get_textpage()
+            chars = []
+            for index in range(textpage.count_chars()):
+                code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+                pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top)
+                chars.append((code, left.value, bottom.value, right.value, top.value))
+            pages.append(chars)
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        document.close()
+
+
 def _pdfplumber(path: Path) -> object:
     import pdfplumber
 
@@ -124,6 +150,7 @@ def _read_text(path: Path) -> object:
 PARSERS: dict[str, list[tuple[str, Callable[[Path], object]]]] = {
     "html": [("lxml.html parse", _lxml)],
     "pdf": [("loader's blocks only", _pdf_blocks), ("pypdfium2 text", _pypdfium2),
+            ("pypdfium2 text + character boxes", _pypdfium2_boxes),
             ("pdfplumber text", _pdfplumber)],
     "docx": [("loader's blocks only", _docx_blocks), ("python-docx open", _python_docx)],
     "text": [("read and decode", _read_text)],
