@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lxml import html as lxml_html
 from nianbao.reporters.overview import body_key
+from nianbao.reporters.rows import run_pairing
 from test_reporters_support import AGENCY
 from test_reporters_support import OUTCOME_MESSAGE
 from test_reporters_support import SELECT
@@ -134,3 +136,33 @@ def test_the_matrix_counts_year_over_year_findings(two_years: Path) -> None:
     marked = [(c.get("data-key"), c.get("class")) for c in cells]
     assert marked == [("carried_over.natural_person", "bad"), ("carried_over.business", "bad"),
                       ("carried_over.total", "bad")]
+
+
+def test_the_run_summarys_pairing_is_read_by_report() -> None:
+    # the run summary's pairing as the batch engine writes it: pairs, unpaired reports, skipped files
+    summary = SimpleNamespace(
+        pairs=[SimpleNamespace(path="年报/2020.md", previous="年报/2019.md", agency=AGENCY, year=2020,
+                               origin="batch"),
+               SimpleNamespace(path="年报/2021.md", previous="2020.md", agency=AGENCY, year=2021,
+                               origin="history")],
+        unpaired=[SimpleNamespace(path="年报/2019.md", reason="no-previous",
+                                  message="批次中没有该机关上一年度的报告",
+                                  message_en="no report of this body for the year before")],
+        skipped=[SimpleNamespace(path="年报/README.md", reason="说明文件", reason_en="a read-me file")],
+    )
+    pairing = run_pairing(summary, {}, "zh")
+    assert pairing.paired == {"年报/2020.md", "年报/2021.md"}
+    assert pairing.text("年报/2020.md", "zh") == "年报/2019.md"
+    assert pairing.text("年报/2021.md", "zh") == "2020.md (历史库)"
+    assert pairing.text("年报/2019.md", "zh") == "未配对：批次中没有该机关上一年度的报告"
+    assert pairing.text("年报/other.md", "zh") is None
+    assert pairing.skipped == [("年报/README.md", "说明文件")]
+    english = run_pairing(summary, {}, "en")
+    assert english.text("年报/2019.md", "en") == "not paired: no report of this body for the year before"
+    assert english.skipped == [("年报/README.md", "a read-me file")]
+
+
+def test_without_the_summarys_pairing_the_reports_pairs_are_used() -> None:
+    pairing = run_pairing(SimpleNamespace(), {"年报/2020.md": "年报/2019.md"}, "zh")
+    assert pairing.previous == {"年报/2020.md": ("年报/2019.md", "")}
+    assert (pairing.unpaired, pairing.skipped) == ({}, [])
