@@ -138,6 +138,8 @@ class Session:
         return editions
 
     def _register_rule_files(self) -> None:
+        if not self.config.rule_files:  # YAML rules import the regex engine their patterns run on
+            return
         from nianbao.yaml_rules import YamlRuleError
         from nianbao.yaml_rules import YamlRules
 
