@@ -24,7 +24,6 @@ from typing import Any
 from typing import ClassVar
 from typing import TextIO
 
-import jinja2
 from nianbao.reporters.overview import ReportView
 from nianbao.reporters.overview import body_year_matrix
 from nianbao.reporters.overview import duplicate_groups
@@ -34,6 +33,7 @@ from nianbao.reporters.rows import language
 from nianbao.reporters.rows import run_pairing
 
 if TYPE_CHECKING:
+    import jinja2
     from nianbao.model.results import CheckedReport
     from nianbao.model.results import Summary
     from nianbao.model.rule import Rule
@@ -179,6 +179,8 @@ TEXT: dict[str, dict[str, Any]] = {
 
 def environment() -> jinja2.Environment:
     """The template environment of nianbao's pages (autoescaped; a missing variable is an error)."""
+    import jinja2  # when a page is written, not whenever the reporters are registered
+
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
