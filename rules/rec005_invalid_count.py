@@ -12,10 +12,10 @@
 
 ## 示例
 
-表三“（七）总计”一行的“总计”列留空。
+表三“（一）予以公开”和“（七）总计”两行的“总计”列都留空：同一列在多行中留空是一个习惯，报告为一条。
 
 ```
-REC005 [警告] 表三“（七）总计”行的“总计”为空白；没有发生的应填 0
+REC005 [警告] 表三“总计”在 2 行中为空白（“（一）予以公开”、“（七）总计”）；没有发生的应填 0
 ```
 
 ## 修改
@@ -26,6 +26,7 @@ REC005 [警告] 表三“（七）总计”行的“总计”为空白；没有�
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from nianbao.checks.cells import blank_columns
 from nianbao.checks.cells import cell_args
@@ -34,6 +35,7 @@ from nianbao.checks.cells import column_name
 from nianbao.checks.cells import is_whole
 from nianbao.checks.cells import show
 from nianbao.model.document import Document
+from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
@@ -65,12 +67,17 @@ RULE = Rule(
             "en": ("{table_no} row “{row_label}”: “{columns_en}” left blank; "
                    "write 0 where there is nothing to count"),
         },
+        "blank_rows": {
+            "zh": "{table_no}“{columns}”在 {count} 行中为空白（{rows}）；没有发生的应填 0",
+            "en": ("{table_no}: “{columns_en}” left blank in {count} rows ({rows_en}); "
+                   "write 0 where there is nothing to count"),
+        },
     },
-    lowered={"blank": {
+    lowered={variant: {
         "severity": "warning",
         "zh": "空白多半是未填 0，并非数据缺失",
         "en": "a blank cell is most often a 0 left unwritten, not missing data",
-    }},
+    } for variant in ("blank", "blank_rows")},
     editions=("2019", "2021"),
     doc=__doc__,
 )
@@ -84,6 +91,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         table = document.tables.get(spec.key)
         if spec.blocks or table is None:
             continue
+        blank_rows: dict[tuple[str, ...], list[tuple[Any, list[CellEvidence]]]] = {}
         for row in spec.all_rows():
             for column in spec.columns_for(row.key):
                 key = f"{row.key}.{column.key}"
@@ -104,14 +112,26 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                     yield Violation(where, args, evidence, variant="fraction")
             blanks = blank_columns(spec, table, row.key)
             if blanks:
-                names = [column_name(spec, row.key, c.key.split(".", 1)[1]) for c in blanks]
-                read_row = table.row(row.key)
-                line = read_row.ref.line if read_row else None
-                yield Violation(
-                    Location(line=line, section=spec.section, table=spec.key, row=row.key),
-                    {"table_no": spec.number, "row_label": row.label, "columns": "、".join(names),
-                     "columns_en": "”, “".join(names)},
-                    Derivation(identity="空白单元格", cells=tuple(blanks)),
-                    variant="blank",
-                    key=("blank",),
-                )
+                names = tuple(column_name(spec, row.key, c.key.split(".", 1)[1]) for c in blanks)
+                blank_rows.setdefault(names, []).append((row, blanks))
+        # One habit (the same columns left blank row after row) is one finding, not one per row.
+        for names, rows in blank_rows.items():
+            first = rows[0][0]
+            read_row = table.row(first.key)
+            line = read_row.ref.line if read_row else None
+            args = {"table_no": spec.number, "row_label": first.label, "columns": "、".join(names),
+                    "columns_en": "”, “".join(names)}
+            cells = tuple(cell for _, blanks in rows for cell in blanks)
+            variant = "blank"
+            if len(rows) > 1:
+                labels = [row.label for row, _ in rows]
+                shown = "、".join(f"“{label}”" for label in labels[:4])
+                args.update({"count": len(rows),
+                             "rows": shown + (f"等 {len(rows)} 行" if len(rows) > 4 else ""),
+                             "rows_en": shown + (f" and {len(rows) - 4} more" if len(rows) > 4 else "")})
+                variant = "blank_rows"
+            yield Violation(
+                Location(line=line, section=spec.section, table=spec.key, row=first.key),
+                args, Derivation(identity="空白单元格", cells=cells), variant=variant,
+                key=("blank", "、".join(names)),
+            )
