@@ -13,13 +13,17 @@ from typing import Any
 import click
 from nianbao import __version__
 from nianbao.compare.command import diff as diff_command
+from nianbao.history_cli import history_group
 from nianbao.model.limits import SPECS
 from nianbao.plugin.manager import create_plugins
+from nianbao.progress import Progress
 
 # The engine, the loaders, the configuration's schema and the explanations are imported by the
 # commands that use them, so that `nianbao --version` and `--help` start in a few tens of ms.
 if TYPE_CHECKING:
     from nianbao.config.settings import Config
+    from nianbao.engine.batch import BatchOptions
+    from nianbao.engine.inputs import Input
     from nianbao.engine.session import Session
     from nianbao.model.document import Document
     from nianbao.plugin.manager import Plugins
@@ -132,7 +136,7 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
 
 
 @main.command(cls=_WithPluginOptions)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|URL|@LIST...")
 @click.option("--format", "fmt", default="text", show_default=True,
               help="Output format: text, json, sarif, github (Actions annotations), junit, csv, "
                    "xlsx (needs -o FILE), html (a page for reviewers), or one a plugin adds.")
@@ -141,6 +145,9 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
 @click.option("--select", multiple=True,
               help="Only these rules or rule families (comma-separated, e.g. REC,SEC001).")
 @click.option("--ignore", multiple=True, help="Skip these rules or rule families (comma-separated).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Leave out files found in folders that match GLOB (repeatable; added to the "
+                   "configuration's).")
 @click.option("--edition", default=None,
               help="Format edition to check against: auto (default) decides from the tables, then the year; "
                    "or a known edition's name (2019, 2021, or one a pack registers).")
@@ -170,22 +177,37 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
 @click.option("--limit", "limit_items", multiple=True, metavar="KEY=N",
               help="Raise or lower a resource limit, e.g. --limit max-table-rows=20000 --limit timeout=120 "
                    f"(keys: {', '.join(SPECS)}).")
-def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], edition: str | None, lang: str | None, exit_zero: bool, verbose: bool,
-          fail_on: str,
-          allow_broken_packs: bool, config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
-          write_baseline_file: Path | None, previous: Path | None, trust_config: bool,
-          limit_items: tuple[str, ...], **extra: Any) -> None:
-    """Check reports (files or folders of .md .txt .html .docx .pdf)."""
+@click.option("--history", "history_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="SQLite store of checked reports: each report is stored, and a report whose body's "
+                   "report for the year before is not in the batch is compared with the stored one.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the machine's cores; 1 checks in this process).")
+@click.option("--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds to fetch one page named by its address (default 30).")
+def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], exclude: tuple[str, ...], edition: str | None, lang: str | None,
+          exit_zero: bool, verbose: bool, fail_on: str, allow_broken_packs: bool, config_file: Path | None,
+          no_suppress: bool, baseline_file: Path | None, write_baseline_file: Path | None,
+          previous: Path | None, trust_config: bool, limit_items: tuple[str, ...], history_file: Path | None,
+          jobs: int | None, fetch_timeout: float | None, **extra: Any) -> None:
+    """Check reports: files, folders, http(s) addresses of published pages, and @LIST files that name
+    one path or address a line (.md .txt .html .docx .pdf)."""
     from nianbao.config.files import merge_cli
     from nianbao.engine.baseline import BaselineError
     from nianbao.engine.baseline import read_baseline
     from nianbao.engine.baseline import write_baseline
+    from nianbao.engine.batch import Batch
+    from nianbao.engine.batch import BatchOptions
+    from nianbao.engine.batch import default_jobs
+    from nianbao.engine.fetch import DEFAULT_TIMEOUT
+    from nianbao.engine.inputs import collect
     from nianbao.engine.session import timed
+    from nianbao.history_cli import open_history
     from nianbao.model.results import Summary
 
     try:
-        config = merge_cli(_load_config(config_file, paths[0], lang, trust_config), select=_split(select),
+        config = merge_cli(_load_config(config_file, _config_start(paths), lang, trust_config),
+                           select=_split(select),
                            ignore=_split(ignore), edition=edition, lang=lang, options=extra,
                            no_suppress=no_suppress, allow_broken_packs=allow_broken_packs,
                            limits=_limit_items(limit_items))
@@ -203,18 +225,21 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     if fmt not in session.reporters:
         choices = ", ".join(sorted(session.reporters))
         raise click.BadParameter(f"unknown format {fmt!r}; choose from {choices}", param_hint="--format")
-    files = list(session.expand(p for p in paths if p.exists()))
-    inputs = {p.resolve() for p in [*files, *paths]}
-    earlier = _previous_report(session, previous, len(inputs)) if previous is not None else None
+    inputs = collect(paths, session.suffixes, exclude=config.exclude + exclude)
+    options = BatchOptions(jobs=jobs or config.jobs or default_jobs(), timeout=config.limits["timeout"],
+                           fetch_timeout=fetch_timeout or DEFAULT_TIMEOUT,
+                           fetch_max_bytes=config.limits.bytes("max-file-mb"))
+    checked = {p.resolve() for p in inputs.paths}
     if previous is not None:
-        inputs.add(previous.resolve())
-    for written, hint in ((output, "--output"), (write_baseline_file, "--write-baseline")):
-        if written is not None and written.resolve() in inputs:
+        checked.add(previous.resolve())
+    written_files = ((output, "--output"), (write_baseline_file, "--write-baseline"),
+                     (history_file, "--history"))
+    for written, hint in written_files:
+        if written is not None and written.resolve() in checked:
             raise click.BadParameter(f"{written} is one of the reports being checked; "
                                      "nianbao never writes over a report", param_hint=hint)
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        click.echo(f"nianbao: error: {path}: 文件不存在 (no such file or directory)", err=True)
+    for name in inputs.missing:
+        click.echo(f"nianbao: error: {name}: 文件不存在 (no such file or directory)", err=True)
     if output is not None and not output.parent.is_dir():
         click.echo(f"nianbao: error: {output}: 输出文件所在的文件夹不存在 "
                    "(the folder for the output file does not exist)", err=True)
@@ -223,25 +248,39 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
     if binary and output is None and sys.stdout.isatty():
         raise click.UsageError(f"--format {fmt} 是二进制文件格式，不能输出到终端，请用 -o FILE 指定输出文件 "
                                f"(--format {fmt} writes a binary file: name it with -o FILE)")
+    earlier, preloaded = (_previous_report(session, previous, inputs.items, options) if previous is not None
+                          else (None, None))
+    history = open_history(history_file)
     # Written to FILE only once the run is done, so a FILE in a folder being checked is never
     # read as a report and a failed run leaves no half-written output.
     buffer: io.StringIO | io.BytesIO = io.BytesIO() if binary else io.StringIO()
     if output is None and not binary:
         _escape_stray_bytes(sys.stdout)
     stream = buffer if output else (sys.stdout.buffer if binary else sys.stdout)
-    summary = Summary()
+    summary = Summary(skipped=list(inputs.skipped))
     reporter = session.reporters[fmt](stream, lang=lang)
     if hasattr(reporter, "verbose"):
         reporter.verbose = verbose
     reporter.start(session.rules)
-    reports = session.check_files(files, previous=earlier)
+    progress = Progress(sys.stderr, len(inputs.items), lang) if sys.stderr.isatty() else None
+    batch = Batch(session, inputs.items, options, summary, previous=earlier, history=history,
+                  on_done=progress, preloaded=preloaded)
+    reports = batch.reports()
     if baseline is not None:
         reports = (baseline.new_only(report) for report in reports)
     seen = []  # for the baseline: each report's findings, not its document
-    for report in timed(reports, summary):
-        reporter.add(report)
-        if write_baseline_file is not None:
-            seen.append(dataclasses.replace(report, document=None, previous=None))
+    try:
+        for report in timed(reports, summary):
+            if progress is not None and stream is sys.stdout:
+                progress.clear()
+            reporter.add(report)
+            if write_baseline_file is not None:
+                seen.append(dataclasses.replace(report, document=None, previous=None))
+    finally:
+        if progress is not None:
+            progress.close()
+        if history is not None:
+            history.close()
     reporter.finish(summary)
     if write_baseline_file is not None:
         try:
@@ -254,7 +293,7 @@ def check(paths: tuple[Path, ...], fmt: str, output: Path | None, select: tuple[
         _write_output(output, buffer.getvalue())
     elif binary:
         sys.stdout.buffer.flush()
-    if missing or summary.internal_errors:
+    if inputs.missing or summary.internal_errors:
         sys.exit(EXIT_USAGE)
     # Recording a baseline is the run's purpose: the findings it records are not a failure.
     if summary.fails(fail_on) and not exit_zero and write_baseline_file is None:
@@ -273,6 +312,16 @@ def _escape_stray_bytes(stream: Any) -> None:
             pass
 
 
+def _config_start(names: tuple[str, ...]) -> Path:
+    """Where to look for the configuration: the first local path named (or its list file)."""
+    from nianbao.engine.inputs import is_url
+
+    for name in names:
+        if not is_url(name):
+            return Path(name[1:] if name.startswith("@") and len(name) > 1 else name)
+    return Path.cwd()
+
+
 def _write_output(path: Path, content: str | bytes) -> None:
     from nianbao.engine.atomic import write_atomically
 
@@ -284,23 +333,43 @@ def _write_output(path: Path, content: str | bytes) -> None:
         sys.exit(EXIT_USAGE)
 
 
-def _previous_report(session: Session, path: Path, reports: int) -> Document:
-    """Load the report named by ``--previous``; a problem with it is a usage error naming the file."""
+def _previous_report(session: Session, path: Path, items: list[Input],
+                     options: BatchOptions) -> tuple[Document, dict[int, Document]]:
+    """Load the report named by ``--previous`` and the report checked against it; refuse, as a usage
+    error naming the file, a previous report that cannot be last year's report of that one."""
+    from nianbao.engine.batch import load_input
+    from nianbao.engine.pairing import refusal
     from nianbao.loaders.base import LoadError
     from nianbao.model.document import DocumentInvalid
 
-    if reports > 1:
-        raise click.BadParameter(
-            f"{path}: --previous 只能用于检查一份报告；检查文件夹时，同一机关相邻年度的报告会自动配对 "
-            "(--previous applies to one report; in a folder, consecutive years of one agency are paired)",
-            param_hint="--previous")
+    def refuse(zh: str, en: str) -> click.BadParameter:
+        return click.BadParameter(f"{path}: {zh} ({en})", param_hint="--previous")
+
+    if len(items) > 1:
+        raise refuse("--previous 只能用于检查一份报告；检查文件夹时，同一机关相邻年度的报告会自动配对",
+                     "--previous applies to one report; in a folder, consecutive years of one agency "
+                     "are paired")
+    if items and items[0].path is not None and items[0].path.resolve() == path.resolve():
+        raise refuse("与被检查的报告是同一份文件", "it is the same file as the report being checked")
     try:
-        return session.load(path)
+        earlier = session.load(path)
     except LoadError as exc:
-        raise click.BadParameter(f"{path}: {exc.message} ({exc.message_en})",
-                                 param_hint="--previous") from exc
+        raise refuse(exc.message, exc.message_en) from exc
     except DocumentInvalid as exc:
-        raise click.BadParameter(f"{path}: 读取结果不符合文档模型：{exc}", param_hint="--previous") from exc
+        raise refuse(f"读取结果不符合文档模型：{exc}", f"the document read is not valid: {exc}") from exc
+    if not earlier.tables:
+        raise refuse("其中没有找到年度报告的统计表，不是年度报告",
+                     "no table of an annual report was found in it")
+    if not items:
+        return earlier, {}
+    try:
+        document = load_input(session, items[0], options)
+    except Exception:  # noqa: BLE001 - the check reports this report's own problem as DOC001
+        return earlier, {}
+    why = refusal(document, earlier)
+    if why is not None:
+        raise refuse(*why)
+    return earlier, {0: document}
 
 
 @main.command(name="rules")
@@ -400,6 +469,9 @@ def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
 
 
 main.add_command(diff_command)
+
+
+main.add_command(history_group)
 
 
 def run() -> None:

@@ -111,6 +111,10 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ReportFile
         return None
     if file_path.suffix.lower() not in _session(config).suffixes:
         return None
+    from nianbao.engine.inputs import not_a_report
+
+    if not_a_report(file_path) is not None:  # README.md beside the reports, say
+        return None
     return ReportFile.from_parent(parent, path=file_path)
 
 

@@ -11,7 +11,8 @@ from nianbao.testing import collect_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# NIANBAO_CORPUS points elsewhere, for a checkout that does not sit beside the corpus
+CORPUS = Path(os.environ.get("NIANBAO_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 @pytest.fixture(autouse=True)

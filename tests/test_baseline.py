@@ -57,8 +57,9 @@ def test_baseline_of_the_corpus_silences_the_next_run(corpus_copy: Path, tmp_pat
     code, second, _ = run("check", "corpus", "--baseline", str(baseline))
     assert code == 0
     files = len(list(Session(Config()).expand([corpus_copy])))
-    assert second == (f"共检查 {files} 个文件：错误 0 个，警告 0 个，提示 0 个，"
-                      f"基线中已有 {printed} 个未列出\n")
+    assert second.splitlines()[-1] == (f"共检查 {files} 个文件：错误 0 个，警告 0 个，提示 0 个，"
+                                       f"基线中已有 {printed} 个未列出")
+    assert not any(": " in line and "[" in line for line in second.splitlines())  # no finding line
 
 
 def test_one_changed_cell_is_exactly_one_new_finding(corpus_copy: Path, tmp_path: Path) -> None:

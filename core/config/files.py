@@ -159,6 +159,8 @@ def config_from_file(path: Path) -> Config:
         rule_files=_files(data, "rule-files", base, path),
         options={key.replace("-", "_"): value for key, value in data.get("options", {}).items()},
         path=path,
+        exclude=tuple(data.get("exclude", ())),
+        jobs=data.get("jobs"),
         overrides=tuple(
             Override(
                 paths=tuple(item["paths"]),

@@ -84,6 +84,8 @@ class Config:
     allow_broken_packs: bool = False
     limits: Limits = field(default_factory=Limits)
     untrusted_plugin_files: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    jobs: int | None = None
 
     @property
     def root(self) -> Path | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import time
 import traceback
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ from nianbao.config.settings import Config
 from nianbao.engine.edition import decide_edition
 from nianbao.engine.fingerprint import fingerprint
 from nianbao.engine.fingerprint import report_identity
+from nianbao.engine.inputs import not_a_report
 from nianbao.engine.pairing import pair_consecutive_years
 from nianbao.engine.pairing import sketch_batch
 from nianbao.engine.pairing import year_gap_warning
@@ -220,7 +222,7 @@ class Session:
                     rel = child.relative_to(path)
                     if any(part.startswith(".") for part in rel.parts):
                         continue
-                    if child.is_file() and child.suffix.lower() in self.suffixes:
+                    if child.is_file() and child.suffix.lower() in self.suffixes and not not_a_report(child):
                         yield child
             else:
                 yield path
@@ -235,11 +237,11 @@ class Session:
                 return loader
         return None
 
-    def load(self, path: Path) -> Document:
-        """Load and validate one report; raises :class:`LoadError` for an unreadable file or one
-        over a limit (see :mod:`nianbao.model.limits`)."""
+    def load(self, path: Path, data: bytes | None = None) -> Document:
+        """Load and validate one report (from ``data`` when given: a fetched page); raises
+        :class:`LoadError` for an unreadable file or one over a limit (see :mod:`nianbao.model.limits`)."""
         with limits_as_load_errors(self.config.limits) as limits:
-            loader, data = open_report(path, limits, self.loader_for)
+            loader, data = open_report(path, limits, self.loader_for, data)
             draft = loader.load(path, data, self.editions)
             del data
             edition = self.decide_edition(draft.document)
@@ -291,14 +293,16 @@ class Session:
             return Unloaded(exc, traceback.format_exc())
 
     def check_file(self, path: Path, previous: Document | None = None,
-                   document: Document | Unloaded | None = None) -> CheckedReport:
-        """Check one report; ``document`` is what :meth:`try_load` gave for it, if it was read already."""
-        report = CheckedReport(path=str(path), display_path=display_path(path), document=None,
+                   document: Document | Unloaded | None = None, *, name: str | None = None,
+                   load: Callable[[], Document] | None = None) -> CheckedReport:
+        """Check one report; ``document`` is what :meth:`try_load` gave for it, if it was read already.
+        A report that is not a local file has a ``name`` (shown for the path) and ``load`` reads it."""
+        report = CheckedReport(path=name or str(path), display_path=name or display_path(path), document=None,
                                previous=previous)
-        config = self.config.for_path(str(path))
+        config = self.config.for_path(report.path)
         try:
             with using_limits(self.config.limits), time_limit(self.config.limits["timeout"]):
-                loaded = document if document is not None else self.load(path)
+                loaded = document if document is not None else load() if load else self.load(path)
                 if isinstance(loaded, Document):
                     report.document = loaded
                     report.findings = self.run_rules(loaded, report.display_path, previous, config=config,

@@ -82,10 +82,11 @@ def read_input(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def open_report(path: Path, limits: Limits,
-                pick: Callable[[Path, bytes], Loader | None]) -> tuple[Loader, bytes]:
-    """The file's bytes and the loader ``pick`` chooses for them, within the size limits."""
-    data = read_input(path, limits)
+def open_report(path: Path, limits: Limits, pick: Callable[[Path, bytes], Loader | None],
+                data: bytes | None = None) -> tuple[Loader, bytes]:
+    """The file's bytes (or ``data``, a fetched page's) and the loader ``pick`` chooses for them,
+    within the size limits."""
+    data = read_input(path, limits) if data is None else data
     loader = pick(path, data[:2048])
     if loader is None:
         raise LoadError("不支持的文件格式", "unsupported file format", reason="format")

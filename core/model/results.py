@@ -59,6 +59,41 @@ class CheckedReport:
     identities: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file found in a folder and left out because it is plainly not a report (README, an image,
+    an archive, a spreadsheet …); ``reason`` and ``reason_en`` say what it is."""
+
+    path: str
+    reason: str
+    reason_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearPair:
+    """A report compared with last year's report of the same body. ``previous`` is the path or URL
+    of last year's report; ``origin`` is ``batch`` (checked in the same run), ``option``
+    (``--previous``) or ``history`` (read from the ``--history`` store)."""
+
+    path: str
+    previous: str
+    agency: str | None
+    year: int | None
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unpaired:
+    """A report not compared with last year's, and why: ``no-previous`` (no report of the body for
+    the year before), ``candidates`` (several, none chosen), ``no-agency`` (the title names no
+    body), ``no-year``, ``unread`` (the report could not be read)."""
+
+    path: str
+    reason: str
+    message: str
+    message_en: str
+
+
 @dataclass(slots=True)
 class Summary:
     files: int = 0
@@ -68,6 +103,9 @@ class Summary:
     baselined: int = 0
     internal_errors: int = 0
     seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+    pairs: list[YearPair] = field(default_factory=list)
+    unpaired: list[Unpaired] = field(default_factory=list)
 
     def add(self, report: CheckedReport) -> None:
         self.files += 1

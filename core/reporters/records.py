@@ -122,4 +122,9 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "baselined": summary.baselined,
         "internal_errors": summary.internal_errors,
         "by_rule": dict(sorted(summary.by_rule.items())),
+        "skipped": [{"path": s.path, "reason": s.reason, "reason_en": s.reason_en} for s in summary.skipped],
+        "pairs": [{"path": p.path, "previous": p.previous, "agency": p.agency, "year": p.year,
+                   "origin": p.origin} for p in summary.pairs],
+        "unpaired": [{"path": u.path, "reason": u.reason, "message": u.message, "message_en": u.message_en}
+                     for u in summary.unpaired],
     }

@@ -84,6 +84,33 @@ def summary_line(summary: Summary, lang: str) -> str:
     return text
 
 
+def pairing_lines(summary: Summary, lang: str, compared: bool = True) -> list[str]:
+    """The files skipped, and (when ``compared``: a year-over-year rule ran) the pairs made and the
+    reports left unpaired, with reasons."""
+    en = lang == "en"
+    lines = []
+    if summary.skipped:
+        lines.append(f"Skipped {len(summary.skipped)} file(s) that are not reports:" if en
+                     else f"跳过 {len(summary.skipped)} 个不是报告的文件：")
+        lines += [f"  {s.path} ({s.reason_en})" if en else f"  {s.path}（{s.reason}）"
+                  for s in summary.skipped]
+    origin = {"batch": ("", ""), "history": ("（历史库）", " (history store)"),
+              "option": ("（--previous）", " (--previous)")}
+    if summary.pairs and compared:
+        lines.append(f"Compared with last year's report: {len(summary.pairs)}" if en
+                     else f"与上年报告对比 {len(summary.pairs)} 份：")
+        for pair in summary.pairs:
+            zh, english = origin.get(pair.origin, ("", ""))
+            lines.append(f"  {pair.path} <- {pair.previous}{english}" if en
+                         else f"  {pair.path} ← {pair.previous}{zh}")
+    if summary.unpaired and compared:
+        lines.append(f"Not compared with last year's report: {len(summary.unpaired)}" if en
+                     else f"未与上年报告对比 {len(summary.unpaired)} 份：")
+        lines += [f"  {u.path}: {u.message_en}" if en else f"  {u.path}：{u.message}"
+                  for u in summary.unpaired]
+    return lines
+
+
 class TextReporter:
     name: ClassVar[str] = "text"
     description: ClassVar[str] = "path:line: RULE message, for people and editors"
@@ -94,9 +121,10 @@ class TextReporter:
         self.verbose = verbose
         self.lang = lang if lang in LEVEL else "zh"
         self.show_suppressed = show_suppressed
+        self.compared = True
 
     def start(self, rules: Sequence[Rule]) -> None:
-        return None
+        self.compared = any(rule.needs_previous for rule in rules)
 
     def add(self, report: CheckedReport) -> None:
         for finding in report.findings:
@@ -133,4 +161,6 @@ class TextReporter:
                               else f"    ({hidden} more cells are 0 or blank; -v lists them all)\n")
 
     def finish(self, summary: Summary) -> None:
+        for line in pairing_lines(summary, self.lang, self.compared):
+            self.stream.write(line + "\n")
         self.stream.write(summary_line(summary, self.lang) + "\n")

@@ -48,7 +48,8 @@ def test_tool_rules_and_summary(checked: tuple[Path, dict]) -> None:
     ]
     assert output["summary"] == {"files": 1, "errors": 2, "warnings": 0, "notes": 0, "suppressed": 0,
                                  "baselined": 0,
-                                 "internal_errors": 0, "by_rule": {"REC002": 1, "REC003": 1}}
+                                 "internal_errors": 0, "by_rule": {"REC002": 1, "REC003": 1},
+                                 "skipped": [], "pairs": [], "unpaired": []}
 
 
 def test_report_path_and_meta(checked: tuple[Path, dict]) -> None:

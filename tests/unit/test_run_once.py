@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from nianbao import cli
 from nianbao.config.settings import Config
+from nianbao.engine import inputs
 from nianbao.engine import session as session_module
 from nianbao.engine.session import Session
 from nianbao.plugin import manager
@@ -44,21 +45,25 @@ def test_plugins_are_created_once_per_run(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_paths_are_expanded_once(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
-    calls: list[tuple[Path, ...]] = []
-    expand = Session.expand
+    calls: list[tuple[str, ...]] = []
+    collect = inputs.collect
 
-    def counted(self: Session, paths: object) -> object:
-        paths = tuple(paths)  # type: ignore[arg-type]
-        calls.append(paths)
-        return expand(self, paths)
+    def counted(names: object, *args: object, **kwargs: object) -> object:
+        names = tuple(names)  # type: ignore[arg-type]
+        calls.append(names)
+        return collect(names, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Session, "expand", counted)
+    def never(self: Session, paths: object) -> object:
+        raise AssertionError("the CLI expands its paths with nianbao.engine.inputs.collect alone")
+
+    monkeypatch.setattr(inputs, "collect", counted)
+    monkeypatch.setattr(Session, "expand", never)
     params = list(cli.check.params)
     try:
         _run_cli(monkeypatch, "check", str(EXAMPLES))
     finally:
         cli.check.params[:] = params
-    assert calls == [(EXAMPLES,)]
+    assert calls == [(str(EXAMPLES),)]
     assert "共检查 3 个文件" in capsys.readouterr().out
 
 
