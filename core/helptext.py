@@ -10,7 +10,9 @@ from collections.abc import Sequence
 import click
 
 COMMANDS = {
-    "check": "检查年度报告（文件或文件夹，.md .txt .html .docx .pdf）。",
+    "check": ("检查年度报告：文件、文件夹、已发布网页的 http(s) 地址，以及每行一个路径或地址的 @列表文件"
+              "（.md .txt .html .docx .pdf）。"),
+    "history": "查看 --history 历史库中保存的报告：history list 历史库、history show 历史库 编号。",
     "rules": "列出全部规则：编号、名称、级别、适用版本、标题。",
     "explain": "打印一条规则的说明：要求、依据、示例、修改，以及条例原文。",
     "extract": "以 JSON 打印读取到的文档（或以表格打印其中一张统计表）。",
@@ -38,6 +40,11 @@ OPTIONS = {
     "trust_config": "加载在报告旁边找到的配置所列的 Python 插件文件（plugin-files）。",
     "limit": "调整资源限制，如 --limit max-table-rows=20000 --limit timeout=120。",
     "as_json": "以 JSON 打印规则目录。",
+    "exclude": "检查文件夹时不检查与 GLOB 匹配的文件（可重复；与配置中的 exclude 合并）。",
+    "history_file": ("历史库（SQLite）：保存每份检查过的报告；本批中没有上一年度报告时，"
+                     "与库中保存的报告比较。"),
+    "jobs": "并行检查的进程数（默认为本机核数；1 为在本进程中逐份检查）。",
+    "fetch_timeout": "获取一个网页最多用时（秒，默认 30）。",
     "table": "以表格打印一张统计表（active_disclosure、applications、reviews）。",
     "help": "显示帮助并退出。",
     "version": "显示版本并退出。",

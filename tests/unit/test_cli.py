@@ -197,11 +197,11 @@ def test_help_is_chinese_by_default_and_english_on_request() -> None:
     env = {k: v for k, v in os.environ.items() if k != "NIANBAO_LANG"}
     chinese = subprocess.run([command, "check", "--help"], capture_output=True, text=True, env=env,
                              check=True).stdout
-    assert "检查年度报告（文件或文件夹，.md .txt .html .docx .pdf）。" in chinese
+    assert "检查年度报告：文件、文件夹、已发布网页的 http(s) 地址" in chinese
     assert "退出码为 1 所需的最低级别" in chinese
     english = subprocess.run([command, "check", "--help"], capture_output=True, text=True,
                              env={**env, "NIANBAO_LANG": "en"}, check=True).stdout
-    assert "Check reports (files or folders" in english and "检查年度报告" not in english
+    assert "Check reports: files, folders" in english and "检查年度报告" not in english
     asked = subprocess.run([command, "check", "--lang", "en", "--help"], capture_output=True, text=True,
                            env=env, check=True).stdout
     assert "Lowest severity of an active finding" in asked
