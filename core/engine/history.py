@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,10 +104,23 @@ class HistoryStore:
         try:
             self.db = sqlite3.connect(path, timeout=WAIT_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
-            self._prepare()
+            self._prepare_waiting()
         except sqlite3.DatabaseError as exc:
             raise HistoryError(f"{path}: 不是 nianbao 的历史库（{exc}） "
                                "(not a nianbao history store)") from exc
+
+    def _prepare_waiting(self) -> None:
+        """Prepare the store, waiting while another run sets it up (switching to WAL takes the file
+        for a moment, and SQLite's busy handler does not wait for that)."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            try:
+                self._prepare()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _prepare(self) -> None:
         schema = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -119,7 +133,8 @@ class HistoryStore:
         if tables - {"reports", "cells"}:
             raise HistoryError(f"{self.path}: 这个 SQLite 文件不是 nianbao 的历史库 "
                                "(not a nianbao history store)")
-        if self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+        wal = self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
+        if not wal and self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise HistoryError(f"{self.path}: 无法把历史库设为 WAL 模式 (cannot put the store in WAL mode)")
         self.db.execute("BEGIN IMMEDIATE")
         try:
