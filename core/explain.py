@@ -47,8 +47,9 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
     if lang == "en":
         header = [
             f"{rule.id} {rule.name}: {rule.title_en}",
-            f"severity: {rule.severity}   editions: {rule.edition_text}   report years: {rule.year_text}",
-            f"source: {rule.source}",
+            f"severity: {rule.severity}   editions: {rule.edition_text.replace('全部', 'all')}   "
+            f"report years: {rule.year_text.replace('全部', 'all')}",
+            f"source (official Chinese): {rule.source}",
         ]
     else:
         header = [
@@ -66,7 +67,11 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
         header.append(("applies to: " if lang == "en" else "适用范围：") + rule.scope.text(lang))
     if rule.origin != "nianbao":
         header.append(("来自插件：" if lang == "zh" else "from plugin: ") + rule.origin)
-    text = "\n".join(header) + "\n\n" + rule.doc.strip() + "\n"
+    doc = rule.doc_text(lang)
+    if doc is None:
+        header.append("(this rule's documentation has no English version; it follows in Chinese)")
+        doc = rule.doc_text("zh")
+    text = "\n".join(header) + "\n\n" + (doc or "") + "\n"
     cited = articles_text(rule.articles)
     if cited:
         heading = "条例原文" if lang == "zh" else "Regulation text (official Chinese)"

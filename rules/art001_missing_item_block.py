@@ -23,6 +23,28 @@ ART001 [错误] 表二缺少“第二十条第（八）项”一栏（行政事�
 ## 修改
 
 按所用版本的格式补全表二缺少的栏目；本年度没有发生的事项填 0，不要删去栏目。
+
+## Requirement
+
+表二 (Table 2, "active disclosure") counts items under Article 20 of the Regulation. The 2019 edition
+requires five blocks, for Article 20 items (1), (5), (6), (8) and (9); the 2021 edition requires four, for
+items (1), (5), (6) and (8). Each missing block is reported once, listing the rows it should contain.
+Which blocks are required and which rows each has come from the edition's format template.
+
+## Source
+
+Regulation Article 20 items (1), (5), (6), (8), (9) and Article 50 item (1); the annual report format's
+Table 2 (国办公开办函〔2019〕60号 and 〔2021〕30号).
+
+## Example
+
+A 2021 report's Table 2 has only Article 20 items (1), (5) and (6): the block for item (8),
+administrative fees (行政事业性收费), is missing.
+
+## Fix
+
+Complete Table 2 with the blocks the edition requires; fill 0 for anything that did not happen this
+year rather than deleting the block.
 """
 
 from __future__ import annotations

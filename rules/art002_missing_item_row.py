@@ -22,6 +22,28 @@ ART002 [错误] 表二“第二十条第（六）项”缺少“行政强制”�
 ## 修改
 
 补上缺少的行；没有发生的事项填 0。行名请使用格式规定的措辞，否则检查器可能认不出该行。
+
+## Requirement
+
+Every block of 表二 (Table 2) that is present (one Article 20 item) must contain all the rows the format
+prescribes. In the 2019 edition, for example, item (5) has the rows 行政许可 (administrative licensing) and
+其他对外管理服务事项 (other external management services), and item (6) has 行政处罚 (administrative
+penalties) and 行政强制 (administrative coercion). A wholly missing block is reported by ART001.
+
+## Source
+
+Regulation Article 20; the annual report format's Table 2 (国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+In a 2021 report, the Table 2 block for Article 20 item (6) has only the 行政处罚 row; the 行政强制 row is
+missing. When the block has figures under a row name the format does not use (such as 规范性文件 in the
+2021 edition), the finding names that row.
+
+## Fix
+
+Add the missing row, with 0 for what did not happen. Use the format's wording for row names, or the
+checker may not recognise the row.
 """
 
 from __future__ import annotations

@@ -27,6 +27,32 @@ ART003 [错误] 表二“政府集中采购 / 采购总金额”填写为“2510
 
 按表头的单位换算后填写数字本身（251000 元即 25.1 万元），不要在单元格中写单位；计数填整数；
 除“本年增/减”外不填负数。
+
+## Requirement
+
+Each cell of 表二 (Table 2) holds one number that meets its column heading:
+
+- amount columns are in the heading's unit (the 2021 "本年收费金额（单位：万元）" and the 2019 "采购总金额"
+  are both in 万元, units of 10,000 yuan); a cell written in another unit (such as "251000元") is reported
+  with the cell, its text and the unit to use;
+- count columns (documents, items) must be whole numbers and carry no money unit (元, 万元);
+- only the 2019 edition's 本年增/减 (change this year) column may be negative.
+
+Blank cells are not this rule's concern.
+
+## Source
+
+The headings of the annual report format's Table 2 (国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+A 2019 report's Table 2 cell 政府集中采购 / 采购总金额 (government procurement / total amount) reads
+"251000元", but the column's unit is 万元.
+
+## Fix
+
+Convert to the heading's unit and write the number alone (251000 元 is 25.1 万元), with no unit in the
+cell; counts are whole numbers; no negative figures except in 本年增/减.
 """
 
 from __future__ import annotations

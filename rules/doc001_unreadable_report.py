@@ -26,6 +26,32 @@ DOC001 [错误] 无法检查此文件：文件是空的
 
 确认文件是报告本身，而不是网页外壳、附件列表或损坏的下载。旧版 Word（.doc）或 WPS（.wps）文件请另存为
 .docx；扫描版 PDF 请提供带文字层的版本。
+
+## Requirement
+
+Every file checked must be a readable annual report: HTML, DOCX, PDF with a text layer, Markdown or plain
+text, in which the report's sections or tables can be recognised. A file that cannot be read is reported
+on its own; the other files in the batch are checked as usual.
+
+A web page that is not an annual report (a notice, news item or list of reports) also gets only this
+finding, with the reason: it has no statistics tables and none of its numbered headings (一、二、三…)
+speaks of an annual report's contents (for example "一、活动时间"), or its title shows it is a notice or
+announcement. It is not checked as an annual report.
+
+## Source
+
+Regulation on the Disclosure of Government Information, Articles 49 and 50: the annual report is
+published and contains the prescribed contents; a file that cannot be read cannot show that it does.
+
+## Example
+
+An empty file `empty.txt` cannot be checked: the finding says the file is empty.
+
+## Fix
+
+Make sure the file is the report itself, not a page shell, a list of attachments or a broken download.
+Save legacy Word (.doc) or WPS (.wps) files as .docx; for a scanned PDF, supply a version with a text
+layer.
 """
 
 from __future__ import annotations

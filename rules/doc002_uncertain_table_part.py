@@ -23,6 +23,30 @@ DOC002 [警告] 表三“（六）其他处理”行只读到6个数值，格式
 
 核对源文件中该行的单元格：补上漏填的数值（没有发生的填 0），去掉多余的单元格，不要合并单元格。
 如果源文件本身无误，可以用 `nianbao extract --table` 查看读取结果，并对该条提示作接受处理。
+
+## Requirement
+
+The checker reads only values it can be sure of: when the number of values in a row does not match the
+format's columns, a row appears twice, or run-together digits cannot be split in exactly one way, it
+leaves the row unread rather than guess. Each such place gets one finding naming the table, the row and
+why it was not read. A row that could not be read at all is a warning (its identities were not checked);
+the rest are notes.
+
+## Source
+
+The row and column structure of the format's Tables 2 to 4 (国办公开办函〔2019〕60号, 〔2021〕30号);
+Regulation Article 50 requires the annual report to contain these statistics.
+
+## Example
+
+Table 3's row "（六）其他处理" (other handling) has only 6 values where the format has 7 columns, so the
+columns of the values cannot be determined and the row is not read.
+
+## Fix
+
+Check that row's cells in the source file: add the missing value (0 for what did not happen), remove extra
+cells, and do not merge cells. If the source is correct, view what was read with
+`nianbao extract --table` and accept the finding.
 """
 
 from __future__ import annotations

@@ -26,6 +26,31 @@ FMT001 [错误] 2022年度报告应使用2021版格式的统计表，但表格�
 
 按报告年度适用的格式版本重新制作统计表。2021 年度起：表二按第二十条第（一）（五）（六）（八）项填报，
 表三“（六）其他处理”分三行填报。
+
+## Requirement
+
+Reports for 2019 and 2020 use the tables of the 2019 format (国办公开办函〔2019〕60号); reports from 2021
+on use the tables of the 2021 format (国办公开办函〔2021〕30号). The tables' edition is judged from the
+tables themselves (for example whether Table 3's "（六）其他处理" is one row or three, and whether Table 2
+has Article 20 item (9)); the report year comes from the title, the reporting period or the file name.
+
+When `--edition` names an edition other than the tables' own, the tables are still read and checked as what
+they are (identities are reported as usual), and the mismatch with the forced edition is reported.
+
+## Source
+
+国办公开办函〔2021〕30号 issued the revised annual report format, applying from the 2021 reports; the 2019
+and 2020 reports use the format of 国办公开办函〔2019〕60号.
+
+## Example
+
+A 2022 report's Table 3 has "（六）其他处理" as a single row and Table 2 still has Article 20 item (9): it
+uses the 2019 edition's tables.
+
+## Fix
+
+Redo the tables in the edition that applies to the report year. From 2021: Table 2 covers Article 20
+items (1), (5), (6) and (8), and Table 3's "（六）其他处理" has three rows.
 """
 
 from __future__ import annotations

@@ -21,6 +21,29 @@ FMT002 [警告] “六、其他需要报告的事项”未报告收取信息处�
 ## 修改
 
 在第六部分写明本年度收取信息处理费的情况：收取的，写明件数和金额；未收取的，写“本年度未收取信息处理费”。
+
+## Requirement
+
+The 2021 format requires the report's part "六、其他需要报告的事项" (other matters to report) to state
+whether information processing fees (信息处理费) were charged this year; if none were, it must say so (for
+example "本年度未收取信息处理费"). A report without a sixth part that nowhere mentions processing fees does
+not meet the requirement either.
+
+## Source
+
+The annual report format (国办公开办函〔2021〕30号), template part six: "（文字描述，收取信息处理费情况在
+此处报告。）" (describe in words; report processing fees here); the Measures on Information Processing Fees
+(国办函〔2020〕109号).
+
+## Example
+
+Part six reports only how deputies' suggestions and CPPCC proposals were handled, saying nothing about
+processing fees.
+
+## Fix
+
+State this year's processing fees in part six: if charged, the number of cases and the amount; if not,
+write "本年度未收取信息处理费" (no processing fees were charged this year).
 """
 
 from __future__ import annotations

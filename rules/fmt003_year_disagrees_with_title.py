@@ -23,6 +23,29 @@ FMT003 [错误] 统计期限“2021年1月1日至2021年12月31日”与标题�
 ## 修改
 
 把统计期限、正文提到的报告年度和总体情况开头的年份改为标题所写的年度；如标题的年度有误，改标题。
+
+## Requirement
+
+An annual report covers 1 January to 31 December of the year in its title. The reporting period stated in
+the text, the "××年政府信息公开工作年度报告" named in the introduction and the year opening
+"一、总体情况" (overview) must all agree with the title's year. A mismatch usually means a year was left
+unchanged when last year's report was reused. (Mentions of last year's report elsewhere are normal, for
+example part five on fixing the problems raised last year, and are not checked.)
+
+## Source
+
+Regulation Articles 49 and 50: the annual report covers the previous year's disclosure work; the annual
+report format (国办公开办函〔2019〕60号, 〔2021〕30号) names the year in the report's title.
+
+## Example
+
+The title reads "……2022年度政府信息公开工作年度报告" but the introduction says the figures cover
+"2021年1月1日至2021年12月31日" (1 January to 31 December 2021).
+
+## Fix
+
+Change the reporting period, the report year named in the text and the year opening the overview to the
+title's year; if the title's year is wrong, correct the title.
 """
 
 from __future__ import annotations

@@ -26,6 +26,34 @@ FMT004 [提示] 报告采用2019年以前的旧版格式（报告年度2018年�
 ## 修改
 
 旧版报告无需修改。如这是 2019 年度及以后的报告，请按现行年度报告格式重新编写，使用表二至表四。
+
+## Requirement
+
+Annual reports from 2019 on use the format issued by the General Office of the State Council's office for
+government information and affairs disclosure (国办公开办函〔2019〕60号; 〔2021〕30号 from 2021): six parts,
+with Tables 2 to 4 as uniform statistics tables. Earlier reports followed the Regulation of 2008, with the
+sections 概述、主动公开、依申请公开、复议诉讼、问题和改进措施 (overview, active disclosure, disclosure on
+request, review and litigation, problems and improvements) and one "政府信息公开情况统计表" (indicator,
+unit, this year, cumulative).
+
+This rule recognises such older reports and gives one note; once recognised, the report is not checked
+against the current format's sections, items, tables and format details (the SEC, ART, REC and FMT rules),
+so that it does not get a string of findings that do not apply.
+
+## Source
+
+Regulation on the Disclosure of Government Information (revised 2019), Article 50; the annual report format
+(国办公开办函〔2019〕60号, 〔2021〕30号) applies from the 2019 reports.
+
+## Example
+
+A 2018 report with the older statistics table (指标名称 / 计量单位 / 2018年度 / 历年累计) gets one note
+that it uses the pre-2019 format and is not checked against the current one.
+
+## Fix
+
+An older report needs no change. If this is a report for 2019 or later, rewrite it in the current annual
+report format, with Tables 2 to 4.
 """
 
 from __future__ import annotations

@@ -21,6 +21,27 @@ FMT005 [错误] 留有占位符“XX”：“2022年，XX区坚持以公开为�
 ## 修改
 
 用实际的名称、日期和数字替换占位符；确实没有的，写“无”或 0。
+
+## Requirement
+
+A published annual report must not keep the drafting template's placeholders: names and figures written as
+XX, ×× or ○○, stand-ins such as "某某局" (such-and-such bureau), fill-in marks such as 【单位】 or 【日期】,
+and ellipses in place of a figure ("共公开信息……条").
+
+## Source
+
+Regulation Articles 49 and 50: the annual report is published and contains the prescribed contents;
+国办公开办函〔2021〕30号 "（四）明确责任" (assign responsibility): publishing inaccurate, incomplete or
+perfunctory content is held to account under Regulation Article 47.
+
+## Example
+
+The overview opens "2022年，XX区坚持以公开为常态……": the district's name was never filled in.
+
+## Fix
+
+Replace placeholders with the real names, dates and figures; where there is genuinely nothing, write
+"无" (none) or 0.
 """
 
 from __future__ import annotations

@@ -26,6 +26,33 @@ FMT006 [错误] 未按格式检查：没有找到报告年度，也没有找到�
 
 在标题中写明报告年度（“××2022年政府信息公开工作年度报告”），在正文写明统计期限，并按格式附上统计表；
 或用 ``--edition`` 指定格式版本。
+
+## Requirement
+
+The checker decides which format edition applies (2019 or 2021) from the report year and the style of its
+tables, then checks the six parts, Tables 2 to 4 and their identities against that edition. When it finds
+neither a report year (not in the title, the reporting period or the file name) nor any statistics table,
+the edition cannot be decided and none of those checks runs: this rule reports one error saying why,
+rather than letting the report pass with no findings.
+
+When tables are found but no report year, the edition is taken from the tables and the checks run as
+usual, but whether the edition suits the year and whether the report was published late cannot be checked:
+this rule gives one warning.
+
+## Source
+
+Regulation Article 50; the years the annual report format applies to (国办公开办函〔2019〕60号,
+〔2021〕30号): a report states its year and follows the format for that year.
+
+## Example
+
+A file holds only "一、总体情况" and one paragraph: no title, no year and no tables, so no edition can
+be decided.
+
+## Fix
+
+State the report year in the title ("××2022年政府信息公开工作年度报告") and the reporting period in the
+text, and include the format's tables; or name the edition with ``--edition``.
 """
 
 from __future__ import annotations

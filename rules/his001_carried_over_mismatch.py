@@ -23,6 +23,31 @@ HIS001 [错误] 表三“二、上年结转政府信息公开申请数量 / 自�
 ## 修改
 
 以上年报告公布的结转件数为准核对本年的上年结转；如上年报告有误，应更正上年报告并在本年报告中说明。
+
+## Requirement
+
+Applications carried over from last year into this year are exactly the count in last year's Table 3 row
+"四、结转下年度继续办理" (carried forward to next year). Each column of this year's Table 3 row
+"二、上年结转政府信息公开申请数量" (上年结转, carried over from last year) — natural persons, each kind of
+legal person or other organisation, and the total — must equal the same column of last year's
+"四、结转下年度继续办理".
+
+## Source
+
+The annual report format's Table 3 (国办公开办函〔2019〕60号, 〔2021〕30号): "二、上年结转" and
+"四、结转下年度继续办理" are the two ends of the same applications in two consecutive reports. Needs last
+year's report (`nianbao check THIS_YEAR --previous LAST_YEAR`, or check one body's consecutive reports
+together).
+
+## Example
+
+Last year's report has 0 in "四、结转下年度继续办理 / 自然人" (natural persons), but this year's
+"二、上年结转政府信息公开申请数量 / 自然人" is 1.
+
+## Fix
+
+Check this year's carried-over figures against the carried-forward figures last year's report published;
+if last year's report was wrong, correct it and say so in this year's report.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

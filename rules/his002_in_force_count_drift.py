@@ -23,6 +23,31 @@ HIS002 [警告] 表二“行政规范性文件”现行有效件数为 440，上
 
 核对三个数：上年公布的现行有效件数、本年制发件数、本年废止件数（含清理中宣布失效的文件）。确因清理或
 口径调整而不一致的，在“一、总体情况”或表下说明清理情况和调整后的基数。
+
+## Requirement
+
+In the 2021 format, Table 2's Article 20 item (1) block reports, separately for 规章 (rules) and
+行政规范性文件 (normative documents), the number issued this year, the number repealed this year and the
+number in force (现行有效). Without other changes, in force this year = in force in last year's report +
+issued this year − repealed this year. A general clean-up or a change in counting can break this, which is
+allowed but should be explained in the report, so this is a warning, not an error.
+
+## Source
+
+The annual report format's Table 2, Article 20 item (1) (国办公开办函〔2021〕30号); Regulation Article 20
+item (1). Needs last year's report (`--previous`, or check one body's consecutive reports together), with
+both years in the 2021 edition.
+
+## Example
+
+Last year 470 normative documents were in force; this year 62 were issued and 33 repealed, yet this year's
+in-force count is 440 instead of 499 (difference -59).
+
+## Fix
+
+Check the three figures: last year's published in-force count, this year's issued count and this year's
+repealed count (including documents declared void in a clean-up). Where a clean-up or a change in counting
+explains the difference, describe it and the adjusted base in "一、总体情况" or under the table.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

@@ -24,6 +24,30 @@ HIS003 [警告] 表二“行政许可”上一年项目数量为 568，上年报
 
 以上年末实际的项目数量（上年的上一年项目数量加上年的增减）填写本年的“上一年项目数量”；清单口径调整的，
 在报告中说明调整情况。
+
+## Requirement
+
+In the 2019 format, Table 2's Article 20 items (5), (6) and (8) report "上一年项目数量" (number of items last
+year) and "本年增/减" (change this year) for 行政许可 (licensing), 其他对外管理服务事项 (other external
+services), 行政处罚 (penalties), 行政强制 (coercion) and 行政事业性收费 (administrative fees). Last year's
+"上一年项目数量 + 本年增/减" is the number at the end of last year, which is what this year's
+"上一年项目数量" must be. If they differ, some year's change was not reported truthfully or the list was
+counted differently; a change in counting should be explained in the report.
+
+## Source
+
+The annual report format (trial), Table 2 (国办公开办函〔2019〕60号); Regulation Article 20 items (5), (6)
+and (8). Needs last year's report, with both years in the 2019 edition (the 2019 and 2020 reports).
+
+## Example
+
+Last year's report has 568 licensing items and a change of -3, but this year's "上一年项目数量" is still
+568 where it should be 565 (difference 3).
+
+## Fix
+
+Fill this year's "上一年项目数量" with the real count at the end of last year (last year's
+上一年项目数量 plus last year's change); if the list was counted differently, explain it in the report.
 """
 
 from __future__ import annotations

@@ -23,6 +23,32 @@ HIS004 [警告] 正文 78% 的句子（9 句中的 7 句，数字除外）与上
 ## 修改
 
 按本年度实际工作重写总体情况、存在的主要问题及改进情况等部分；统计表按本年度的实际数据填写。
+
+## Requirement
+
+An annual report must truthfully describe this year's work. When more than half of the sentences of the
+text (the parts' prose, not headings or tables) are the same as last year's report (sentences differing
+only in figures count as the same; sentences under 10 characters are ignored; texts under 5 sentences are
+not checked), or when every value of a statistics table is identical to last year's, the report was very
+likely copied from last year's with the year and figures changed. A table of all zeros (for example no
+applications in either year) does not count as copied.
+
+## Source
+
+国办公开办函〔2021〕30号 "（四）明确责任" (assign responsibility): publishing "inaccurate or incomplete
+content, or content that repeats earlier reports (内容雷同), perfunctorily" with bad consequences is held to
+account under Regulation Article 47. Needs last year's report (`--previous`, or check one body's
+consecutive reports together).
+
+## Example
+
+Of this year's 9 sentences, 7 differ from last year's report only in the year and the figures: 78% of the
+text repeats last year's report.
+
+## Fix
+
+Rewrite the overview, the main problems and improvements and the other parts from this year's actual work;
+fill the tables with this year's actual data.
 """
 
 from __future__ import annotations

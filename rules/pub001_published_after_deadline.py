@@ -22,6 +22,29 @@ PUB001 [错误] 2023 年度报告于 2024-02-05 公布，晚于第四十九条�
 ## 修改
 
 按期公布下一年度的报告。网页上的日期是后来更新或转载的日期的，用 `--published-on` 给出首次公布的日期。
+
+## Requirement
+
+Departments of people's governments at county level and above publish their annual report for the previous
+year by 31 January; local people's governments at county level and above publish theirs by 31 March. The
+publication date comes from `--published-on` or from the report page's own publication date; whether the
+body is a government or a department comes from `body-type` (`government` or `department`) under `options`
+in the configuration file, or otherwise from the body's name in the title. When that cannot be told, only a
+date after 31 March is reported.
+
+## Source
+
+Regulation on the Disclosure of Government Information, Article 49.
+
+## Example
+
+A district finance bureau published its 2023 report on 5 February 2024 (`--published-on 2024-02-05`),
+5 days after the department deadline of 2024-01-31.
+
+## Fix
+
+Publish next year's report on time. If the page's date is that of a later update or reposting, give the
+date it was first published with `--published-on`.
 """
 
 from __future__ import annotations

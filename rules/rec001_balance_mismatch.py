@@ -23,6 +23,30 @@ REC001 [错误] 表三“自然人”列：（七）总计 + 结转下年度 = 1
 
 逐列核对四项数据：通常是（七）总计或结转下年度填错，或漏计了上年结转的申请。改正后四项应满足
 一 + 二 = 三 + 四。
+
+## Requirement
+
+Every column of 表三 (Table 3, "收到和处理政府信息公开申请情况", applications received and handled) —
+natural persons, commercial enterprises, research institutions, public-interest organisations, legal
+service organisations, others, and the total — must satisfy: item one (received this year) plus item two
+(上年结转, carried over from last year) equals item three (this year's outcomes, row （七）总计) plus
+item four (carried forward to next year).
+
+## Source
+
+The heading of the annual report format's Table 3: "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加
+第四项之和" (in each column, item one plus item two equals item three plus item four)
+(国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+In the natural persons (自然人) column: 103 received and 0 carried over, but 102 concluded (（七）总计) and
+2 carried forward; 102 + 2 = 104 ≠ 103 + 0.
+
+## Fix
+
+Check the four figures column by column: usually （七）总计 or the carried-forward figure is wrong, or
+applications carried over from last year were left out. Once corrected, one + two = three + four.
 """
 
 from __future__ import annotations

@@ -20,6 +20,27 @@ REC002 [错误] 表三“（七）总计 / 自然人”为 103，应为（一）
 ## 修改
 
 逐项核对办理结果各行。每件申请只计入一种情形（部分公开只计“部分公开”），（七）总计是它们的和。
+
+## Requirement
+
+In Table 3's "三、本年度办理结果" (this year's outcomes), each column's （七）总计 (total) must equal the sum
+of （一）予以公开 (disclosed), （二）部分公开 (partly disclosed), （三）不予公开 (not disclosed) rows 1–8,
+（四）无法提供 (cannot be provided) rows 1–3, （五）不予处理 (not handled) rows 1–5 and （六）其他处理
+(other handling: rows 1–3 in the 2021 edition, one row in 2019).
+
+## Source
+
+The structure of the format's Table 3: （七）总计 totals this year's outcomes (国办公开办函〔2019〕60号,
+〔2021〕30号).
+
+## Example
+
+In the natural persons column, rows （一） to （六） add up to 102, but （七）总计 is 103.
+
+## Fix
+
+Check each outcome row. Each application counts under exactly one outcome (a partial disclosure only under
+"部分公开"), and （七）总计 is their sum.
 """
 
 from __future__ import annotations

@@ -24,6 +24,32 @@ REC003 [错误] 表三“一、本年新收政府信息公开申请数量 / 总�
 ## 修改
 
 核对该行各类申请人的数量和总计，使总计等于各列之和。
+
+## Requirement
+
+Each row's 总计 (total) in Table 3 must equal the sum of its six applicant columns: natural persons,
+commercial enterprises, research institutions, public-interest organisations, legal service organisations
+and others. A row whose total cell is blank cannot be checked; REC005 notes it.
+
+One wrong cell often breaks both a row's and a column's identity. When changing a single cell would make
+every failing identity hold without breaking one that holds, the lowest-numbered rule names that cell as
+"probably wrong" and the other rules' findings point to it, instead of suggesting a change to a total that
+an identity shows is right.
+
+## Source
+
+The heading of the format's Table 3: 总计 is the sum of the six kinds of applicant under "申请人情况"
+(国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+In row "一、本年新收政府信息公开申请数量" (received this year): 103 + 5 + 0 + 0 + 0 + 2 = 110, but the total
+is 111. The same cell breaks the balance of the total column (REC001), so REC001 names it as probably wrong
+and REC003 points to the same cell.
+
+## Fix
+
+Check the row's applicant counts and total so that the total equals the sum of the columns.
 """
 
 from __future__ import annotations

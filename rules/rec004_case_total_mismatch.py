@@ -20,6 +20,27 @@ REC004 [错误] 表四“案件数 / 行政复议总计”为 0，应为结果�
 ## 修改
 
 把该组总计改为四种结果之和；若总计正确，检查是否漏填了某种结果。
+
+## Requirement
+
+In 表四 (Table 4, "政府信息公开行政复议、行政诉讼情况", administrative reconsideration and litigation), the
+总计 (total) of each of the three groups — reconsideration, suits without reconsideration, and suits after
+reconsideration — must equal the sum of its four outcomes: upheld (结果维持), corrected (结果纠正), other
+(其他结果) and pending (尚未审结).
+
+## Source
+
+The heading of the format's Table 4: five columns per group, four outcome columns and a total
+(国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+Reconsideration: 10 upheld, 1 corrected, 0 other and 0 pending, but the total is 0 where it should be 11.
+
+## Fix
+
+Make the group's total the sum of its four outcomes; if the total is right, look for an outcome that was
+left out.
 """
 
 from __future__ import annotations

@@ -21,6 +21,28 @@ REC005 [警告] 表三“总计”在 2 行中为空白（“（一）予以公�
 ## 修改
 
 填写件数本身（整数，不带单位）；没有发生的填 0。
+
+## Requirement
+
+Every cell of Tables 3 and 4 is a count and must be a whole number not below 0. Negative numbers, decimals
+and non-numbers are errors, reported cell by cell. What did not happen is filled with 0, not left blank: a
+blank cell cannot be told from "not filled in", and the identities cannot be checked reliably. Blank cells
+get a warning per row, listing the row's blank columns. A count written with 件 (such as "9件") is read as
+a count and not reported.
+
+## Source
+
+The annual report format's Tables 3 and 4 (国办公开办函〔2019〕60号, 〔2021〕30号): every cell is a number
+of applications or cases.
+
+## Example
+
+The 总计 (total) column is blank in both the "（一）予以公开" and "（七）总计" rows of Table 3: the same
+column left blank in several rows is one habit, reported as one finding.
+
+## Fix
+
+Write the count itself (a whole number, no unit); fill 0 for what did not happen.
 """
 
 from __future__ import annotations

@@ -25,6 +25,32 @@ REC006 [错误] 表三“三、本年度办理结果”缺少“（二）部分�
 ## 修改
 
 按格式补上缺少的行，没有发生的情形填 0；行名使用格式规定的措辞，否则检查器可能认不出该行。
+
+## Requirement
+
+Tables 3 and 4 must contain every row the format prescribes: Table 3 from "一、本年新收政府信息公开申请数量"
+(received this year) to "四、结转下年度继续办理" (carried forward), and Table 4's case-count row. What did
+not happen is filled with 0, and the row is not deleted: a deleted row cannot be told from a 0, its
+identities cannot be checked, and under-reported counts go unnoticed. Each missing row is reported once,
+naming the item it belongs to; a wholly missing table is reported once. A row whose name was read but whose
+values could not be determined is not missing (DOC002 explains it).
+
+In the 2021 edition Table 3's "（六）其他处理" (other handling) has three rows; written as one row in the
+2019 style, it is not reported as three missing rows but gets one warning, and its value takes part in the
+identities as the sum of the three.
+
+## Source
+
+The annual report format's Tables 3 and 4 (国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+A 2022 report's Table 3 has dropped the row "（二）部分公开" (partly disclosed), which held 9 applications.
+
+## Fix
+
+Add the missing rows as the format has them, with 0 for what did not happen; use the format's wording for
+row names, or the checker may not recognise the row.
 """
 
 from __future__ import annotations

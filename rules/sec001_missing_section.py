@@ -25,6 +25,33 @@ SEC001 [错误] 报告缺少“五、存在的主要问题及改进情况”部�
 
 按格式补写缺少的部分，标题使用格式规定的措辞。没有需要报告的内容时，第六部分也要保留标题并说明“无”；
 第五部分必须如实报告存在的问题和改进情况。
+
+## Requirement
+
+An annual report has six parts, in order: 一、总体情况 (overview); 二、主动公开政府信息情况 (active
+disclosure); 三、收到和处理政府信息公开申请情况 (applications received and handled); 四、政府信息公开行政
+复议、行政诉讼情况 (reconsideration and litigation); 五、存在的主要问题及改进情况 (main problems and
+improvements); 六、其他需要报告的事项 (other matters). Each missing part is reported once, by name. A part
+whose heading differs slightly from the format still counts as present (SEC003 notes it), as does one whose
+number has missing, doubled or "第一部分"-style punctuation (SEC005 notes it). When no heading is found for
+a part but the report has that part's table (such as Table 3), its content is not missing: only a warning
+says its heading is missing or unrecognised.
+
+## Source
+
+Regulation Article 50 lists the five contents an annual report must include; the annual report format turns
+them into six parts that "不能遗漏，也不宜泛化" (must not be left out nor blurred)
+(国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+After "四、政府信息公开行政复议、行政诉讼情况" the report goes straight to "六、其他需要报告的事项": part
+five, "五、存在的主要问题及改进情况", is missing.
+
+## Fix
+
+Write the missing part with the format's heading. Part six keeps its heading and says "无" (none) when there
+is nothing to report; part five must truthfully report the problems and improvements.
 """
 
 from __future__ import annotations

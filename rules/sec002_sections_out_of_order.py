@@ -21,6 +21,26 @@ SEC002 [警告] “三、收到和处理政府信息公开申请情况”排在�
 ## 修改
 
 按格式顺序调整各部分的位置，并使编号与顺序一致。
+
+## Requirement
+
+The six parts follow the order overview, active disclosure, disclosure on request, reconsideration and
+litigation, problems and improvements, other matters. A part placed after a part the format puts after it
+is reported, naming the part it follows.
+
+## Source
+
+The annual report format, "一、报告内容" (contents of the report): the six parts follow the order of the
+items of Regulation Article 50 (国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+The report gives "四、政府信息公开行政复议、行政诉讼情况" first and then "三、收到和处理政府信息公开申请
+情况", which the format puts before it.
+
+## Fix
+
+Move the parts into the format's order and make their numbers match the order.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

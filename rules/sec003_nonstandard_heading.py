@@ -21,6 +21,27 @@ SEC003 [警告] 标题“五、政府信息公开工作存在的主要问题及�
 ## 修改
 
 把标题改为格式规定的措辞。
+
+## Requirement
+
+The six parts' headings use the wording of the annual report format. Spaces, full-width versus half-width
+forms and punctuation are ignored; any added, removed or changed words are noted, for example
+"五、政府信息公开工作存在的主要问题及改进情况" adds "政府信息公开工作". The checker still recognises these
+common variants and checks the part as usual; this rule only notes the difference in wording.
+
+## Source
+
+The six part headings set in the annual report format, "一、报告内容" (国办公开办函〔2019〕60号,
+〔2021〕30号).
+
+## Example
+
+Part five is headed "五、政府信息公开工作存在的主要问题及改进情况" instead of the format's
+"五、存在的主要问题及改进情况".
+
+## Fix
+
+Change the heading to the format's wording.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

@@ -23,6 +23,30 @@ SEC004 [错误] “五、存在的主要问题及改进情况”只写了“无�
 ## 修改
 
 补写该部分的内容。第五部分应写明本年度工作中存在的主要问题、对上一年度问题的改进情况和下一步措施。
+
+## Requirement
+
+Each of the six parts has content: at least some text, a subheading or a table. Part five, "存在的主要问题
+及改进情况" (main problems and improvements), must report the body's problems and improvements; "无" or
+"暂无" (none) alone does not meet the requirement, while part six, "其他需要报告的事项", may say "无" when
+there is nothing to report. Part five must cover both the problems and the improvements; covering only one half
+also falls short. Whether it covers them is judged from its words ("问题", "不足"; "改进", "整改", "下一步"),
+which can misjudge, so that is only a warning.
+
+## Source
+
+Regulation Article 50 item (4): the annual report includes "政府信息公开工作存在的主要问题及改进情况" (the
+main problems of the disclosure work and their improvement); the annual report format requires that
+nothing be left out (国办公开办函〔2019〕60号, 〔2021〕30号).
+
+## Example
+
+Under part five's heading there is only "无。" (none).
+
+## Fix
+
+Write the part's content. Part five states this year's main problems, how last year's problems were
+addressed and the next steps.
 """
 
 from __future__ import annotations

@@ -27,6 +27,35 @@ SEC005 [警告] 列举“一是、三是、三是”编号不连续或重复，�
 ## 修改
 
 六个部分按格式编号为一、至六、；分项改用（一）（二）…；逐一核对列举的序号。
+
+## Requirement
+
+The six parts are numbered 一、 to 六、 (一、总体情况 … 六、其他需要报告的事项). Subsections within a part use
+（一）（二）…, and enumerations within a paragraph use 一是、二是… (firstly, secondly…). Common mistakes:
+
+- subsections of the overview such as 主动公开 or 依申请公开 numbered 一、二、三, mixed up with the parts'
+  numbers;
+- a part left out or the first part written as an introduction, so that parts two to six are numbered
+  one to five;
+- a number used twice or skipped ("（一）…（三）", "一是…三是…三是");
+- the same part's heading appearing twice;
+- a part number's punctuation missing, doubled or written differently ("一总体情况", "一、、总体情况",
+  "一.总体情况", "第一部分 总体情况") where the format writes "一、". The part is still recognised by its
+  heading.
+
+## Source
+
+The six parts and their order in the annual report format (国办公开办函〔2019〕60号, 〔2021〕30号);
+Regulation Article 50.
+
+## Example
+
+Part five lists its problems as "一是……三是……三是……": the enumeration skips 二是 and repeats 三是.
+
+## Fix
+
+Number the six parts 一、 to 六、 as the format does; number subsections （一）（二）…; check each
+enumeration's sequence.
 """
 
 from __future__ import annotations

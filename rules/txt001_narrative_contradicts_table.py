@@ -39,6 +39,52 @@ TXT001 [错误] 叙述“全区共接到政府信息公开申请32件，办结30
 
 以统计表为准核对叙述：改正写错的数字；若叙述有意只说一部分（某一单位、其中一类、含上年结转），
 在句中写明口径，例如“新收申请110件（另有上年结转2件）”。
+
+## Requirement
+
+Figures in the report's text (applications received, carried over and concluded; the counts of each
+outcome; reconsideration and litigation cases with their upheld, corrected and pending counts; numbers of
+normative documents) must agree with the corresponding table values. On a mismatch, this rule quotes the
+sentence and names the table cell and both figures. Only like is compared with like: applications and cases
+are counted in 件, 宗 or 起; figures in 条 or 份 are items of information or documents (produced, actively
+disclosed, disclosed on request, withheld) and are not compared with Table 3.
+
+"办理（处理）申请N件" (handled N applications) and "办结（答复）N件" (concluded or answered N) can mean
+received this year, received plus carried over, or （七）总计: N is reported only if it matches none of the
+three, and every cell compared is listed.
+
+When the sentence's scope is uncertain the finding is only a warning, with the reason: the figure covers one
+office only ("区政府办代表区政府受理……"), or subordinate departments or townships; it is part of an "其中"
+(of which); it sits in a parenthetical breakdown; it is approximate ("2000余件"); it is counted in 项 or
+个; it concerns documents in a normative-document database; it is a document count (which may include
+departments' documents and differ from Table 2's scope); the sentence also speaks of earlier years (去年,
+同比); or it equals received plus carried over (the text counted the carry-over in). It is also only a
+warning when the table's total cell is blank and the sum of the columns is used, when the sentence or cell
+cannot be located, or when the row was uncertain to read (see DOC002). When the compared cell itself breaks
+a table identity (REC001–REC004 reported it, for example a total of 0), the finding is only a warning
+pointing to that table finding: one cause is reported as an error once.
+
+Not compared with this year's tables: figures stated to belong to another year ("2021年收到申请50件"),
+historical or to-date cumulative figures ("梳理历年……228份", "截至目前累计受理……"), numbers of documents
+reviewed in a clean-up, and parenthetical breakdowns of a preceding total (the 12 in
+"收到申请46件（其中市本级12件……）").
+
+## Source
+
+Regulation Article 50: the annual report includes applications received and handled and reconsideration and
+litigation; the annual report format (国办公开办函〔2019〕60号, 〔2021〕30号) counts these in Tables 3 and
+4, so the text and the tables speak of the same figures.
+
+## Example
+
+Line 9 says "全区共接到政府信息公开申请32件，办结30件。" (32 applications received, 30 concluded), but the
+total of Table 3's row "一、本年新收政府信息公开申请数量" (received this year) is 74.
+
+## Fix
+
+Check the text against the tables: correct a wrong figure; if the text deliberately covers only part (one
+office, one kind, or including the carry-over), say so in the sentence, for example
+"新收申请110件（另有上年结转2件）" (110 received, plus 2 carried over).
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

@@ -23,6 +23,30 @@ TXT002 [错误] 叙述两处说法不一：“依申请公开方面，全年收�
 ## 修改
 
 以统计表为准，把两处改成同一个数字；若两处有意说不同口径，在句中写明。
+
+## Requirement
+
+When the text states the same measure more than once (for example applications received this year, or the
+number of reconsideration cases), the figures must be the same. This rule quotes both sentences and both
+figures. Sentences of uncertain scope (one office's figure, part of an "其中", approximate, another year)
+may not speak of the same thing and are not compared; counts of information items and documents are not
+compared either. A figure with several readings ("办理申请218件" may mean received, received plus carried
+over, or concluded) is compared only with figures phrased the same way.
+
+## Source
+
+Regulation Article 50 requires the annual report to report the disclosure work truthfully; when one report
+gives two figures for one fact, readers cannot tell which is true.
+
+## Example
+
+Line 7 says "今年共收到政府信息公开申请74件。" (74 applications received this year) and line 9 says
+"全年收到政府信息公开申请80件" (80 received in the year).
+
+## Fix
+
+Make both places give the same figure, using the tables as the reference; if they deliberately speak of
+different scopes, say so in the sentences.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

@@ -21,6 +21,26 @@ TXT003 [警告] 第 11 行重复了第 7 行已有的文字：“全年通过“
 ## 修改
 
 删去重复的一处，或把它改写成这一部分本该报告的内容。
+
+## Requirement
+
+The report's text should not say the same paragraph (or an almost identical one) in two places. This rule
+finds long sentences repeated word for word (at least 30 characters without whitespace and punctuation) and
+nearly identical paragraphs (90% similar or more), and names the later place and the earlier one it repeats.
+
+## Source
+
+Regulation Article 50 requires the annual report to report this year's work; a copied paragraph adds no
+information, is usually left over from copy and paste, and may hide what should have been written there.
+
+## Example
+
+The paragraph on line 7 already described the information published on the WeChat account; line 11
+repeats it word for word.
+
+## Fix
+
+Delete one of the two, or rewrite it into what this part should report.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

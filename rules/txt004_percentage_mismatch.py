@@ -22,6 +22,29 @@ TXT004 [错误] “37件，占50%”与基数 75 不符：37÷75=49.3%，不是 
 ## 修改
 
 以统计表为准核对件数和基数，重新计算百分比。
+
+## Requirement
+
+A percentage such as "予以公开42件，占51.85%" (42 disclosed, 51.85%) must equal the count divided by the
+base. The base is the figure that most percentages in the same paragraph agree with: a concluded or received
+total stated in the text, the sum of the counts, or the corresponding total of Table 3. A base is accepted
+only when at least two percentages agree with it (percentages of counts in different units are settled
+separately); a percentage that disagrees is judged to the decimal places it gives (rounded or truncated).
+When the base comes from the tables rather than the text, the finding is only a warning.
+
+## Source
+
+Regulation Article 50 requires the annual report to report applications received and handled truthfully;
+percentages are computed from counts, and a percentage that disagrees with its count misleads readers.
+
+## Example
+
+The text says 75 applications were concluded: 21 disclosed (28%), 9 partly disclosed (12%), 37 could not
+be provided (50%) and 4 otherwise handled (5.33%). But 37 ÷ 75 is 49.3%, not 50%.
+
+## Fix
+
+Check the counts and the base against the tables, and recompute the percentages.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

@@ -27,6 +27,37 @@ TXT006 [错误] 叙述“因政府信息公开工作被申请行政复议2件，
 ## 修改
 
 按统计表改写叙述，例如“行政复议7件，已审结的5件均获维持，2件尚未审结”。
+
+## Requirement
+
+Statements without figures must also agree with the tables. Saying reconsideration or litigation cases were
+"均获维持" (all upheld) needs Table 4's corrected, other and pending outcomes to be 0; "均已结案" (all closed)
+needs pending to be 0; "未发生行政复议（行政诉讼）" (no reconsideration or litigation) needs the
+corresponding Table 4 total to be 0; saying applications were "全部办结" (all concluded) or "办结率100%" needs
+Table 3's "四、结转下年度继续办理" (carried forward) to be 0; "未收到政府信息公开申请" (no applications
+received) needs Table 3's "一、本年新收" (received this year) to be 0. This rule quotes the sentence and
+names the cell that contradicts it.
+
+Sentences about another year or earlier years ("2019年以来未发生行政复议") are not compared with this year's
+tables; sentences about a subordinate unit, or one office acting for the body, give only a warning with the
+reason; "全部办结" said of website messages, mailboxes, enquiries or deputies' suggestions is not about
+applications. When the contradicting cell itself breaks a table identity (reported by REC004 and others),
+the finding is only a warning pointing to that table finding.
+
+## Source
+
+Regulation Article 50 requires the annual report to cover reconsideration, litigation and the handling of
+applications; the format's Tables 3 and 4 count these, and the text must not say the opposite.
+
+## Example
+
+The text says "因政府信息公开工作被申请行政复议2件，均获维持。" (2 reconsideration cases, all upheld), but
+Table 4's reconsideration "结果纠正" (corrected) is 1.
+
+## Fix
+
+Rewrite the text to match the tables, for example "行政复议7件，已审结的5件均获维持，2件尚未审结"
+(7 reconsideration cases; the 5 decided were all upheld, 2 are pending).
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations

@@ -13,8 +13,10 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
+from nianbao.explain import explain_text
 from nianbao.format.regulation import known
 from nianbao.model.rule import DOC_HEADINGS
+from nianbao.model.rule import DOC_HEADINGS_EN
 from nianbao.model.rule import LANGS
 from nianbao.model.rule import RULE_ID
 from nianbao.model.rule import RULE_NAME
@@ -147,6 +149,62 @@ def test_rule_is_documented(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_has_cases_and_a_true_example(rule: Rule) -> None:
     assert case_problems(rule) == []
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# What may stay Chinese in English text: quoted labels and phrases, official terms glossed in
+# parentheses or kept with their English gloss (表三, 上年结转), and document numbers.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|（[^）]*）|〔[^〕]*〕|`[^`]*`|国办\S*?号")
+
+
+def english_problems(rule: Rule) -> list[str]:
+    """What is missing from a rule's English doc: the four sections, in order, each mostly English."""
+    english = rule.doc_text("en")
+    if english is None:
+        return [f"doc has no English sections ## {' / '.join(DOC_HEADINGS_EN)}"]
+    problems = []
+    positions = [english.find(f"## {h}\n") for h in DOC_HEADINGS_EN]
+    for heading, position in zip(DOC_HEADINGS_EN, positions, strict=True):
+        section = rule.doc_section(heading)
+        if position < 0:
+            problems.append(f"doc lacks the heading ## {heading}")
+        elif not section:
+            problems.append(f"doc section ## {heading} is empty")
+        else:
+            unquoted = _QUOTED.sub("", section)
+            chinese = len(_CJK.findall(unquoted))
+            if chinese > len(re.findall(r"[A-Za-z]", unquoted)) / 4:
+                problems.append(f"doc section ## {heading} is mostly Chinese")
+    found = [p for p in positions if p >= 0]
+    if found != sorted(found):
+        problems.append(f"English headings are not in the order {' / '.join(DOC_HEADINGS_EN)}")
+    return problems
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_documented_in_english(rule: Rule) -> None:
+    assert english_problems(rule) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_explain_in_english_prints_the_english_doc_only(rule: Rule) -> None:
+    english = explain_text(rule, "en")
+    for heading in DOC_HEADINGS_EN:
+        assert f"## {heading}\n\n{rule.doc_section(heading)}\n" in english
+    for heading in DOC_HEADINGS:
+        assert f"## {heading}\n" not in english
+    assert rule.summary not in english
+    chinese = explain_text(rule, "zh")
+    assert rule.doc_section("修改") in chinese
+    assert not any(f"## {heading}\n" in chinese for heading in DOC_HEADINGS_EN)
+
+
+def test_explain_in_english_falls_back_to_chinese_with_a_note() -> None:
+    rule = _rule(doc=BROKEN_DOC)
+    english = explain_text(rule, "en")
+    assert "has no English version; it follows in Chinese" in english
+    assert "## 要求\n\n说明。" in english
+    assert english_problems(rule) == ["doc has no English sections ## Requirement / Source / Example / Fix"]
 
 
 # --- the checks above fail when a rule lacks what they require ------------------------------------

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 RULE_ID = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_HEADINGS = ("要求", "依据", "示例", "修改")
+# The same four sections in English, after the Chinese ones; ``explain --lang en`` prints these.
+DOC_HEADINGS_EN = ("Requirement", "Source", "Example", "Fix")
 LANGS = ("zh", "en")
 ARTICLE = re.compile(r"^art[0-9]+(?:\.[0-9]+)?$")
 
@@ -197,6 +199,17 @@ class Rule:
         """The text under ``## heading`` in the rule's doc, without the heading."""
         match = re.search(rf"^## {re.escape(heading)}\s*$(.*?)(?=^## |\Z)", self.doc, re.M | re.S)
         return match.group(1).strip() if match else ""
+
+    def doc_text(self, lang: str = "zh") -> str | None:
+        """The doc in one language: the summary and Chinese sections, or the English sections.
+
+        None for ``en`` when the doc has no English sections (a pack rule may have none).
+        """
+        doc = self.doc.strip()
+        english = re.search(rf"^## {DOC_HEADINGS_EN[0]}\s*$", doc, re.M)
+        if lang == "en":
+            return doc[english.start():].strip() if english else None
+        return doc[:english.start()].strip() if english else doc
 
     @property
     def summary(self) -> str:

@@ -84,7 +84,7 @@ def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
         "name": rule.name,
         "shortDescription": {"text": rule.title_en if lang == "en" else rule.title},
         "fullDescription": {"text": rule.summary},
-        "help": {"text": explain_text(rule, lang), "markdown": rule.doc.strip()},
+        "help": {"text": explain_text(rule, lang), "markdown": rule.doc_text(lang) or rule.doc_text("zh")},
         "defaultConfiguration": {"level": rule.severity},
         "properties": {
             "editions": list(rule.editions),
