@@ -29,9 +29,9 @@ SEC004 [错误] “五、存在的主要问题及改进情况”只写了“无�
 Each of the six parts has content: at least some text, a subheading or a table. Part five, "存在的主要问题
 及改进情况" (main problems and improvements), must report the body's problems and improvements; "无" or
 "暂无" (none) alone does not meet the requirement, while part six, "其他需要报告的事项", may say "无" when
-there is nothing to report. Part five must cover both the problems and the improvements; covering only one half
-also falls short. Whether it covers them is judged from its words ("问题", "不足"; "改进", "整改", "下一步"),
-which can misjudge, so that is only a warning.
+there is nothing to report. Part five must cover both the problems and the improvements; covering only
+one half also falls short. Whether it covers them is judged from its words ("问题", "不足"; "改进",
+"整改", "下一步"), which can misjudge, so that is only a warning.
 
 ## Source
 

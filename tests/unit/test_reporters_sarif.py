@@ -75,7 +75,7 @@ def test_rules_come_from_the_registry(checked: tuple[Path, dict]) -> None:
         assert descriptor["name"] == rule.name
         assert descriptor["shortDescription"] == {"text": rule.title}
         assert descriptor["fullDescription"] == {"text": rule.summary}
-        assert descriptor["help"] == {"text": explain_text(rule, "zh"), "markdown": rule.doc.strip()}
+        assert descriptor["help"] == {"text": explain_text(rule, "zh"), "markdown": rule.doc_text("zh")}
         assert descriptor["defaultConfiguration"] == {"level": rule.severity}
         assert descriptor["properties"]["editions"] == list(rule.editions)
         assert descriptor["properties"]["source"] == rule.source
