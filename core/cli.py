@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from nianbao.engine.inputs import Input
     from nianbao.engine.session import Session
     from nianbao.model.document import Document
+    from nianbao.model.results import CheckedReport
     from nianbao.plugin.manager import Plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -182,6 +184,9 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
                    "report for the year before is not in the batch is compared with the stored one.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the machine's cores; 1 checks in this process).")
+@click.option("--diff-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write the comparison page (as nianbao diff --format html) of every report checked "
+                   "against last year's report into this folder; the reviewer's page links to them.")
 @click.option("--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds to fetch one page named by its address (default 30).")
 def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...],
@@ -189,7 +194,7 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
           exit_zero: bool, verbose: bool, fail_on: str, allow_broken_packs: bool, config_file: Path | None,
           no_suppress: bool, baseline_file: Path | None, write_baseline_file: Path | None,
           previous: Path | None, trust_config: bool, limit_items: tuple[str, ...], history_file: Path | None,
-          jobs: int | None, fetch_timeout: float | None, **extra: Any) -> None:
+          jobs: int | None, fetch_timeout: float | None, diff_dir: Path | None, **extra: Any) -> None:
     """Check reports: files, folders, http(s) addresses of published pages, and @LIST files that name
     one path or address a line (.md .txt .html .docx .pdf)."""
     from nianbao.config.files import merge_cli
@@ -269,10 +274,18 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     if baseline is not None:
         reports = (baseline.new_only(report) for report in reports)
     seen = []  # for the baseline: each report's findings, not its document
+    written: set[str] = set()
+    if diff_dir is not None:
+        try:
+            diff_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"{diff_dir}: 无法创建对比文件夹：{exc.strerror} (cannot create the folder)")
     try:
         for report in timed(reports, summary):
             if progress is not None and stream is sys.stdout:
                 progress.clear()
+            if diff_dir is not None:
+                _write_comparison(report, session, diff_dir, written, output, lang)
             reporter.add(report)
             if write_baseline_file is not None:
                 seen.append(dataclasses.replace(report, document=None, previous=None))
@@ -331,6 +344,23 @@ def _write_output(path: Path, content: str | bytes) -> None:
         click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)",
                    err=True)
         sys.exit(EXIT_USAGE)
+
+
+def _write_comparison(report: CheckedReport, session: Session, directory: Path, taken: set[str],
+                      output: Path | None, lang: str) -> None:
+    """Write the report's comparison with last year's into ``directory`` and note where, relative to
+    the output file (the reviewer's page links to it); a failure is a warning, not the end of the run."""
+    from nianbao.compare.run import write_report_comparison
+
+    try:
+        target = write_report_comparison(report, session, directory, taken, lang)
+    except Exception as exc:  # noqa: BLE001 - one comparison that cannot be written never stops the run
+        click.echo(f"nianbao: warning: {report.display_path}: 对比未能写出 (the comparison could not be "
+                   f"written): {type(exc).__name__}: {exc}", err=True)
+        return
+    if target is not None:
+        base = output.resolve().parent if output is not None else Path.cwd()
+        report.comparison = Path(os.path.relpath(target.resolve(), base)).as_posix()
 
 
 def _previous_report(session: Session, path: Path, items: list[Input],

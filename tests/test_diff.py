@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
 import json
+import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -256,3 +261,60 @@ def test_html_page_is_self_contained_with_changed_cells_marked(corpus: Path, tmp
     assert "http://" not in page and "https://" not in page
     assert page.index('id="summary"') < page.index('id="tables"') < page.index('id="text"')
     assert '<tr class="changed flip" data-key="withheld_state_secret.total">' in page
+
+
+# --- pages and batches -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def served(corpus: Path) -> Iterator[str]:
+    """The corpus served over HTTP on 127.0.0.1, for as long as the test runs."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_page_compares_like_its_file(corpus: Path, served: str) -> None:
+    from_files = CliRunner().invoke(main, ["diff", str(corpus / "027_pingtan-2023.txt"),
+                                           str(corpus / "028_pingtan-2024.txt"), "--format", "json"])
+    from_pages = CliRunner().invoke(main, ["diff", f"{served}/027_pingtan-2023.txt",
+                                           f"{served}/028_pingtan-2024.txt", "--format", "json"])
+    assert from_files.exit_code == from_pages.exit_code == 0, from_pages.output
+    files, pages = json.loads(from_files.stdout), json.loads(from_pages.stdout)
+    assert pages["this"]["path"] == f"{served}/028_pingtan-2024.txt"
+    for part in ("tables", "key_figures", "links", "summary"):
+        assert pages[part] == files[part]
+
+
+def test_a_page_that_cannot_be_fetched_is_a_usage_error_naming_it(served: str) -> None:
+    result = CliRunner().invoke(main, ["diff", f"{served}/no-such-report.html",
+                                       f"{served}/028_pingtan-2024.txt"])
+    assert result.exit_code == 2
+    assert f"{served}/no-such-report.html" in result.output and "404" in result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_writes_the_comparison_of_every_pair_and_the_page_links_it(corpus: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        jobs: str) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("027_pingtan-2023.txt", "028_pingtan-2024.txt"):
+        shutil.copyfile(corpus / name, reports / name)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "reports", "--format", "html", "-o", "page.html",
+                                       "--diff-dir", "diffs", "--jobs", jobs])
+    assert result.exit_code in (0, 1), result.output
+    written = sorted(p.name for p in (tmp_path / "diffs").iterdir())
+    assert written == ["reports_028_pingtan-2024.txt.diff.html"]
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert 'href="diffs/reports_028_pingtan-2024.txt.diff.html"' in page
+    comparison = (tmp_path / "diffs" / "reports_028_pingtan-2024.txt.diff.html").read_text(encoding="utf-8")
+    assert "正文沿用上年" in comparison
+    assert '<tr class="changed flip" data-key="withheld_state_secret.total">' in comparison

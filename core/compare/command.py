@@ -17,8 +17,8 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 @click.command(name="diff")
-@click.argument("last", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.argument("this", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("last")
+@click.argument("this")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="输出格式 / output format: text, json, html (a self-contained page), docx (Word).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
@@ -29,18 +29,24 @@ EXIT_OK, EXIT_USAGE = 0, 2
               help="相对变化达到此比例的单元格标为大幅变化 / flag cells changed by at least this share.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="输出语言 / language of the output.")
-def diff(last: Path, this: Path, fmt: str, output: Path | None, force: bool, threshold: float,
+def diff(last: str, this: str, fmt: str, output: Path | None, force: bool, threshold: float,
          lang: str) -> None:
-    """对比同一机关相邻两个年度的报告（LAST 为上年，THIS 为本年）：各部分文字的增删改、统计表每个单元格的
-    变化、跨年度衔接和关键数字。
+    """对比同一机关相邻两个年度的报告（LAST 为上年，THIS 为本年；文件或 http(s) 网页地址）：各部分
+    文字的增删改、统计表每个单元格的变化、跨年度衔接和关键数字。
 
-    Compare a body's reports for two consecutive years (LAST, then THIS): text added, removed and changed
-    per section, every table cell side by side, the figures that follow from last year, the key figures.
+    Compare a body's reports for two consecutive years (LAST, then THIS; files or http(s) addresses):
+    text added, removed and changed per section, every table cell side by side, the figures that follow
+    from last year, the key figures.
     """
+    from nianbao.engine.inputs import is_url
+
+    for name in (last, this):
+        if not is_url(name) and not Path(name).is_file():
+            raise click.UsageError(f"{name}: 文件不存在 (no such file)")
     if fmt in BINARY and output is None:
         raise click.UsageError(f"--format {fmt} 需要用 -o 指定输出文件 (--format {fmt} needs -o FILE)")
-    for path in (last, this):
-        if output is not None and output.resolve() == path.resolve():
+    for name in (last, this):
+        if output is not None and not is_url(name) and output.resolve() == Path(name).resolve():
             raise click.UsageError(f"{output} 是被对比的报告之一，nianbao 不会覆盖报告 "
                                    "(the output would overwrite a report)")
     if output is not None and not output.parent.is_dir():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -12,10 +13,16 @@ from nianbao.compare.build import NotAPair
 from nianbao.compare.build import compare
 from nianbao.compare.model import Comparison
 from nianbao.config.settings import Config
+from nianbao.engine.batch import BatchOptions
+from nianbao.engine.batch import load_input
+from nianbao.engine.inputs import Input
+from nianbao.engine.inputs import is_url
 from nianbao.engine.session import Session
 from nianbao.loaders.base import LoadError
 from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
+from nianbao.model.results import CheckedReport
+from nianbao.model.results import display_path
 
 
 def history_findings(session: Session, last: Document, this: Document, shown: str) -> list:
@@ -28,17 +35,23 @@ def history_findings(session: Session, last: Document, this: Document, shown: st
             if f.rule_id.startswith("HIS")]
 
 
-def build(session: Session, last_path: Path, this_path: Path, *, force: bool = False,
-          threshold: float = THRESHOLD) -> Comparison:
-    """Load both reports and compare them; raises ``click.UsageError`` naming the file or the reason."""
+def _item(name: str | Path) -> Input:
+    text = str(name)
+    return Input(name=text, url=text) if is_url(text) else Input(name=text, path=Path(text))
+
+
+def build(session: Session, last_path: str | Path, this_path: str | Path, *, force: bool = False,
+          threshold: float = THRESHOLD, options: BatchOptions | None = None) -> Comparison:
+    """Load both reports (files, or pages named by their http(s) address) and compare them; raises
+    ``click.UsageError`` naming the file or the reason."""
     documents = []
-    for path in (last_path, this_path):
+    for name in (last_path, this_path):
         try:
-            documents.append(session.load(path))
+            documents.append(load_input(session, _item(name), options or BatchOptions()))
         except LoadError as exc:
-            raise click.UsageError(f"{path}: {exc.message} ({exc.message_en})") from exc
+            raise click.UsageError(f"{name}: {exc.message} ({exc.message_en})") from exc
         except DocumentInvalid as exc:
-            raise click.UsageError(f"{path}: 读取结果不符合文档模型：{exc}") from exc
+            raise click.UsageError(f"{name}: 读取结果不符合文档模型：{exc}") from exc
     last, this = documents
     try:
         return compare(last, this, session.editions, last_path=str(last_path), this_path=str(this_path),
@@ -82,3 +95,33 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def comparison_name(shown: str, taken: set[str]) -> str:
+    """A file name for the comparison of the report shown as ``shown``: its path with separators and
+    other awkward characters replaced, unique among ``taken``."""
+    stem = re.sub(r"[^\w.\-\u4e00-\u9fff]+", "_", shown).strip("._") or "report"
+    name, count = f"{stem}.diff.html", 1
+    while name in taken:
+        count += 1
+        name = f"{stem}.{count}.diff.html"
+    taken.add(name)
+    return name
+
+
+def write_report_comparison(report: CheckedReport, session: Session, directory: Path, taken: set[str],
+                            lang: str, threshold: float = THRESHOLD) -> Path | None:
+    """Write the comparison page of a report checked against last year's (its HIS findings are those
+    of the check), and return where; None for a report without last year's."""
+    from nianbao.compare.outputs.html import render as render_html
+
+    if report.document is None or report.previous is None:
+        return None
+    comparison = compare(report.previous, report.document, session.editions,
+                         last_path=display_path(Path(report.previous.source.path)),
+                         this_path=report.display_path,
+                         findings=[f for f in report.findings if f.rule_id.startswith("HIS")],
+                         force=True, threshold=threshold)
+    target = directory / comparison_name(report.display_path, taken)
+    write_atomically(target, render_html(comparison, lang))
+    return target

@@ -57,6 +57,7 @@ class CheckedReport:
     compared_to_baseline: bool = False
     plan: list[PlannedRule] = field(default_factory=list)
     identities: tuple[int, int] | None = None
+    comparison: str | None = None  # where its comparison with last year's report was written (--diff-dir)
 
 
 @dataclass(frozen=True, slots=True)

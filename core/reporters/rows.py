@@ -116,6 +116,7 @@ class ReportFacts:
     counts: Counter[str]
     status: str
     previous: str | None
+    comparison: str | None = None
 
     @classmethod
     def of(cls, report: CheckedReport) -> ReportFacts:
@@ -144,6 +145,7 @@ class ReportFacts:
             counts=counts,
             status=status,
             previous=previous,
+            comparison=report.comparison,
         )
 
 
