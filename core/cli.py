@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from nianbao.engine.inputs import Input
     from nianbao.engine.session import Session
     from nianbao.model.document import Document
-    from nianbao.model.results import CheckedReport
     from nianbao.plugin.manager import Plugins
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -276,6 +274,8 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     seen = []  # for the baseline: each report's findings, not its document
     written: set[str] = set()
     if diff_dir is not None:
+        from nianbao.compare.run import link_comparison
+
         try:
             diff_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -285,7 +285,7 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
             if progress is not None and stream is sys.stdout:
                 progress.clear()
             if diff_dir is not None:
-                _write_comparison(report, session, diff_dir, written, output, lang)
+                link_comparison(report, session, diff_dir, written, output, lang)
             reporter.add(report)
             if write_baseline_file is not None:
                 seen.append(dataclasses.replace(report, document=None, previous=None))
@@ -344,23 +344,6 @@ def _write_output(path: Path, content: str | bytes) -> None:
         click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)",
                    err=True)
         sys.exit(EXIT_USAGE)
-
-
-def _write_comparison(report: CheckedReport, session: Session, directory: Path, taken: set[str],
-                      output: Path | None, lang: str) -> None:
-    """Write the report's comparison with last year's into ``directory`` and note where, relative to
-    the output file (the reviewer's page links to it); a failure is a warning, not the end of the run."""
-    from nianbao.compare.run import write_report_comparison
-
-    try:
-        target = write_report_comparison(report, session, directory, taken, lang)
-    except Exception as exc:  # noqa: BLE001 - one comparison that cannot be written never stops the run
-        click.echo(f"nianbao: warning: {report.display_path}: 对比未能写出 (the comparison could not be "
-                   f"written): {type(exc).__name__}: {exc}", err=True)
-        return
-    if target is not None:
-        base = output.resolve().parent if output is not None else Path.cwd()
-        report.comparison = Path(os.path.relpath(target.resolve(), base)).as_posix()
 
 
 def _previous_report(session: Session, path: Path, items: list[Input],

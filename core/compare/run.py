@@ -125,3 +125,19 @@ def write_report_comparison(report: CheckedReport, session: Session, directory: 
     target = directory / comparison_name(report.display_path, taken)
     write_atomically(target, render_html(comparison, lang))
     return target
+
+
+def link_comparison(report: CheckedReport, session: Session, directory: Path, taken: set[str],
+                    output: Path | None, lang: str) -> None:
+    """Write the report's comparison with last year's into ``directory`` (``check --diff-dir``) and note
+    where in ``report.comparison``, relative to the output file, for the reviewer's page to link. A
+    comparison that cannot be written is a warning on stderr, never the end of the run."""
+    try:
+        target = write_report_comparison(report, session, directory, taken, lang)
+    except Exception as exc:  # noqa: BLE001 - one comparison that cannot be written never stops the run
+        click.echo(f"nianbao: warning: {report.display_path}: 对比未能写出 (the comparison could not be "
+                   f"written): {type(exc).__name__}: {exc}", err=True)
+        return
+    if target is not None:
+        base = output.resolve().parent if output is not None else Path.cwd()
+        report.comparison = Path(os.path.relpath(target.resolve(), base)).as_posix()
