@@ -192,6 +192,13 @@ def test_broken_pack_stops_the_run_unless_allowed(
     assert code == 1
     assert "nianbao: warning: 插件 broken 未能加载" in stderr
 
+    code, stdout, stderr = run("check", "--lang", "en", "--select", "REC", str(DEFECTS))
+    assert (code, stdout) == (2, "")
+    assert ("plugin broken failed to load: cannot import nianbao_pack_broken_missing: "
+            "ModuleNotFoundError: No module named 'nianbao_pack_broken_missing' (a rule pack failed to load, "
+            "so the check would be incomplete; use --allow-broken-packs to go on regardless)") in stderr
+    assert "未能加载" not in stderr
+
 
 def test_explain_prints_the_regulation_text(workdir: Path) -> None:
     code, stdout, _ = run("explain", "FJ003")

@@ -32,6 +32,10 @@ def unknown_selectors(config: Config, rules: Sequence[Rule]) -> list[str]:
         if selector == "ALL" or any(i.startswith(selector) for i in ids):
             continue
         close = difflib.get_close_matches(selector, ids + families, n=3, cutoff=0.5)
-        hint = f"；最接近的是 {', '.join(close)}" if close else "；`nianbao rules` 列出全部规则"
-        problems.append(f"{where}: 没有规则 {selector}（unknown rule ID）{hint}")
+        if config.lang == "en":
+            hint = f"; closest: {', '.join(close)}" if close else "; `nianbao rules` lists them all"
+            problems.append(f"{where}: unknown rule ID {selector}{hint}")
+        else:
+            hint = f"；最接近的是 {', '.join(close)}" if close else "；`nianbao rules` 列出全部规则"
+            problems.append(f"{where}: 没有规则 {selector}（unknown rule ID）{hint}")
     return problems

@@ -98,7 +98,9 @@ class Session:
             add_plugins(plugins, self.config.plugins, self.config.plugin_files)
         self.plugins = plugins
         self.notifications: list[Notification] = [
-            Notification("warning", f"插件 {p.plugin} 未能加载：{p.message}") for p in self.plugins.problems
+            Notification("warning", f"plugin {p.plugin} failed to load: {p.message}"
+                         if self.config.lang == "en" else f"插件 {p.plugin} 未能加载：{p.message}")
+            for p in self.plugins.problems
         ]
         hook = self.plugins.manager.hook
         self.editions = self._editions()
@@ -156,6 +158,9 @@ class Session:
         if self.config.allow_broken_packs or not self.notifications:
             return
         names = "; ".join(note.message for note in self.notifications)
+        if self.config.lang == "en":
+            raise ConfigurationError(f"{names} (a rule pack failed to load, so the check would be "
+                                     "incomplete; use --allow-broken-packs to go on regardless)")
         raise ConfigurationError(
             f"{names}（规则包未能加载，检查结果不完整；确需继续时用 --allow-broken-packs）")
 
@@ -182,7 +187,9 @@ class Session:
             try:
                 batch = impl.function(config=self.config)
             except Exception as exc:  # noqa: BLE001 - a broken pack warns by name
-                self.notifications.append(Notification("warning", f"插件 {name} 注册规则失败：{exc}"))
+                self.notifications.append(Notification(
+                    "warning", f"plugin {name} failed to register its rules: {exc}"
+                    if self.config.lang == "en" else f"插件 {name} 注册规则失败：{exc}"))
                 continue
             builtin = is_builtin(impl.plugin)
             for rule in batch or ():

@@ -36,6 +36,15 @@ def test_an_unknown_rule_in_select_is_a_usage_error_naming_the_closest(folder: P
     assert "select: 没有规则 REC0O2（unknown rule ID）；最接近的是 REC002" in result.stderr
 
 
+def test_an_unknown_rule_is_named_in_english_with_lang_en(folder: Path) -> None:
+    result = run_cli("check", "--lang", "en", "--select", "REC0O2", "r.md")
+    assert result.exit_code == 2
+    assert "select: unknown rule ID REC0O2; closest: REC002" in result.stderr
+    assert "没有规则" not in result.stderr
+    result = run_cli("check", "--lang", "en", "--ignore", "XYZ999", "r.md")
+    assert "ignore: unknown rule ID XYZ999; `nianbao rules` lists them all" in result.stderr
+
+
 def test_an_unknown_rule_in_ignore_is_a_usage_error(folder: Path) -> None:
     result = run_cli("check", "--ignore", "SEC010", "r.md")
     assert result.exit_code == 2
