@@ -217,6 +217,17 @@ def test_explain_prints_the_regulation_text(workdir: Path) -> None:
     assert "（五）其他需要报告的事项。" in english
 
 
+@pytest.mark.parametrize("rule_id", ["FJ001", "FJ002", "FJ003"])
+def test_pack_rules_explain_themselves_in_english(rule_id: str) -> None:
+    _, english, _ = run("explain", rule_id, "--lang", "en")
+    for heading in ("Requirement", "Source", "Example", "Fix"):
+        assert f"\n## {heading}\n\n" in english
+    assert "## 要求" not in english and "## 修改" not in english
+    assert "no English version" not in english
+    _, chinese, _ = run("explain", rule_id)
+    assert "## 要求\n\n" in chinese and "## Requirement" not in chinese
+
+
 def test_pack_case_projection_matches_its_doc_example() -> None:
     """Each pack rule's 示例 line is the output its failing case produces."""
     session = Session(Config(plugins=("nianbao_pack_fujian",), select=("FJ",)))

@@ -21,6 +21,29 @@ FJ001 [警告] “六、其他需要报告的事项”未报告本年度政务�
 ## 修改
 
 在第六部分逐项说明本年度政务公开工作要点的落实情况，例如“落实2022年政务公开工作要点情况：……”。
+
+## Requirement
+
+Fujian Province requires every administrative body to report, in the annual report's part
+"六、其他需要报告的事项" (other matters to report), how it carried out this year's key points of government
+affairs disclosure (政务公开工作要点, issued each year by the General Office of the State Council and the
+provincial government's general office). Reporting only processing fees without the key points does not
+meet the requirement.
+
+## Source
+
+The notice the Fujian Provincial People's Government General Office issues each year on summing up the
+key points' implementation and preparing and publishing the annual reports; Regulation Article 50 item (5),
+"其他需要报告的事项" (other matters to report).
+
+## Example
+
+Part six says only "本年度无收取信息处理费情况。" (no processing fees were charged this year).
+
+## Fix
+
+In part six, state point by point how this year's key points were carried out, for example
+"落实2022年政务公开工作要点情况：……".
 """
 
 from __future__ import annotations

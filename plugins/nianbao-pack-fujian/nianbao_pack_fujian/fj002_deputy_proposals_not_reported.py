@@ -21,6 +21,28 @@ FJ002 [警告] 报告未说明政协提案的办理情况
 ## 修改
 
 写明本年度承办的人大代表建议和政协提案件数、办结情况和办理结果的公开情况；没有承办的，写明“无”。
+
+## Requirement
+
+Fujian Province requires the annual report to state how the body handled suggestions of people's congress
+deputies (人大代表建议) and proposals of CPPCC members (政协提案) and disclosed the results, usually in
+"一、总体情况" (overview) or "六、其他需要报告的事项" (other matters). The report must mention both the
+deputies' suggestions and the CPPCC proposals.
+
+## Source
+
+The Fujian Provincial People's Government General Office's yearly notice on preparing and publishing the
+annual reports; Regulation Article 50 item (5), "其他需要报告的事项" (other matters to report).
+
+## Example
+
+The report says only "办理人大代表建议12件" (12 deputies' suggestions handled) and nothing about CPPCC
+proposals.
+
+## Fix
+
+State how many deputies' suggestions and CPPCC proposals the body handled this year, how they were
+concluded and how the results were disclosed; if there were none, write "无" (none).
 """
 
 from __future__ import annotations

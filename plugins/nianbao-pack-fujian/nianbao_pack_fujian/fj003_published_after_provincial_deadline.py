@@ -27,6 +27,34 @@ FJ003 [错误] 报告于 2023-02-15 公布，晚于省定期限 2023-01-31
 ## 修改
 
 按省定期限公布下一年度的报告；已逾期的，在报告中说明原因。
+
+## Requirement
+
+Regulation Article 49 has departments of governments at county level and above publish the previous year's
+report by 31 January, and local governments at county level and above by 31 March. Fujian's yearly notice
+may set an earlier deadline. This rule checks the publication date against the pack option `fj_deadline`
+(month-day of the following year, for every body); without the option it checks nothing (the statutory
+deadlines are checked by a built-in rule). The publication date comes from `--published-on` or from the
+date read with the report; without either, nothing is checked.
+
+Set the deadline on the command line with `--fj-deadline 01-20`, or in the configuration file:
+
+    options:
+      fj-deadline: "01-20"
+
+## Source
+
+Regulation Article 49; the Fujian Provincial People's Government General Office's notice of that year on
+preparing and publishing the annual reports.
+
+## Example
+
+A 2022 report was published on 15 February 2023 with `fj_deadline` set to `01-31`, after the provincial
+deadline of 2023-01-31.
+
+## Fix
+
+Publish next year's report by the provincial deadline; if it is already late, explain why in the report.
 """
 
 from __future__ import annotations
