@@ -45,6 +45,15 @@ def test_an_unknown_rule_is_named_in_english_with_lang_en(folder: Path) -> None:
     assert "ignore: unknown rule ID XYZ999; `nianbao rules` lists them all" in result.stderr
 
 
+def test_explain_of_an_unknown_rule_names_the_closest_in_the_run_language() -> None:
+    result = run_cli("explain", "REC0O2", "--lang", "en")
+    assert result.exit_code == 2
+    assert "unknown rule ID REC0O2; closest: REC002" in result.stderr
+    result = run_cli("explain", "REC0O2")
+    assert result.exit_code == 2
+    assert "没有规则 REC0O2（unknown rule ID）；最接近的是 REC002" in result.stderr
+
+
 def test_an_unknown_rule_in_ignore_is_a_usage_error(folder: Path) -> None:
     result = run_cli("check", "--ignore", "SEC010", "r.md")
     assert result.exit_code == 2
