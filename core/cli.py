@@ -424,15 +424,9 @@ def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
     lang = session.config.lang
     rule = session.rule(rule_id) or next((r for r in session.all_rules if r.name == rule_id.lower()), None)
     if rule is None:
-        import difflib
+        from nianbao.engine.selection import unknown_rule_text
 
-        close = ", ".join(difflib.get_close_matches(rule_id.upper(), [r.id for r in session.all_rules], n=3,
-                                                    cutoff=0.5))
-        if lang == "en":
-            hint = f"closest: {close}" if close else "`nianbao rules` lists them"
-            raise click.BadParameter(f"unknown rule ID {rule_id}; {hint}", param_hint="RULE")
-        hint = f"最接近的是 {close}" if close else "`nianbao rules` 列出全部规则"
-        raise click.BadParameter(f"没有规则 {rule_id}（unknown rule ID）；{hint}", param_hint="RULE")
+        raise click.BadParameter(unknown_rule_text(rule_id, session.all_rules, lang), param_hint="RULE")
     click.echo(explain_text(rule, lang))
 
 

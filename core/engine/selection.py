@@ -39,3 +39,13 @@ def unknown_selectors(config: Config, rules: Sequence[Rule]) -> list[str]:
             hint = f"；最接近的是 {', '.join(close)}" if close else "；`nianbao rules` 列出全部规则"
             problems.append(f"{where}: 没有规则 {selector}（unknown rule ID）{hint}")
     return problems
+
+
+def unknown_rule_text(rule_id: str, rules: Sequence[Rule], lang: str) -> str:
+    """Why ``rule_id`` names no rule, with the closest IDs (for ``nianbao explain``)."""
+    close = ", ".join(difflib.get_close_matches(rule_id.upper(), [r.id for r in rules], n=3, cutoff=0.5))
+    if lang == "en":
+        hint = f"closest: {close}" if close else "`nianbao rules` lists them"
+        return f"unknown rule ID {rule_id}; {hint}"
+    hint = f"最接近的是 {close}" if close else "`nianbao rules` 列出全部规则"
+    return f"没有规则 {rule_id}（unknown rule ID）；{hint}"
