@@ -25,6 +25,7 @@ from typing import Any
 import regex
 import yaml
 from jsonschema import ValidationError
+from nianbao.checks.reconcile import gap_args
 from nianbao.config.settings import Config
 from nianbao.config.yamlsafe import load_yaml
 from nianbao.format.editions import Edition
@@ -185,7 +186,7 @@ def _identity(rule_id: str, spec: Mapping[str, Any]) -> Check:
                     "cell": mismatch.location.label,
                     "actual": mismatch.actual,
                     "expected": mismatch.expected,
-                    "difference": round(mismatch.actual - mismatch.expected, 6),
+                    **gap_args(mismatch.actual, mismatch.expected),
                     "identity": identity.text,
                 },
                 evidence=mismatch.derivation,

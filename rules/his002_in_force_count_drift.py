@@ -16,7 +16,7 @@
 上年报告行政规范性文件现行有效 470 件，本年制发 62 件、废止 33 件，本年现行有效却为 440 件。
 
 ```
-HIS002 [警告] 表二“行政规范性文件”现行有效件数为 440，上年现行有效 470 + 本年制发 62 − 本年废止 33 = 499（差 -59）；如经清理或口径调整，请在报告中说明
+HIS002 [警告] 表二“行政规范性文件”现行有效件数为 440，上年现行有效 470 + 本年制发 62 − 本年废止 33 = 499（少 59）；如经清理或口径调整，请在报告中说明
 ```
 
 ## 修改
@@ -60,6 +60,7 @@ from nianbao.checks.history import both_years
 from nianbao.checks.history import comparable
 from nianbao.checks.history import number
 from nianbao.checks.history import previous_cell
+from nianbao.checks.reconcile import gap_args
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation
@@ -75,9 +76,9 @@ RULE = Rule(
     source="年度报告格式 表二第二十条第（一）项（国办公开办函〔2021〕30号）",
     message={
         "zh": "表二“{row_label}”现行有效件数为 {actual}，上年现行有效 {last} + 本年制发 {issued} − 本年废止 "
-              "{repealed} = {expected}（差 {difference}）；如经清理或口径调整，请在报告中说明",
+              "{repealed} = {expected}（{gap}）；如经清理或口径调整，请在报告中说明",
         "en": ("Table 2 “{row_label}”: {actual} in force, but last year's {last} + {issued} issued "
-               "− {repealed} repealed = {expected} (difference {difference}); "
+               "− {repealed} repealed = {expected} ({gap_en}); "
                "explain a clean-up or a change of scope"),
     },
     editions=("2021",),
@@ -111,7 +112,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         yield Violation(
             location=cell_location(spec, this, keys[2]),
             args={"row_label": label, "actual": actual, "expected": expected, "last": number(last_cell),
-                  "issued": issued, "repealed": repealed, "difference": actual - expected},
+                  "issued": issued, "repealed": repealed, **gap_args(actual, expected)},
             evidence=Derivation(
                 identity=IDENTITY,
                 cells=(*(evidence_cell(spec, this, k) for k in keys),

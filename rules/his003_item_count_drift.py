@@ -17,7 +17,7 @@
 上年报告行政许可“上一年项目数量”为 568、“本年增/减”为 -3，本年报告的“上一年项目数量”却仍填 568。
 
 ```
-HIS003 [警告] 表二“行政许可”上一年项目数量为 568，上年报告为 568，本年增/减 -3，应为 565（差 3）
+HIS003 [警告] 表二“行政许可”上一年项目数量为 568，上年报告为 568，本年增/减 -3，应为 565（多 3）
 ```
 
 ## 修改
@@ -60,6 +60,7 @@ from nianbao.checks.history import both_years
 from nianbao.checks.history import comparable
 from nianbao.checks.history import number
 from nianbao.checks.history import previous_cell
+from nianbao.checks.reconcile import gap_args
 from nianbao.model.document import Document
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation
@@ -75,9 +76,9 @@ RULE = Rule(
     source="年度报告格式（试行）表二第二十条第（五）、（六）、（八）项（国办公开办函〔2019〕60号）",
     message={
         "zh": "表二“{row_label}”上一年项目数量为 {actual}，上年报告为 {last}，本年增/减 {change}，"
-              "应为 {expected}（差 {difference}）",
+              "应为 {expected}（{gap}）",
         "en": ("Table 2 “{row_label}”: last year's item count is {actual}, but last year's report "
-               "gives {last} with a change of {change}, so {expected} (difference {difference})"),
+               "gives {last} with a change of {change}, so {expected} ({gap_en})"),
     },
     editions=("2019",),
     needs_previous=True,
@@ -109,7 +110,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         yield Violation(
             location=cell_location(spec, this, key),
             args={"row_label": label, "actual": actual, "last": last_count, "change": change,
-                  "expected": expected, "difference": actual - expected},
+                  "expected": expected, **gap_args(actual, expected)},
             evidence=Derivation(
                 identity=IDENTITY,
                 cells=(evidence_cell(spec, this, key),

@@ -16,7 +16,7 @@
 自然人一列：新收 103、上年结转 0，办理结果（七）总计 102、结转下年度 2，102 + 2 = 104 ≠ 103 + 0。
 
 ```
-REC001 [错误] 表三“自然人”列：（七）总计 + 结转下年度 = 104，新收 + 上年结转 = 103，两者应相等（差 1）
+REC001 [错误] 表三“自然人”列：（七）总计 + 结转下年度 = 104，新收 + 上年结转 = 103，两者应相等（多 1）
 ```
 
 ## 修改
@@ -69,9 +69,9 @@ RULE = Rule(
     source="年度报告格式 表三表头勾稽关系说明（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
         "zh": ("{table_no}“{column_label}”列：（七）总计 + 结转下年度 = {actual}，"
-               "新收 + 上年结转 = {expected}，两者应相等（差 {difference}）"),
+               "新收 + 上年结转 = {expected}，两者应相等（{gap}）"),
         "en": ("{table_no} column “{column_label}”: concluded + carried forward = {actual}, "
-               "received + carried over = {expected}; they must be equal (difference {difference})"),
+               "received + carried over = {expected}; they must be equal ({gap_en})"),
     },
     editions=("2019", "2021"),
     variants=CAUSE_VARIANTS,

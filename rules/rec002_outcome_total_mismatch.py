@@ -14,7 +14,7 @@
 自然人一列（一）至（六）各项相加为 102，（七）总计却填了 103。
 
 ```
-REC002 [错误] 表三“（七）总计 / 自然人”为 103，应为（一）至（六）各项之和 102（差 1）
+REC002 [错误] 表三“（七）总计 / 自然人”为 103，应为（一）至（六）各项之和 102（多 1）
 ```
 
 ## 修改
@@ -62,9 +62,9 @@ RULE = Rule(
     severity="error",
     source="年度报告格式 表三“三、本年度办理结果”（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
-        "zh": "{table_no}“{cell}”为 {actual}，应为（一）至（六）各项之和 {expected}（差 {difference}）",
+        "zh": "{table_no}“{cell}”为 {actual}，应为（一）至（六）各项之和 {expected}（{gap}）",
         "en": ("{table_no} “{cell}” is {actual}; the sum of outcomes (1)–(6) is {expected} "
-               "(difference {difference})"),
+               "({gap_en})"),
     },
     editions=("2019", "2021"),
     variants=CAUSE_VARIANTS,

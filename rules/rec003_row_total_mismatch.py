@@ -71,9 +71,9 @@ RULE = Rule(
     severity="error",
     source="年度报告格式 表三表头“申请人情况”（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
-        "zh": "{table_no}“{cell}”为 {actual}，应为六类申请人之和 {expected}（差 {difference}）",
+        "zh": "{table_no}“{cell}”为 {actual}，应为六类申请人之和 {expected}（{gap}）",
         "en": ("{table_no} “{cell}” is {actual}; the six applicant columns add up to {expected} "
-               "(difference {difference})"),
+               "({gap_en})"),
     },
     editions=("2019", "2021"),
     variants=CAUSE_VARIANTS,

@@ -14,7 +14,7 @@
 行政复议：结果维持 10、结果纠正 1、其他结果 0、尚未审结 0，总计却填了 0。
 
 ```
-REC004 [错误] 表四“案件数 / 行政复议总计”为 0，应为结果维持、结果纠正、其他结果、尚未审结之和 11（差 -11）
+REC004 [错误] 表四“案件数 / 行政复议总计”为 0，应为结果维持、结果纠正、其他结果、尚未审结之和 11（少 11）
 ```
 
 ## 修改
@@ -63,9 +63,9 @@ RULE = Rule(
     source="年度报告格式 表四（国办公开办函〔2019〕60号、〔2021〕30号）",
     message={
         "zh": ("{table_no}“{cell}”为 {actual}，应为结果维持、结果纠正、其他结果、尚未审结之和 {expected}"
-               "（差 {difference}）"),
+               "（{gap}）"),
         "en": ("{table_no} “{cell}” is {actual}; upheld + corrected + other + pending is {expected} "
-               "(difference {difference})"),
+               "({gap_en})"),
     },
     editions=("2019", "2021"),
     variants=CAUSE_VARIANTS,

@@ -24,6 +24,7 @@ from nianbao.checks.history import comparable
 from nianbao.checks.history import masked_sentences
 from nianbao.checks.history import number
 from nianbao.checks.history import previous_cell
+from nianbao.checks.reconcile import gap_args
 from nianbao.checks.reconcile import identity_violations
 from nianbao.checks.sections import official
 from nianbao.checks.sections import recognised
@@ -58,6 +59,7 @@ __all__ = [
     "column_name",
     "comparable",
     "evaluate",
+    "gap_args",
     "evidence_cell",
     "identity_violations",
     "is_whole",

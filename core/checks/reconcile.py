@@ -48,6 +48,14 @@ def gap_words(change: float) -> tuple[str, str]:
     return f"少 {shown}", f"{shown} too few"
 
 
+def gap_args(actual: float, expected: float) -> dict[str, object]:
+    """The message arguments of a mismatch: the signed ``difference`` for machines, and ``gap`` /
+    ``gap_en`` (多 1 / 1 too many) for the sentence a reader sees."""
+    difference = round(actual - expected, 6)
+    gap, gap_en = gap_words(difference)
+    return {"difference": difference, "gap": gap, "gap_en": gap_en}
+
+
 def _cause_args(cause: Cause, spec_number: str, labels: dict[str, str]) -> dict[str, object]:
     gap, gap_en = gap_words(cause.value - cause.should)
     totals = list(dict.fromkeys(labels[first] for _, _, first in cause.explains))
@@ -98,7 +106,7 @@ def identity_violations(rule_id: str, document: Document, context: Context) -> I
                     "identity": identity.text,
                     "actual": mismatch.actual,
                     "expected": mismatch.expected,
-                    "difference": round(mismatch.actual - mismatch.expected, 6),
+                    **gap_args(mismatch.actual, mismatch.expected),
                 },
                 evidence=mismatch.derivation,
             )

@@ -258,7 +258,7 @@ def test_review_total_of_zero_with_parts_ten_and_one(session: Session) -> None:
     report = session.check_file(FIXTURES / "review_total_mismatch.html")
     assert projection(report) == [
         ("REC004", "error", "reviews", "cases", "review_total", 74, 11, 0,
-         "表四“案件数 / 行政复议总计”为 0，应为结果维持、结果纠正、其他结果、尚未审结之和 11（差 -11）"),
+         "表四“案件数 / 行政复议总计”为 0，应为结果维持、结果纠正、其他结果、尚未审结之和 11（少 11）"),
     ]
     cells = {c.key: (c.line, c.raw, c.value) for c in report.findings[0].evidence.cells}
     assert cells["cases.review_upheld"] == (74, "10", 10)
@@ -269,9 +269,9 @@ def test_outcome_total_that_is_not_the_sum_of_its_rows(session: Session) -> None
     report = session.check_file(FIXTURES / "outcome_total_mismatch.html")
     assert projection(report) == [
         ("REC002", "error", "applications", "total", "natural_person", 64, 73, 72,
-         "表三“（七）总计 / 自然人”为 72，应为（一）至（六）各项之和 73（差 -1）"),
+         "表三“（七）总计 / 自然人”为 72，应为（一）至（六）各项之和 73（少 1）"),
         ("REC002", "error", "applications", "total", "total", 64, 76, 75,
-         "表三“（七）总计 / 总计”为 75，应为（一）至（六）各项之和 76（差 -1）"),
+         "表三“（七）总计 / 总计”为 75，应为（一）至（六）各项之和 76（少 1）"),
     ]
 
 
