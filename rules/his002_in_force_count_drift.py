@@ -41,7 +41,7 @@ both years in the 2021 edition.
 ## Example
 
 Last year 470 normative documents were in force; this year 62 were issued and 33 repealed, yet this year's
-in-force count is 440 instead of 499 (difference -59).
+in-force count is 440 instead of 499 (59 too few).
 
 ## Fix
 

@@ -42,7 +42,7 @@ and (8). Needs last year's report, with both years in the 2019 edition (the 2019
 ## Example
 
 Last year's report has 568 licensing items and a change of -3, but this year's "上一年项目数量" is still
-568 where it should be 565 (difference 3).
+568 where it should be 565 (3 too many).
 
 ## Fix
 
