@@ -4,7 +4,10 @@ each loader stands on, over the reports of the corpus. Prints a Markdown table.
 "nianbao load" is the whole way to a validated document; "loader's blocks only" is the loader's
 own part (paragraphs and raw tables), before the shared reading and validation.
 
-    python scripts/benchmark.py [--corpus ../shared/corpus] [--repeat 10]
+    python scripts/benchmark.py [--corpus ../shared/corpus] [--repeat 10] [--batch-only] [--copies 10]
+
+The last table times whole runs of ``nianbao check --jobs 1`` and ``--jobs 2`` over a folder of the
+corpus reports copied ``--copies`` times, as a user runs them (start-up included).
 
 Each measurement runs in a fresh Python process, so that its peak memory is its own. DOCX has no
 report in the corpus: when LibreOffice (soffice) is installed, the HTML reports are converted to
@@ -29,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SUFFIXES = (".html", ".htm", ".pdf", ".docx", ".md", ".txt")
 FORMATS = {"html": (".html", ".htm"), "pdf": (".pdf",), "docx": (".docx",), "text": (".md", ".txt")}
 
 
@@ -246,11 +250,57 @@ def docx_copies(html_files: list[Path], workdir: Path) -> list[Path]:
     return sorted((workdir / "docx").glob("*.docx"))
 
 
+def batch_folder(reports: list[Path], copies: int, workdir: Path) -> Path:
+    """A folder of the corpus reports, each copied ``copies`` times under distinct names."""
+    folder = workdir / "batch"
+    folder.mkdir()
+    for copy in range(copies):
+        for path in (p for p in reports if p.suffix.lower() in SUFFIXES):
+            shutil.copyfile(path, folder / f"{copy:02d}-{path.name}")
+    return folder
+
+
+def time_batch(folder: Path, jobs: int, repeat: int) -> float:
+    """The best wall time of ``nianbao check --jobs N`` over the folder, in seconds, each run in a
+    fresh process as a user runs it (start-up, plugins and workers included)."""
+    command = [sys.executable, "-c", "from nianbao.cli import run; run()", "check", "--format", "json",
+               "--jobs", str(jobs), str(folder)]
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, check=False)
+        elapsed = time.perf_counter() - start
+        if done.returncode not in (0, 1):
+            raise RuntimeError(f"nianbao check --jobs {jobs} failed: {done.stderr.decode(errors='replace')}")
+        best = min(best, elapsed)
+    return best
+
+
+def batch_table(reports: list[Path], copies: int, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = batch_folder(reports, copies, Path(scratch))
+        count = len(list(folder.iterdir()))
+        print(f"\n`nianbao check` over {count} reports ({copies} copies of each corpus report), "
+              f"best of {repeat} runs, start-up included:\n")
+        print("| --jobs | seconds | reports/s | speed-up |")
+        print("|---:|---:|---:|---:|")
+        base = None
+        for jobs in (1, 2):
+            seconds = time_batch(folder, jobs, repeat)
+            base = base or seconds
+            print(f"| {jobs} | {seconds:.1f} | {count / seconds:.1f} | {base / seconds:.2f}× |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=10, help="passes over the files after a warm-up pass")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--batch-only", action="store_true",
+                        help="only the batch table: nianbao check --jobs 1 and --jobs 2 over copies "
+                             "of the corpus")
+    parser.add_argument("--copies", type=int, default=10, help="copies of each corpus report in the batch")
+    parser.add_argument("--batch-repeat", type=int, default=3, help="runs of each batch; the best is shown")
     parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -260,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no corpus folder at {args.corpus}", file=sys.stderr)
         return 2
     reports = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.name != "README.md")
+    if args.batch_only:
+        batch_table(reports, args.copies, args.batch_repeat)
+        return 0
     by_format = {name: [p for p in reports if p.suffix.lower() in suffixes]
                  for name, suffixes in FORMATS.items()}
     with tempfile.TemporaryDirectory() as scratch:
@@ -285,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{result['ms_wall']:.1f} | {result['ms_cpu']:.1f} | {result['peak_mib']:.0f} |",
                       flush=True)
     startup(args.corpus, args.repeat)
+    batch_table(reports, args.copies, args.batch_repeat)
     return 0
 
 

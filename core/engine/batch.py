@@ -47,6 +47,7 @@ from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import normalise_encoding
 from nianbao.loaders.base import sha256
 from nianbao.model.document import Document
+from nianbao.model.document import document_validator
 from nianbao.model.results import CheckedReport
 from nianbao.model.results import Notification
 from nianbao.model.results import Summary
@@ -188,6 +189,11 @@ def _in_workers(session: Session, items: Sequence[Input],
     """Check ``items`` in ``options.jobs`` worker processes; yields ``(index, report)`` as each ends."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # what every worker needs is made once here and inherited through fork: the loaders (and the
+    # parsers they import) and the compiled document schema
+    if context.get_start_method() == "fork":
+        _ = session.loaders
+        document_validator()
     queue = list(enumerate(items))
     queue.reverse()
     # the time limit stops a report inside its worker; ending the process is for code that the

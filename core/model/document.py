@@ -224,14 +224,14 @@ class DocumentInvalid(ValueError):
 
 
 @cache
-def _document_validator() -> Any:
+def document_validator() -> Any:
     """The document schema compiled once per process (a compiled validator checks a report's model in
     a fraction of a millisecond; the pure-Python one took most of a check's time)."""
     return jsonschema_rs.validator_for(load_schema("document"))
 
 
 def validate_document(document: Document) -> None:
-    errors = list(_document_validator().iter_errors(document.to_dict()))
+    errors = list(document_validator().iter_errors(document.to_dict()))
     if errors:
         first = min(errors, key=lambda e: len(e.instance_path))
         where = "/" + "/".join(str(p) for p in first.instance_path)
