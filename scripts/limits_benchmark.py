@@ -84,7 +84,9 @@ def main() -> int:
             good = report_text(agency=f"示例市第{n}区人民政府")
             (folder / f"good{n}.md").write_text(good, encoding="utf-8")
         batch = [p.name for p in folder.iterdir()]
-        rows.append(("all files above + 2 reports, one batch (single process)", 0, measure(batch, folder)))
+        for jobs in (1, 2):
+            rows.append((f"all files above + 2 reports, one batch, --jobs {jobs}", 0,
+                         measure([*batch, "--jobs", str(jobs)], folder)))
     print("| input | size (bytes) | wall s | peak RSS MiB | findings |")
     print("|---|---:|---:|---:|---|")
     for name, size, result in rows:
