@@ -54,8 +54,8 @@ def diff(last: str, this: str, fmt: str, output: Path | None, force: bool, thres
                                "(the folder for the output file does not exist)")
     from nianbao.compare.run import build
     from nianbao.compare.run import render
-    from nianbao.compare.run import write_atomically
     from nianbao.config.settings import Config
+    from nianbao.engine.atomic import write_atomically
     from nianbao.engine.session import ConfigurationError
     from nianbao.engine.session import Session
 

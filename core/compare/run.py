@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from nianbao.compare.build import NotAPair
 from nianbao.compare.build import compare
 from nianbao.compare.model import Comparison
 from nianbao.config.settings import Config
+from nianbao.engine.atomic import write_atomically
 from nianbao.engine.batch import BatchOptions
 from nianbao.engine.batch import load_input
 from nianbao.engine.inputs import Input
@@ -78,23 +78,6 @@ def render(comparison: Comparison, fmt: str, lang: str) -> str | bytes:
     from nianbao.compare.outputs.text import render as render_text
 
     return render_text(comparison, lang)
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside ``path`` and move it into place, so that a failure never
-    leaves a truncated file where a good one was."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def comparison_name(shown: str, taken: set[str]) -> str:
