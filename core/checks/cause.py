@@ -14,9 +14,11 @@ reports for itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nianbao.format.editions import Edition
+from nianbao.format.editions import Identity
 from nianbao.format.editions import cell_label
 from nianbao.model.document import Table
 
@@ -48,33 +50,11 @@ def _number(x: float) -> int | float:
     return int(round(x)) if abs(x - round(x)) <= _EPSILON else round(x, 6)
 
 
-def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int]:
-    """How many bindings of the edition's identities could be checked on ``tables`` (every cell read
-    and a number, neither side all blank), and how many of those hold."""
-    checked = held = 0
-    for identity in edition.identities:
-        table = tables.get(identity.table)
-        if table is None:
-            continue
-        spec = edition.table(table.key)
-        for _, left, right in identity.expand(spec):
-            cells = [table.values.get(key) for key in (*left, *right)]
-            if any(c is None or (not c.blank and c.value is None) for c in cells):
-                continue
-            if all(table.values[k].blank for k in left) or all(table.values[k].blank for k in right):
-                continue
-            checked += 1
-            actual = sum(table.values[k].value or 0 for k in left)
-            expected = sum(table.values[k].value or 0 for k in right)
-            held += abs(actual - expected) <= _EPSILON
-    return checked, held
-
-
-def likely_cause(edition: Edition, table: Table) -> Cause | None:
-    """The single cell whose correction makes every failing identity of ``table`` hold, if any."""
+def _bindings(edition: Edition,
+              table: Table) -> Iterator[tuple[Identity, list[str], list[str], float, float]]:
+    """Every binding of the edition's identities on ``table`` that can be checked (every cell read and
+    a number, neither side all blank), with its two sides' sums."""
     spec = edition.table(table.key)
-    failing: list[tuple[str, str, str, list[str], list[str], float]] = []
-    holding: set[str] = set()
     for identity in edition.identities:
         if identity.table != table.key:
             continue
@@ -86,11 +66,34 @@ def likely_cause(edition: Edition, table: Table) -> Cause | None:
                 continue
             actual = sum(table.values[k].value or 0 for k in left)
             expected = sum(table.values[k].value or 0 for k in right)
-            if abs(actual - expected) <= _EPSILON:
-                holding.update(left)
-                holding.update(right)
-            else:
-                failing.append((identity.rule, identity.id, left[0], left, right, expected - actual))
+            yield identity, left, right, actual, expected
+
+
+def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int]:
+    """How many bindings of the edition's identities could be checked on ``tables`` (every cell read
+    and a number, neither side all blank), and how many of those hold."""
+    checked = held = 0
+    for key in dict.fromkeys(identity.table for identity in edition.identities):
+        table = tables.get(key)
+        if table is None:
+            continue
+        for _, _, _, actual, expected in _bindings(edition, table):
+            checked += 1
+            held += abs(actual - expected) <= _EPSILON
+    return checked, held
+
+
+def likely_cause(edition: Edition, table: Table) -> Cause | None:
+    """The single cell whose correction makes every failing identity of ``table`` hold, if any."""
+    spec = edition.table(table.key)
+    failing: list[tuple[str, str, str, list[str], list[str], float]] = []
+    holding: set[str] = set()
+    for identity, left, right, actual, expected in _bindings(edition, table):
+        if abs(actual - expected) <= _EPSILON:
+            holding.update(left)
+            holding.update(right)
+        else:
+            failing.append((identity.rule, identity.id, left[0], left, right, expected - actual))
     if not failing:
         return None
     shared = set(failing[0][3]) | set(failing[0][4])
