@@ -46,8 +46,10 @@ Delete one of the two, or rewrite it into what this part should report.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from itertools import chain
 
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
@@ -105,6 +107,40 @@ SHINGLE = 6  # characters, for finding paragraphs that may be near repeats
 POSTINGS = 8  # earlier texts remembered per gram: the earliest are the ones a repeat points to
 
 
+class _Postings:
+    """For each gram, the first :data:`POSTINGS` texts holding it, by number. The first is kept apart
+    from the rest: most grams are held by one text only, and those are filed without a list."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.more: dict[str, list[int]] = {}
+
+    def add(self, grams: set[str], number: int) -> set[str]:
+        """File text ``number`` under ``grams``; the grams already held by an earlier text."""
+        known = self.first.keys() & grams
+        more = self.more
+        for gram in known:
+            postings = more.get(gram)
+            if postings is None:
+                more[gram] = [number]
+            elif len(postings) < POSTINGS - 1:
+                postings.append(number)
+        self.first.update(dict.fromkeys(grams - known, number))
+        return known
+
+    def of(self, gram: str) -> list[int]:
+        """The texts filed under ``gram``, earliest first."""
+        first = self.first.get(gram)
+        return [] if first is None else [first, *self.more.get(gram, ())]
+
+    def counts(self, grams: set[str]) -> Counter[int]:
+        """How many of ``grams`` each text is filed under."""
+        known = self.first.keys() & grams
+        shared = Counter(map(self.first.__getitem__, known))
+        shared.update(chain.from_iterable(map(self.more.__getitem__, self.more.keys() & known)))
+        return shared
+
+
 class _Sentences:
     """The sentences seen so far, found again in linear time: exactly by their key, and by
     containment (one holding the other) through their grams."""
@@ -112,43 +148,37 @@ class _Sentences:
     def __init__(self) -> None:
         self.entries: list[tuple[str, str, int, SourceRef]] = []
         self.exact: dict[str, int] = {}
-        self.heads: dict[int, list[int]] = {}  # hash of a key's first gram -> entries
-        self.grams: dict[int, list[int]] = {}  # hash of any gram of a key -> entries
+        self.heads = _Postings()  # a key's first gram -> entries
+        self.grams = _Postings()  # any gram of a key -> entries
 
-    def find(self, key: str) -> tuple[str, str, int, SourceRef] | None:
+    def find(self, key: str, grams: set[str]) -> tuple[str, str, int, SourceRef] | None:
+        """The earliest sentence seen that ``key`` (whose grams are ``grams``) holds or is held by."""
         if key in self.exact:
             return self.entries[self.exact[key]]
-        found: set[int] = set()
-        for start in range(len(key) - GRAM + 1):  # an earlier sentence inside this one
-            heads = self.heads.get(hash(key[start:start + GRAM]), ())
-            found.update(n for n in heads if self.entries[n][0] in key)
-        found.update(n for n in self.grams.get(hash(key[:GRAM]), ()) if key in self.entries[n][0])
-        return self.entries[min(found)] if found else None
+        entries = self.entries
+        found = {n for gram in self.heads.first.keys() & grams  # an earlier sentence inside this one
+                 for n in self.heads.of(gram) if entries[n][0] in key}
+        found.update(n for n in self.grams.of(key[:GRAM]) if key in entries[n][0])
+        return entries[min(found)] if found else None
 
-    def add(self, key: str, sentence: str, index: int, ref: SourceRef) -> None:
+    def add(self, key: str, grams: set[str], sentence: str, index: int, ref: SourceRef) -> None:
         number = len(self.entries)
         self.entries.append((key, sentence, index, ref))
         self.exact[key] = number
-        _post(self.heads, hash(key[:GRAM]), number)
-        for gram in {hash(key[i:i + GRAM]) for i in range(len(key) - GRAM + 1)}:
-            _post(self.grams, gram, number)
+        self.heads.add({key[:GRAM]}, number)
+        self.grams.add(grams, number)
 
 
-def _post(index: dict[int, list[int]], gram: int, number: int) -> None:
-    postings = index.setdefault(gram, [])
-    if len(postings) < POSTINGS:
-        postings.append(number)
+def _grams(key: str, size: int) -> set[str]:
+    return {key[i:i + size] for i in range(len(key) - size + 1)}
 
 
-def _near_candidates(key: str, shingles: dict[int, list[int]], number: int) -> list[int]:
+def _near_candidates(key: str, shingles: _Postings, number: int) -> list[int]:
     """Earlier paragraphs sharing many shingles with this one, most shared first; this one is
     added to the index."""
-    grams = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-    shared: dict[int, int] = {}
-    for gram in grams:
-        for other in shingles.get(gram, ()):
-            shared[other] = shared.get(other, 0) + 1
-        _post(shingles, gram, number)
+    grams = _grams(key, SHINGLE)
+    shared = shingles.counts(grams)
+    shingles.add(grams, number)
     wanted = len(grams) / 2
     likely = [n for n, count in shared.items() if count >= wanted]
     return sorted(likely, key=lambda n: (-shared[n], n))[:POSTINGS]
@@ -160,24 +190,30 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     places = paragraph_places(document)
     seen = _Sentences()
     reported: set[tuple[int, int]] = set()
+    normals = []  # each paragraph without noise: its sentences' keys joined
     for index, text, ref in paragraphs:
+        keys = []
         for sentence in split_sentences(text):
             key = _normal(sentence)
+            keys.append(key)
             if len(key) < MIN_CHARS:
                 continue
             # A repeated sentence may come with a lead-in of its own ("政务新媒体方面，…"): one
             # holding the other counts as a repeat.
-            earlier = seen.find(key)
+            grams = _grams(key, GRAM)
+            earlier = seen.find(key, grams)
             if earlier is None:
-                seen.add(key, sentence, index, ref)
+                seen.add(key, grams, sentence, index, ref)
                 continue
             first_key, first_sentence, first_index, first_ref = earlier
             if (first_index, index) not in reported:
                 reported.add((first_index, index))
                 repeated = first_sentence if len(first_key) <= len(key) else sentence
                 yield _violation(ref, first_ref, repeated, (places[first_index], places[index]))
-    long = [(i, _normal(t), t, r) for i, t, r in paragraphs if len(_normal(t)) >= MIN_CHARS]
-    shingles: dict[int, list[int]] = {}
+        normals.append("".join(keys))
+    long = [(index, key, text, ref) for (index, text, ref), key in zip(paragraphs, normals, strict=True)
+            if len(key) >= MIN_CHARS]
+    shingles = _Postings()
     for n, (index, key, text, ref) in enumerate(long):
         for other in sorted(_near_candidates(key, shingles, n)):
             first_index, first_key, _, first_ref = long[other]
