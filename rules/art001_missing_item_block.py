@@ -55,6 +55,7 @@ from nianbao.checks.blocks import block_items
 from nianbao.checks.blocks import block_present
 from nianbao.checks.blocks import block_tables
 from nianbao.model.document import Document
+from nianbao.model.document import SourceRef
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
@@ -82,12 +83,13 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     for spec in block_tables(context):
         table = document.tables.get(spec.key)
         section = document.section(spec.section)
-        line = table.ref.line if table is not None else (section.ref.line if section is not None else None)
+        ref = table.ref if table is not None else (section.ref if section is not None else SourceRef())
         for block in spec.blocks:
             if block_present(table, block):
                 continue
             yield Violation(
-                Location(line=line, section=spec.section, table=spec.key),
+                Location(line=ref.line, page=ref.page, locator=ref.locator, section=spec.section,
+                         table=spec.key),
                 {"table_no": spec.number, "block": block.label, "rows": block_items(block)},
                 key=(block.key,),
             )

@@ -97,11 +97,12 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             written = "、".join(strangers.get(block.key, ()))
             present = [table.row(r.key) for r in block.rows if table.row(r.key) is not None]
             # Point at the block's first row that was read: the missing one belongs beside it.
-            line = present[0].ref.line if present else table.ref.line
+            ref = present[0].ref if present else table.ref
             for row in block.rows:
                 if table.row(row.key) is None:
                     yield Violation(
-                        Location(line=line, section=spec.section, table=spec.key, row=row.key),
+                        Location(line=ref.line, page=ref.page, locator=ref.locator, section=spec.section,
+                                 table=spec.key, row=row.key),
                         {"table_no": spec.number, "block": block.label, "row_label": row.label,
                          "written": written},
                         variant="renamed" if written else "default",

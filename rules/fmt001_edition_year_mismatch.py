@@ -110,4 +110,5 @@ def _first_table(document: Document, edition: str) -> Location:
     tables = sorted((t for t in document.tables.values() if t.edition == edition),
                     key=lambda t: t.ref.line or t.ref.page or 0)
     first = tables[0] if tables else None
-    return Location(line=first.ref.line, page=first.ref.page, table=first.key) if first else Location()
+    return Location(line=first.ref.line, page=first.ref.page, locator=first.ref.locator,
+                    table=first.key) if first else Location()

@@ -120,7 +120,7 @@ def _repeated_tables(document: Document, previous: Document, context: Context) -
             continue
         spec = context.edition.table(key) if context.edition else None
         yield Violation(
-            location=Location(line=table.ref.line, page=table.ref.page,
+            location=Location(line=table.ref.line, page=table.ref.page, locator=table.ref.locator,
                               section=spec.section if spec else None, table=key),
             args={"table_no": spec.number if spec else key, "cells": len(values)},
             variant="table",

@@ -131,9 +131,10 @@ def _missing_rows(document: Document, spec: TableSpec, table: Table) -> Iterator
         # Point at the row read just before the missing one: the missing row belongs after it.
         before = [r for r in read if spec.all_rows().index(r) < index]
         anchor = table.row(before[-1].key) if before else None
-        line = anchor.ref.line if anchor else table.ref.line
+        ref = anchor.ref if anchor else table.ref
         yield Violation(
-            Location(line=line, section=spec.section, table=spec.key, row=row.key),
+            Location(line=ref.line, page=ref.page, locator=ref.locator, section=spec.section, table=spec.key,
+                     row=row.key),
             _row_args(spec, row), variant="default" if row.group else "row",
         )
     for row in merged:

@@ -63,6 +63,7 @@ from nianbao.checks.sections import recognised
 from nianbao.checks.sections import template_sections
 from nianbao.format.editions import TableSpec
 from nianbao.model.document import Document
+from nianbao.model.document import SourceRef
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
@@ -106,15 +107,17 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             continue
         # Point at the heading the missing part belongs before, so an editor lands where it goes.
         later = [(i, s) for s, i in present if i > index]
-        line = min(later, key=lambda pair: pair[0])[1].ref.line if later else None
+        ref = min(later, key=lambda pair: pair[0])[1].ref if later else SourceRef()
         tables = _tables_of(document, context, spec.key)
         if tables:
             table = document.tables[tables[0].key]
-            yield Violation(Location(line=table.ref.line, page=table.ref.page, section=spec.key),
+            yield Violation(Location(line=table.ref.line, page=table.ref.page, locator=table.ref.locator,
+                                     section=spec.key),
                             {"section": official(spec), "tables": "、".join(t.number for t in tables)},
                             variant="untitled")
             continue
-        yield Violation(Location(line=line, section=spec.key), {"section": official(spec)})
+        yield Violation(Location(line=ref.line, page=ref.page, locator=ref.locator, section=spec.key),
+                        {"section": official(spec)})
 
 
 def _tables_of(document: Document, context: Context, section: str) -> list[TableSpec]:

@@ -79,7 +79,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     for section, index in recognised(document, context):
         if furthest is not None and index < furthest[1]:
             yield Violation(
-                Location(line=section.ref.line, section=section.key),
+                Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
+                         section=section.key),
                 {"section": written(section), "after": written(furthest[0])},
             )
             continue

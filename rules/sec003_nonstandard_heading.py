@@ -90,6 +90,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         if _wording(section.title) == _wording(spec.title):
             continue
         yield Violation(
-            Location(line=section.ref.line, section=section.key),
+            Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
+                     section=section.key),
             {"written": written(section), "official": official(spec)},
         )

@@ -117,7 +117,8 @@ def _is_empty(section: Section) -> bool:
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for section, _index in recognised(document, context):
-        location = Location(line=section.ref.line, section=section.key)
+        location = Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
+                            section=section.key)
         if _is_empty(section):
             yield Violation(location, {"section": written(section)})
             continue

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from nianbao.cli import main
 from nianbao.engine.session import Session
+from nianbao.model.places import place_words
 
 PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
 MISSING = f"表三“三、本年度办理结果”缺少“{PARTIAL}”行"
@@ -26,28 +27,30 @@ def _without_glued_row(text: str) -> str:
     return re.sub(re.escape(PARTIAL) + r"\s*\d+", "", text, count=1)
 
 
-# report, how its （二）部分公开 row is deleted, the line REC006 points at (the row read before it)
+# report, how its （二）部分公开 row is deleted, the place REC006 points at (the row read before it:
+# its line, or its table, row and column where the page is written on one line)
 DELETIONS = [
-    ("001_guancheng-district-2020.md", _without_line, 68),
-    ("026_pingtan-2022.txt", _without_glued_row, 10),
-    ("029_pingtan-2025.txt", _without_glued_row, 10),  # the row of 38 applications
-    ("030_pingtan-2025.html", lambda t: _TR.sub("", t, count=1), 1),  # 029's HTML twin
-    ("042_pingtan-zone-2022.html", lambda t: _TR.sub("", t, count=1), 178),
+    ("001_guancheng-district-2020.md", _without_line, "第68行"),
+    ("026_pingtan-2022.txt", _without_glued_row, "第10行"),
+    ("029_pingtan-2025.txt", _without_glued_row, "第10行"),  # the row of 38 applications
+    ("030_pingtan-2025.html", lambda t: _TR.sub("", t, count=1), "第2个表格第6行第1列"),  # 029's HTML twin
+    ("042_pingtan-zone-2022.html", lambda t: _TR.sub("", t, count=1), "第178行"),
 ]
 
 
-@pytest.mark.parametrize(("name", "delete", "line"), DELETIONS)
+@pytest.mark.parametrize(("name", "delete", "place"), DELETIONS)
 def test_a_deleted_table_row_is_an_error_naming_it(
-        corpus: Path, tmp_path: Path, name: str, delete, line: int) -> None:
+        corpus: Path, tmp_path: Path, name: str, delete, place: str) -> None:
     text = (corpus / name).read_text(encoding="utf-8")
     mangled = delete(text)
     assert mangled != text
     path = tmp_path / name
     path.write_text(mangled, encoding="utf-8")
     report = Session().check_file(path)
-    rec = [(f.rule_id, f.severity, f.location.line, f.location.table, f.location.row, f.message)
+    rec = [(f.rule_id, f.severity, place_words(f.location.line, f.location.page, f.location.locator),
+            f.location.table, f.location.row, f.message)
            for f in report.findings if f.rule_id.startswith("REC")]
-    assert rec == [("REC006", "error", line, "applications", "partially_granted", MISSING)]
+    assert rec == [("REC006", "error", place, "applications", "partially_granted", MISSING)]
     result = CliRunner().invoke(main, ["check", "--select", "REC", str(path)])
     assert result.exit_code == 1, result.output
 

@@ -37,6 +37,7 @@ from nianbao.reading.assemble import draft_document
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
+from nianbao.reading.positions import locate_by_structure
 
 _SNIFF = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
@@ -445,6 +446,7 @@ class HtmlLoader:
         if not any(isinstance(b, Paragraph) or any(c.text for row in b.rows for c in row) for b in blocks):
             raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
         cut = _cut_off_table(decoded.text, blocks)
+        locate_by_structure(blocks)
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         draft = draft_document(source, blocks, editions, title_hint=title_hint(root, article))
         draft.document.meta.published_on = published_on(root, draft.document)

@@ -7,6 +7,7 @@ from nianbao.format.editions import cell_label
 from nianbao.model.document import SourceRef
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Location
+from nianbao.model.places import place_words
 from nianbao.narrative.metrics import Reading
 
 QUOTE_WIDTH = 60
@@ -97,7 +98,7 @@ def place(ref: SourceRef) -> str:
         return f"第 {ref.line} 行"
     if ref.page is not None:
         return f"第 {ref.page} 页"
-    return ref.locator or "原文某处"
+    return place_words(None, None, ref.locator) or ref.locator or "原文某处"
 
 
 def place_en(ref: SourceRef) -> str:
@@ -105,4 +106,4 @@ def place_en(ref: SourceRef) -> str:
         return f"line {ref.line}"
     if ref.page is not None:
         return f"page {ref.page}"
-    return ref.locator or "somewhere in the source"
+    return place_words(None, None, ref.locator, "en") or ref.locator or "somewhere in the source"

@@ -14,8 +14,8 @@ from typing import ClassVar
 from typing import TextIO
 
 from nianbao.model.findings import Finding
-from nianbao.model.places import place_words
 from nianbao.reporters.text import notification_text
+from nianbao.reporters.text import structural_place
 from nianbao.reporters.text import summary_line
 
 if TYPE_CHECKING:
@@ -63,11 +63,12 @@ class GithubReporter:
                                       title="nianbao") + "\n")
 
     def annotation(self, finding: Finding, file: str) -> str:
-        """Where the file has no lines (Word, PDF), the message starts with the place in words."""
+        """Where no line leads to the place (Word, PDF, a page on one line), the message starts
+        with the place in words and the heading it sits under."""
         loc = finding.location
         message = finding.message
         if loc.line is None:
-            words = place_words(None, loc.page, loc.locator, self.lang)
+            words = structural_place(loc, self.lang)
             if words:
                 message = f"{words}：{message}" if self.lang == "zh" else f"{words}: {message}"
         return command(_COMMAND[finding.severity], message, file=file, line=loc.line,

@@ -4,9 +4,10 @@
 percent-encoded URI relative to ``%SRCROOT%`` (the working directory), or, for a report outside it,
 relative to ``FSROOT`` (the root of its file system), so every URI is relative and every base is
 declared in ``originalUriBaseIds``; ``baselineState`` is ``new`` when a baseline was compared
-against. They carry the line when known, the
-table cell as a logical location and the finding's fingerprint, which does not depend on line
-numbers or the file format, so a re-published report keeps its alerts.
+against. They carry a region (the line) only where a line leads to the place, the table cell as
+a logical location always (with the loader's locator beside it), the other cells and the sentence
+as related locations, and the finding's fingerprint, which does not depend on line numbers or the
+file format, so a re-published report keeps its alerts.
 """
 
 from __future__ import annotations
@@ -96,7 +97,13 @@ def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
 
 
 def logical_locations(location: Location) -> list[dict[str, Any]]:
-    """Always one: the table cell, row or table, the section, or the whole document."""
+    """Always the place in the report's structure: the table cell, row or table, the section, or
+    the whole document (the same in every format); then, where no line leads to it, the place in
+    the file as the loader named it: a Word file's ``table[2]/row[27]/cell[4]`` or
+    ``paragraph[12]`` (also a web page's, when it is written on one line), a PDF's ``page 3,
+    table 1, row 27, cell 4``. A Word or PDF file has no lines and its characters are not a text
+    artifact's, so that is where its position is given: a region (lines, or a character or byte
+    offset) would point into the zip or the PDF's bytes."""
     if location.table:
         name = location.column or location.row or location.table
         kind = "element"
@@ -107,7 +114,14 @@ def logical_locations(location: Location) -> list[dict[str, Any]]:
     entry: dict[str, Any] = {"name": name, "fullyQualifiedName": location.logical, "kind": kind}
     if location.label:
         entry["decoratedName"] = location.label
-    return [entry]
+    return [entry, *file_place(None if location.line is not None else location.locator)]
+
+
+def file_place(locator: str | None) -> list[dict[str, Any]]:
+    """The loader's locator as a logical location of kind ``element``, or nothing."""
+    if not locator:
+        return []
+    return [{"name": locator.rsplit("/", 1)[-1], "fullyQualifiedName": locator, "kind": "element"}]
 
 
 class SarifReporter:
@@ -194,7 +208,12 @@ class SarifReporter:
                 physical["region"] = {"startLine": cell.line}
             value = "" if cell.value is None else cell.value
             words = place_words(cell.line, cell.page, cell.locator, lang)
+            logical = cell.pointer.removeprefix("/tables/").replace("/values/", "/").replace(".", "/", 1)
             places.append({"id": number, "physicalLocation": physical,
+                           "logicalLocations": [{"name": cell.key.rsplit(".", 1)[-1],
+                                                 "fullyQualifiedName": logical, "kind": "element",
+                                                 "decoratedName": cell.label},
+                                                *file_place(None if cell.line is not None else cell.locator)],
                            "message": {"text": f"{cell.label} = {value}" + (f" [{words}]" if words else "")}})
         return places
 

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Finding
+from nianbao.model.findings import Location
 from nianbao.model.places import place_words
 from nianbao.reporters.records import checked_text
 
@@ -24,15 +25,25 @@ LEVEL = {
 }
 
 
+def structural_place(location: Location, lang: str = "zh") -> str:
+    """The place in words where the source has no line that leads to it (a Word or PDF file, a page
+    written on one line): table, row and column, or paragraph, with the heading it sits under;
+    "" when a line is known or nothing is."""
+    if location.line is not None:
+        return ""
+    where = place_words(None, location.page, location.locator, lang)
+    if where and location.heading:
+        where += f"（{location.heading}）" if lang == "zh" else f" (under “{location.heading}”)"
+    return where
+
+
 def position(finding: Finding, lang: str = "zh") -> str:
-    """``path:line`` where the source has lines (editors follow it); otherwise ``path:`` and the
-    place in words, with the heading it sits under (a Word or PDF file's table, row and column)."""
+    """``path:line`` where a line leads to the place (editors follow it); otherwise ``path:`` and
+    the place in words (:func:`structural_place`)."""
     loc = finding.location
     if loc.line is not None:
         return f"{finding.source}:{loc.line}"
-    where = place_words(None, loc.page, loc.locator, lang)
-    if where and loc.heading:
-        where += f"（{loc.heading}）" if lang == "zh" else f" (under “{loc.heading}”)"
+    where = structural_place(loc, lang)
     return f"{finding.source}:{where}" if where else finding.source
 
 

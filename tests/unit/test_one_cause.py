@@ -68,6 +68,10 @@ def assert_one_story(text: str, found: dict, sarif: dict, name: str, place: str)
     logical = [r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] for r in results]
     assert logical == [WRONG, WRONG]
     assert [r["locations"][0]["message"]["text"] for r in results] == [f"{place}（{HEADING}）"] * 2
+    if line is None:  # no line leads there: no region, the file's own place as a logical location
+        assert [r["locations"][0]["physicalLocation"].get("region") for r in results] == [None, None]
+        assert [r["locations"][0]["logicalLocations"][1]["fullyQualifiedName"] for r in results] == [
+            f["location"]["locator"] for f in findings]
     # no message asks for a different value in any cell but the wrong one
     for finding in findings:
         asked = re.findall(r"“([^”]+)”为 \d+，很可能填错", finding["message"])
@@ -110,6 +114,27 @@ def test_web_page_of_the_draft(drafts: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "<td" in source[line - 1] and re.search(r">\s*51\s*<", "\n".join(source[line - 1:line + 2]))
     assert_one_story(text, found, sarif, page.name, f"第{line}行")
     assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {"startLine": line}
+
+
+def test_web_page_of_the_draft_on_one_line(drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same page with its line breaks taken out, as some sites publish it: line 1 leads nowhere,
+    so the cell is named by table, row and column, as in the Word file it came from."""
+    can_print()
+    page = convert(drafts / "draft.docx", "html", drafts / "html")
+    flat = drafts / "flat" / "draft.html"
+    flat.parent.mkdir(exist_ok=True)
+    flat.write_text(" ".join(page.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    text, found, sarif = outputs(flat.parent, flat.name, monkeypatch)
+    assert [f["message"] for f in found["reports"][0]["findings"]] == [CAUSE, CAUSED]
+    assert [f["location"]["line"] for f in found["reports"][0]["findings"]] == [None, None]
+    assert [f["location"]["locator"] for f in found["reports"][0]["findings"]] == [
+        "table[2]/row[6]/cell[4]"] * 2
+    assert_one_story(text, found, sarif, flat.name, "第2个表格第6行第4列")
+    evidence = [line.strip() for line in text.splitlines() if line.startswith("    ")]
+    assert "（七）总计 / 自然人 = 95  [第2个表格第27行第4列]" in evidence
+    github = run_cli("check", "--select", "REC", "--format", "github", flat.name).stdout.splitlines()[0]
+    assert github.startswith(f"::error file=draft.html,title=REC002 outcome-total-mismatch::"
+                             f"第2个表格第6行第4列（{HEADING}）：{CAUSE}")
 
 
 def test_markdown_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -91,4 +91,5 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         yield Violation(Location(section="other"), variant="missing")
         return
     if not KEY_POINTS.search(section.heading + "\n" + section.text()):
-        yield Violation(Location(line=section.ref.line, page=section.ref.page, section="other"))
+        yield Violation(Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
+                                 section="other"))

@@ -1,0 +1,70 @@
+"""A web page's positions: a line where it leads to one table row or paragraph, otherwise the table,
+row and column, or the paragraph, numbered in reading order as a Word file's are."""
+
+from __future__ import annotations
+
+from nianbao.loaders.html import parse_html
+from nianbao.loaders.html import read_blocks
+from nianbao.model.document import Paragraph
+from nianbao.model.places import place_words
+from nianbao.reading.positions import locate_by_structure
+
+
+def places(markup: str) -> list[object]:
+    blocks, _ = read_blocks(parse_html(markup))
+    locate_by_structure(blocks)
+    shown: list[object] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            shown.append((block.text, place_words(block.ref.line, block.ref.page, block.ref.locator)))
+        else:
+            shown.append([[place_words(c.ref.line, c.ref.page, c.ref.locator) for c in row]
+                          for row in block.rows])
+    return shown
+
+
+def test_a_pretty_printed_page_keeps_its_lines() -> None:
+    assert places("<html><body>\n<p>一、总体情况</p>\n<p>本年新收申请5件。</p>\n<table>\n"
+                  "<tr>\n<td>项目</td>\n<td>总计</td>\n</tr>\n"
+                  "<tr>\n<td>新收</td>\n<td>5</td>\n</tr>\n</table>\n</body></html>") == [
+        ("一、总体情况", "第2行"), ("本年新收申请5件。", "第3行"),
+        [["第6行", "第7行"], ["第10行", "第11行"]]]
+
+
+def test_a_row_written_on_one_line_is_still_found_by_its_line() -> None:
+    assert places("<html><body>\n<table>\n<tr><td>项目</td><td>总计</td></tr>\n"
+                  "<tr><td>新收</td><td>5</td></tr>\n</table>\n</body></html>") == [
+        [["第3行", "第3行"], ["第4行", "第4行"]]]
+
+
+def test_a_page_on_one_line_is_placed_by_table_row_column_and_paragraph() -> None:
+    assert places("<html><body><p>一、总体情况</p><p>本年新收申请5件。</p>"
+                  "<table><tr><td>表</td></tr></table>"
+                  "<table><tr><td>项目</td><td>总计</td></tr><tr><td>新收</td><td>5</td></tr></table>"
+                  "<p>二、其他</p></body></html>") == [
+        ("一、总体情况", "第1段"), ("本年新收申请5件。", "第2段"),
+        [["第1个表格第1行第1列"]],
+        [["第2个表格第1行第1列", "第2个表格第1行第2列"], ["第2个表格第2行第1列", "第2个表格第2行第2列"]],
+        ("二、其他", "第3段")]
+
+
+def test_a_spanning_cell_is_placed_where_it_starts() -> None:
+    """A cell spanning rows claims its line only in its first row; every slot it covers is placed
+    at that first slot."""
+    assert places("<html><body><table><tr><td rowspan=\"2\">A</td><td colspan=\"2\">B</td></tr>"
+                  "<tr><td>C</td><td>D</td></tr></table></body></html>") == [
+        [["第1个表格第1行第1列", "第1个表格第1行第2列", "第1个表格第1行第2列"],
+         ["第1个表格第1行第1列", "第1个表格第2行第2列", "第1个表格第2行第3列"]]]
+    assert places("<html><body>\n<table>\n<tr><td rowspan=\"2\">A</td><td>B</td></tr>\n"
+                  "<tr><td>C</td></tr>\n</table>\n</body></html>") == [
+        [["第3行", "第3行"], ["第3行", "第4行"]]]
+
+
+def test_only_the_lines_that_lead_somewhere_are_kept() -> None:
+    """The last cell of a table and the heading after it share a line: both are placed by structure;
+    the lines of their own stay."""
+    assert places("<html><body>\n<table>\n<tr><td>项目</td><td>5</td></tr>\n"
+                  "<tr><td>新收</td><td>6</td></tr></table><p>二、其他</p>\n"
+                  "<p>正文。</p>\n</body></html>") == [
+        [["第3行", "第3行"], ["第1个表格第2行第1列", "第1个表格第2行第2列"]],
+        ("二、其他", "第1段"), ("正文。", "第5行")]
