@@ -1,35 +1,58 @@
 """Characters and the lines they make: a character's box, lines grouped by their vertical middles,
-a cell's text from its lines, and overprinted (imitation bold) characters dropped."""
+a cell's text from its lines, and overprinted (imitation bold) characters dropped.
+
+A page has thousands of characters and every one passes through here, so the per-character work
+is kept to plain attribute reads: a character's middle is worked out once, when it is made, and a
+line's text, height and right edge once, when first asked for.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import median
+from dataclasses import field
+from operator import attrgetter
 
 
-@dataclass(frozen=True, slots=True)
 class Char:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    """A drawn character and its box as shown (``top`` < ``bottom``), with its middle ``cx``, ``cy``.
+    Never changed once made."""
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+    __slots__ = ("bottom", "cx", "cy", "text", "top", "x0", "x1")
 
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __init__(self, text: str, x0: float, top: float, x1: float, bottom: float) -> None:
+        self.text = text
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.cx = (x0 + x1) / 2
+        self.cy = (top + bottom) / 2
+
+    def __repr__(self) -> str:
+        return f"Char({self.text!r}, {self.x0}, {self.top}, {self.x1}, {self.bottom})"
+
+
+def median(values: list[float]) -> float:
+    """The median as ``statistics.median`` gives it (the mean of the middle two of an even count),
+    without its checks, which cost more than the sort on a short list."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 @dataclass(slots=True)
 class Line:
+    """Characters on one line, left to right once grouped; ``chars`` changes only through :meth:`add`."""
+
     chars: list[Char]
     top: float = 0.0
     bottom: float = 0.0
     page: int = 0
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _height: float | None = field(default=None, init=False, repr=False, compare=False)
+    _x1: float | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.top = min(c.top for c in self.chars)
@@ -39,6 +62,11 @@ class Line:
         self.chars.append(char)
         self.top = min(self.top, char.top)
         self.bottom = max(self.bottom, char.bottom)
+        self.changed()
+
+    def changed(self) -> None:
+        """Forget what was worked out from the characters (after they were added to or reordered)."""
+        self._text = self._height = self._x1 = None
 
     @property
     def x0(self) -> float:
@@ -46,25 +74,36 @@ class Line:
 
     @property
     def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
+        if self._x1 is None:
+            self._x1 = max(c.x1 for c in self.chars)
+        return self._x1
 
     @property
     def height(self) -> float:
-        return median(c.bottom - c.top for c in self.chars)
+        if self._height is None:
+            self._height = median([c.bottom - c.top for c in self.chars])
+        return self._height
 
     def pieces(self, gap: float) -> list[list[Char]]:
         """The runs of characters separated by more than ``gap`` points."""
-        runs: list[list[Char]] = [[self.chars[0]]]
-        for char in self.chars[1:]:
-            if char.x0 - runs[-1][-1].x1 > gap:
-                runs.append([char])
+        chars = self.chars
+        run = [chars[0]]
+        runs: list[list[Char]] = [run]
+        last = chars[0]
+        for char in chars[1:]:
+            if char.x0 - last.x1 > gap:
+                run = [char]
+                runs.append(run)
             else:
-                runs[-1].append(char)
+                run.append(char)
+            last = char
         return runs
 
     @property
     def text(self) -> str:
-        return join_chars(self.chars)
+        if self._text is None:
+            self._text = join_chars(self.chars)
+        return self._text
 
 
 def is_ascii_word(char: str) -> bool:
@@ -76,14 +115,20 @@ def join_chars(chars: list[Char]) -> str:
     space; between Chinese characters it is only justification."""
     if not chars:
         return ""
-    height = median(c.bottom - c.top for c in chars)
-    parts = [chars[0].text]
-    for before, char in zip(chars, chars[1:], strict=False):
-        between_words = is_ascii_word(before.text[-1]) and is_ascii_word(char.text[0])
-        if char.x0 - before.x1 > 0.6 * height and between_words:
+    wide = 0.6 * median([c.bottom - c.top for c in chars])
+    before = chars[0]
+    parts = [before.text]
+    for char in chars[1:]:
+        if char.x0 - before.x1 > wide and is_ascii_word(before.text[-1]) and is_ascii_word(char.text[0]):
             parts.append(" ")
         parts.append(char.text)
+        before = char
     return "".join(parts)
+
+
+_BY_MIDDLE = attrgetter("cy", "x0")
+_BY_LEFT = attrgetter("x0")
+_BY_TOP = attrgetter("top")
 
 
 def group_lines(chars: list[Char]) -> list[Line]:
@@ -91,27 +136,42 @@ def group_lines(chars: list[Char]) -> list[Line]:
     Marks that sit high or low in the line (quotes, commas) join the line they stand beside."""
     if not chars:
         return []
-    typical = median(c.bottom - c.top for c in chars)
-    small = [c for c in chars if c.bottom - c.top < 0.6 * typical]
+    typical = median([c.bottom - c.top for c in chars])
+    low = 0.6 * typical
+    small = []
+    full = []
+    for char in chars:
+        tall = char.bottom - char.top
+        if tall < low:
+            small.append(char)
+        elif tall >= low:  # neither, for a box that has no height (NaN): such a character is left out
+            full.append(char)
+    full.sort(key=_BY_MIDDLE)
     lines: list[Line] = []
-    for char in sorted((c for c in chars if c.bottom - c.top >= 0.6 * typical), key=lambda c: (c.cy, c.x0)):
-        if lines:
-            last = lines[-1]
-            middle = (last.top + last.bottom) / 2
-            if abs(char.cy - middle) <= 0.35 * max(last.bottom - last.top, char.bottom - char.top):
-                last.add(char)
+    last: Line | None = None
+    for char in full:
+        if last is not None:
+            top, bottom = last.top, last.bottom
+            if abs(char.cy - (top + bottom) / 2) <= 0.35 * max(bottom - top, char.bottom - char.top):
+                last.chars.append(char)
+                if char.top < top:
+                    last.top = char.top
+                if char.bottom > bottom:
+                    last.bottom = char.bottom
                 continue
-        lines.append(Line([char]))
+        last = Line([char])
+        lines.append(last)
+    margin = 0.3 * typical
     for char in small:
-        beside = [line for line in lines
-                  if line.top - 0.3 * typical <= char.cy <= line.bottom + 0.3 * typical]
+        beside = [line for line in lines if line.top - margin <= char.cy <= line.bottom + margin]
         if beside:
             min(beside, key=lambda line: abs(char.cy - (line.top + line.bottom) / 2)).add(char)
         else:
             lines.append(Line([char]))
-    lines.sort(key=lambda line: line.top)
+    lines.sort(key=_BY_TOP)
     for line in lines:
-        line.chars.sort(key=lambda c: c.x0)
+        line.chars.sort(key=_BY_LEFT)
+        line.changed()
     return lines
 
 
@@ -129,24 +189,31 @@ def cell_text(chars: list[Char]) -> str:
 
 def drop_overprints(chars: list[Char]) -> list[Char]:
     """Characters drawn twice at almost the same place (a bold face imitated by printing the text
-    again a fraction of a point aside) are one character, not two."""
+    again a fraction of a point aside) are one character, not two.
+
+    Each character kept is filed under its text and the square of its own size it stands in; a
+    character is a twin when one of the same text, filed in that square or one beside it, stands
+    within 0.3 of its size."""
     seen: dict[tuple[str, int, int], list[Char]] = {}
+    texts: set[str] = set()
     kept = []
     for char in chars:
-        size = max(char.bottom - char.top, char.x1 - char.x0, 1.0)
-        column, row = int(char.x0 // size), int(char.top // size)
-        if not _has_twin(seen, char, column, row, 0.3 * size):
-            seen.setdefault((char.text, column, row), []).append(char)
-            kept.append(char)
+        text, x0, top = char.text, char.x0, char.top
+        size = max(char.bottom - top, char.x1 - x0, 1.0)
+        column, row = int(x0 // size), int(top // size)
+        if text in texts and _has_twin(seen, text, x0, top, column, row, 0.3 * size):
+            continue
+        texts.add(text)
+        seen.setdefault((text, column, row), []).append(char)
+        kept.append(char)
     return kept
 
 
-def _has_twin(
-    seen: dict[tuple[str, int, int], list[Char]], char: Char, column: int, row: int, near: float,
-) -> bool:
+def _has_twin(seen: dict[tuple[str, int, int], list[Char]], text: str, x0: float, top: float,
+              column: int, row: int, near: float) -> bool:
     for dx in (-1, 0, 1):
         for dy in (-1, 0, 1):
-            for other in seen.get((char.text, column + dx, row + dy), ()):
-                if abs(other.x0 - char.x0) < near and abs(other.top - char.top) < near:
+            for other in seen.get((text, column + dx, row + dy), ()):
+                if abs(other.x0 - x0) < near and abs(other.top - top) < near:
                     return True
     return False

@@ -62,12 +62,20 @@ def _is_page_number(line: Line, page_height: float) -> bool:
 
 def _page_items(page_no: int, page_height: float, chars: list[Char], grids: list[Grid]) -> list[_PageItem]:
     items: list[_PageItem] = []
-    inside: list[Char] = []
+    boxes = [grid.bbox for grid in grids]
+    inside: list[list[Char]] = [[] for _ in grids]  # a character may stand in overlapping grids
     outside: list[Char] = []
     for char in chars:
-        (inside if any(g.contains(char) for g in grids) else outside).append(char)
-    for grid in grids:
-        table = grid_table(grid, [c for c in inside if grid.contains(c)], page_no)
+        cx, cy = char.cx, char.cy
+        placed = False
+        for index, (x0, top, x1, bottom) in enumerate(boxes):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                inside[index].append(char)
+                placed = True
+        if not placed:
+            outside.append(char)
+    for grid, grid_chars in zip(grids, inside, strict=True):
+        table = grid_table(grid, grid_chars, page_no)
         items.append(_PageItem(page_no, grid.ys[0], table, grid.xs))
     for line in group_lines(outside):
         if not _is_page_number(line, page_height):

@@ -92,21 +92,25 @@ def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
     chars = []
     try:
         handle = textpage.raw
+        get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
         left, bottom, right, top = (ctypes.c_double() for _ in range(4))
         for index in range(textpage.count_chars()):
             # pdfium's generated characters are the spaces and line ends it infers: skipped with
             # the other white space, since spacing is worked out here from the boxes
-            code = pdfium_c.FPDFText_GetUnicode(handle, index)
-            if code == 0 or chr(code).isspace() or code == 0xFFFE:
+            code = get_unicode(handle, index)
+            if code == 0 or code == 0xFFFE:
                 continue
-            pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
-            if right.value <= left.value and top.value <= bottom.value:
+            text = chr(code)
+            if text.isspace():
+                continue
+            get_box(handle, index, left, right, bottom, top)
+            x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
+            if x1 <= x0 and y1 <= y0:
                 continue
             if upright:
-                chars.append(Char(chr(code), left.value, height - top.value, right.value,
-                                  height - bottom.value))
+                chars.append(Char(text, x0, height - y1, x1, height - y0))
             else:
-                chars.append(Char(chr(code), *frame.box(left.value, bottom.value, right.value, top.value)))
+                chars.append(Char(text, *frame.box(x0, y0, x1, y1)))
     finally:
         textpage.close()
     return drop_overprints(chars)

@@ -54,6 +54,14 @@ class Grid:
 
 
 def _index_between(bounds: list[float], value: float) -> int | None:
+    """The first ``i`` with ``bounds[i] <= value <= bounds[i + 1]``, found by bisection in the
+    ascending bounds (a value on a ruling is in the cell before it); the rare value that bisection
+    does not place (outside, or bounds not ascending) is looked for one cell at a time."""
+    i = bisect.bisect_left(bounds, value)
+    if 0 < i < len(bounds) and bounds[i - 1] <= value <= bounds[i]:
+        return i - 1
+    if i == 0 and len(bounds) > 1 and bounds[0] <= value <= bounds[1]:
+        return 0
     for index in range(len(bounds) - 1):
         if bounds[index] <= value <= bounds[index + 1]:
             return index
@@ -158,12 +166,15 @@ def grid_table(grid: Grid, chars: list[Char], page_no: int) -> RawTable:
         cell = grid.cell_of(char)
         if cell is not None:
             texts.setdefault(grid.owner[cell], []).append(char)
+    read: dict[tuple[int, int], str] = {}  # a merged cell's text, read once for all it covers
     rows: list[list[RawCell]] = []
     for r in range(len(grid.ys) - 1):
         row = []
         for c in range(len(grid.xs) - 1):
             owner = grid.owner[(r, c)]
-            row.append(RawCell(cell_text(texts.get(owner, [])), SourceRef(page=page_no),
-                               origin=owner == (r, c)))
+            text = read.get(owner)
+            if text is None:
+                text = read[owner] = cell_text(texts.get(owner, []))
+            row.append(RawCell(text, SourceRef(page=page_no), origin=owner == (r, c)))
         rows.append(row)
     return RawTable(rows=rows, ref=SourceRef(page=page_no), kind="grid")
