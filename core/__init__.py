@@ -9,9 +9,10 @@ pytest loads in every run) does not load the engine, the schemas and the loaders
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import version as _installed_version
 from typing import TYPE_CHECKING
 from typing import Any
+
+from nianbao._version import __version__
 
 if TYPE_CHECKING:
     from nianbao.config.settings import Config
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
     from nianbao.model.rule import Rule
     from nianbao.model.rule import Scope
     from nianbao.plugin.markers import hookimpl
-
-# One source for the version: the installed distribution's metadata (pyproject.toml).
-__version__ = _installed_version("nianbao")
 
 _HOMES = {
     "CellEvidence": "nianbao.model.findings",

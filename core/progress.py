@@ -4,9 +4,11 @@ with errors so far, and the rate. Drawn only on a terminal, at most a few times 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 from typing import TextIO
 
-from nianbao.model.results import CheckedReport
+if TYPE_CHECKING:
+    from nianbao.model.results import CheckedReport
 
 WIDTH = 24
 INTERVAL = 0.2

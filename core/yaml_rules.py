@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 
 import regex
 import yaml
-from jsonschema import ValidationError
 from nianbao.checks.reconcile import gap_args
 from nianbao.config.settings import Config
 from nianbao.config.yamlsafe import load_yaml
@@ -43,7 +43,10 @@ from nianbao.model.rule import Check
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.plugin.markers import hookimpl
-from nianbao.schemas import validator_for
+from nianbao.schemas import schema_errors
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 KINDS = ("require", "identity", "bound")
 
@@ -111,7 +114,7 @@ def read_rule_file(path: Path) -> list[dict[str, Any]]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise YamlRuleError(f"{path}：无法读取 YAML 规则文件：{exc}",
                             f"{path}: cannot read the YAML rule file: {exc}") from exc
-    errors = list(validator_for("yaml-rules").iter_errors(data))
+    errors = schema_errors("yaml-rules", data)
     if errors:
         first = min(errors, key=lambda e: (len(e.absolute_path), e.validator == "oneOf"))
         raise _schema_error(path, data, first)

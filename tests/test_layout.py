@@ -18,6 +18,8 @@ PACKAGES = {"nianbao": ROOT / "core", "nianbao.rules": ROOT / "rules", "nianbao.
 # The pipeline's stages, lowest first, each with the modules it holds (a package name covers its
 # submodules; the longest match wins). A module may import from its own stage and the ones before it.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # The version string, which outputs stamp and `--version` prints: a leaf of one assignment.
+    ("version", ("nianbao._version",)),
     ("schemas", ("nianbao.schemas",)),
     # @hookimpl and @hookspec: a leaf that every stage registering a built-in imports.
     ("markers", ("nianbao.plugin.markers",)),

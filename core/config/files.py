@@ -10,16 +10,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 
 import yaml
-from jsonschema import ValidationError
 from nianbao.config.settings import Acceptance
 from nianbao.config.settings import Config
 from nianbao.config.settings import Override
 from nianbao.config.yamlsafe import load_yaml
 from nianbao.model.limits import Limits
-from nianbao.schemas import validator_for
+from nianbao.schemas import schema_errors
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,7 +97,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigFileError(f"{path}：配置文件不存在", f"{path}: no such configuration file")
     is_toml = path.name == PYPROJECT or path.suffix == ".toml"
     data = (_read_pyproject(path) or {}) if is_toml else _read_yaml(path)
-    errors = sorted(validator_for("config").iter_errors(data),
+    errors = sorted(schema_errors("config", data),
                     key=lambda e: (len(e.absolute_path), str(e.path)))
     if errors:
         raise _describe(path, errors[0])

@@ -43,6 +43,7 @@ from nianbao.engine.pairing import Entry
 from nianbao.engine.pairing import plan_pairs
 from nianbao.engine.pairing import unpaired
 from nianbao.engine.session import Session
+from nianbao.loaders import prepare_loaders
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import normalise_encoding
 from nianbao.loaders.base import sha256
@@ -184,15 +185,22 @@ class _Worker:
         self.conn.close()
 
 
+def _suffixes(items: Sequence[Input], known: tuple[str, ...]) -> set[str] | None:
+    """The suffixes of the batch's files; None when a file's format shows only in its first bytes (an
+    unknown suffix, or a page fetched from an address)."""
+    suffixes = {item.path.suffix.lower() if item.path is not None else "" for item in items}
+    return suffixes if suffixes <= set(known) else None
+
+
 def _in_workers(session: Session, items: Sequence[Input],
                 options: BatchOptions) -> Iterator[tuple[int, CheckedReport]]:
     """Check ``items`` in ``options.jobs`` worker processes; yields ``(index, report)`` as each ends."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # what every worker needs is made once here and inherited through fork: the loaders (and the
-    # parsers they import) and the compiled document schema
+    # what every worker needs is made once here and inherited through fork: the loaders of the
+    # batch's formats (and the parsers they import) and the compiled document schema
     if context.get_start_method() == "fork":
-        _ = session.loaders
+        prepare_loaders(session.loaders, _suffixes(items, session.suffixes))
         document_validator()
     queue = list(enumerate(items))
     queue.reverse()

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from email.message import Message
-from importlib.metadata import version
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 from urllib.parse import urlsplit
 
-import urllib3
+from nianbao._version import __version__
 from nianbao.loaders.base import LoadError
+
+# urllib3 (with ssl and http.client) and the email package are imported by the first fetch: most
+# runs name no address, and the batch imports this module for its defaults.
+if TYPE_CHECKING:
+    import urllib3
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -50,6 +54,8 @@ class Page:
 def _content_type(value: str | None) -> tuple[str | None, str | None]:
     if not value:
         return None, None
+    from email.message import Message
+
     message = Message()
     message["content-type"] = value
     charset = message.get_param("charset")
@@ -73,7 +79,9 @@ def _fail(zh: str, en: str, reason: str = "fetch") -> LoadError:
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
           max_redirects: int = DEFAULT_MAX_REDIRECTS, pool: urllib3.PoolManager | None = None) -> Page:
     """Fetch ``url``; raises :class:`LoadError` naming the reason when the page cannot be had."""
-    pool = pool or urllib3.PoolManager(headers={"User-Agent": f"nianbao/{version('nianbao')}"})
+    import urllib3
+
+    pool = pool or urllib3.PoolManager(headers={"User-Agent": f"nianbao/{__version__}"})
     deadline = time.monotonic() + timeout
     current = url
     for _hop in range(max_redirects + 1):
@@ -111,6 +119,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
 
 
 def _read(response: urllib3.BaseHTTPResponse, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    import urllib3
+
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise _too_large(max_bytes)

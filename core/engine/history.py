@@ -24,10 +24,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timezone
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from nianbao._version import __version__
 from nianbao.engine.fingerprint import report_identity
 from nianbao.engine.pairing import body_key
 from nianbao.model.document import CellValue
@@ -165,7 +165,7 @@ class HistoryStore:
         blob = zlib.compress(json.dumps(document.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
         row = (report_identity(document, name), meta.agency, body_key(meta.agency), meta.report_year,
                meta.edition, meta.title, name, document.source.format, document.source.sha256,
-               datetime.now(timezone.utc).isoformat(timespec="seconds"), version("nianbao"), blob)
+               datetime.now(timezone.utc).isoformat(timespec="seconds"), __version__, blob)
         self.db.execute("BEGIN IMMEDIATE")
         try:
             (report_id,) = self.db.execute(

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from nianbao.format import labels
 from nianbao.schemas import HERE as SCHEMA_DIR
-from nianbao.schemas import validator_for
+from nianbao.schemas import schema_errors
 
 
 class EditionError(ValueError):
@@ -250,7 +250,7 @@ def _rows(data: list[dict[str, Any]]) -> tuple[RowSpec, ...]:
 
 def parse_edition(data: Any, path: str) -> Edition:
     """Build an :class:`Edition` from parsed YAML, after validating it against edition.schema.json."""
-    errors = sorted(validator_for("edition").iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(schema_errors("edition", data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top level)"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field
 from importlib import import_module
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 
@@ -51,6 +50,8 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
     :param extra_modules: dotted module names to register too (``plugins:`` in the config).
     :param extra_files: local plugin files to register without packaging.
     """
+    from importlib.metadata import entry_points  # not at import: `nianbao --version` needs no plugins
+
     manager = pluggy.PluginManager(GROUP)
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)

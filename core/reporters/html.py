@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
 from typing import ClassVar
 from typing import TextIO
 
+from nianbao._version import __version__
 from nianbao.reporters.overview import ReportView
 from nianbao.reporters.overview import body_year_matrix
 from nianbao.reporters.overview import duplicate_groups
@@ -209,7 +209,7 @@ class HtmlReporter:
         carried = {r.facts.file: r.facts.previous for r in self.reports if r.facts.previous}
         pairing = run_pairing(summary, carried, self.lang)
         page = template.render(
-            t=TEXT[self.lang], html_lang="zh-CN" if self.lang == "zh" else "en", version=version("nianbao"),
+            t=TEXT[self.lang], html_lang="zh-CN" if self.lang == "zh" else "en", version=__version__,
             summary=summary, reports=self.reports, statuses=statuses, status_order=STATUS_ORDER,
             pairing=pairing, editions=sorted({r.facts.edition for r in self.reports if r.facts.edition}),
             matrix=body_year_matrix(self.reports, pairing.paired), duplicates=duplicate_groups(self.reports),

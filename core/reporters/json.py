@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from importlib.metadata import version
 from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import TextIO
 
+from nianbao._version import __version__
 from nianbao.reporters.records import checked_record
 from nianbao.reporters.records import finding_record
 from nianbao.reporters.records import meta_record
@@ -42,7 +42,7 @@ class JsonReporter:
         self.reports = 0
 
     def start(self, rules: Sequence[Rule]) -> None:
-        tool = {"name": "nianbao", "version": version("nianbao")}
+        tool = {"name": "nianbao", "version": __version__}
         catalogue = [{"id": r.id, "name": r.name, "severity": r.severity} for r in rules]
         self.stream.write("{\n")
         self.stream.write(f'  "format_version": {FORMAT_VERSION},\n')

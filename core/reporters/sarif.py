@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from importlib.metadata import version
 from pathlib import Path
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from typing import ClassVar
 from typing import TextIO
 from urllib.parse import quote
 
+from nianbao._version import __version__
 from nianbao.explain import explain_text
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Location
@@ -231,8 +231,8 @@ class SarifReporter:
         run: dict[str, Any] = {
             "tool": {"driver": {
                 "name": "nianbao",
-                "version": version("nianbao"),
-                "semanticVersion": version("nianbao"),
+                "version": __version__,
+                "semanticVersion": __version__,
                 "language": _LANGUAGE.get(self.lang, "zh-CN"),
                 "rules": self.rules,
             }},

@@ -1,0 +1,80 @@
+"""What a command imports before it answers: each command loads only what it uses, so that
+`nianbao --version`, `rules` and checking one page start quickly (their times are measured in
+scripts/benchmark.py, never asserted here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import import_module
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from nianbao import __version__
+from nianbao.loaders import BUILTIN_LOADERS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+# Run a command line in a fresh interpreter and write the names of the modules it imported to FILE.
+PROBE = """
+import json, sys
+out, sys.argv = sys.argv[1], ["nianbao", *sys.argv[2:]]
+from nianbao.cli import run
+try:
+    run()
+except SystemExit:
+    pass
+with open(out, "w") as handle:
+    json.dump(sorted(sys.modules), handle)
+"""
+
+PARSERS = ("lxml", "docx", "pypdfium2", "pypdfium2_raw", "openpyxl", "jinja2")
+NOT_FOR_VALID_INPUT = ("jsonschema", "urllib3")  # configuration errors and fetching only
+
+
+def imported(tmp_path: Path, *args: str) -> set[str]:
+    out = tmp_path / "modules.json"
+    result = subprocess.run([sys.executable, "-c", PROBE, str(out), *args], capture_output=True,
+                            text=True, cwd=ROOT, check=False)
+    assert out.exists(), result.stderr
+    return {name.split(".")[0] for name in json.loads(out.read_text())}
+
+
+def test_version_imports_no_engine_and_no_package_metadata(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "--version")
+    assert {"yaml", *PARSERS, *NOT_FOR_VALID_INPUT} & modules == set()
+    names = json.loads((tmp_path / "modules.json").read_text())
+    assert [n for n in names if n.startswith(("nianbao.engine", "nianbao.rules", "importlib.metadata"))] == []
+
+
+@pytest.mark.parametrize("command", [["rules"], ["rules", "--json"], ["explain", "REC002"]])
+def test_catalogue_commands_import_no_parser(tmp_path: Path, command: list[str]) -> None:
+    assert {*PARSERS, *NOT_FOR_VALID_INPUT} & imported(tmp_path, *command) == set()
+
+
+def test_checking_a_text_report_imports_no_parser(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "check", "--exit-zero", str(EXAMPLES / "2022-clean-2021-edition.md"))
+    assert {*PARSERS, *NOT_FOR_VALID_INPUT} & modules == set()
+
+
+def test_checking_a_page_imports_lxml_but_not_the_pdf_and_word_libraries(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>一、总体情况</p></body></html>", encoding="utf-8")
+    modules = imported(tmp_path, "check", "--exit-zero", str(page))
+    assert "lxml" in modules
+    others = {"docx", "pypdfium2", "pypdfium2_raw", "openpyxl", "jinja2"}
+    assert {*others, *NOT_FOR_VALID_INPUT} & modules == set()
+
+
+def test_deferred_loaders_are_registered_as_their_loaders_declare() -> None:
+    for name, suffixes, home in BUILTIN_LOADERS:
+        module, _, cls = home.partition(":")
+        loader = getattr(import_module(module), cls)
+        assert (loader.name, loader.suffixes) == (name, suffixes)
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    assert __version__ == version("nianbao")
