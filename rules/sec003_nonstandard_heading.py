@@ -20,7 +20,8 @@ SEC003 [警告] 标题“五、政府信息公开工作存在的主要问题及�
 
 ## 修改
 
-把标题改为格式规定的措辞。
+把标题改为格式规定的措辞。几个标题以同样的方式偏离（增加、缺少或改写了同样的字词，例如都多了“政府信息公开”）
+是同一个习惯，报告为一条，列出这些标题。
 
 ## Requirement
 
@@ -41,11 +42,13 @@ Part five is headed "五、政府信息公开工作存在的主要问题及改�
 
 ## Fix
 
-Change the heading to the format's wording.
+Change the heading to the format's wording. Several headings that deviate the same way (the same words
+added, left out or changed, e.g. all add "政府信息公开") are one habit and one finding, naming them all.
 """  # noqa: E501 - the 示例 output line is quoted whole
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Iterator
 
@@ -53,7 +56,9 @@ from nianbao.checks.sections import official
 from nianbao.checks.sections import recognised
 from nianbao.checks.sections import written
 from nianbao.format import labels
+from nianbao.format.editions import SectionSpec
 from nianbao.model.document import Document
+from nianbao.model.document import Section
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
@@ -76,21 +81,59 @@ RULE = Rule(
         "zh": "标题“{written}”与格式规定的“{official}”不一致",
         "en": "heading “{written}” differs from the format's title “{official}”",
     },
+    variants={"alike": {
+        "zh": "{count} 个标题都与格式规定的措辞不一致，都{change}：{headings}",
+        "en": ("{count} headings differ from the format's titles the same way, they {change_en}: "
+               "{headings_en}"),
+    }},
     editions=("2019", "2021"),
     doc=__doc__,
 )
+
+
+def _change(official_title: str, written_title: str) -> tuple[tuple[str, str], ...]:
+    """What was done to the format's words to get the written ones: each run removed and the run put
+    in its place (``("", "政府信息公开")`` for words added, ``("的", "")`` for a word left out)."""
+    before, after = _wording(official_title), _wording(written_title)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return tuple((before[i1:i2], after[j1:j2])
+                 for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+
+
+def _describe(change: tuple[tuple[str, str], ...], lang: str) -> str:
+    parts = []
+    for removed, added in change:
+        if not removed:
+            parts.append(f"多了“{added}”" if lang == "zh" else f"add “{added}”")
+        elif not added:
+            parts.append(f"少了“{removed}”" if lang == "zh" else f"leave out “{removed}”")
+        else:
+            parts.append(f"把“{removed}”写作“{added}”" if lang == "zh"
+                         else f"write “{added}” for “{removed}”")
+    return "、".join(parts) if lang == "zh" else ", ".join(parts)
 
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
         return
+    # Headings that deviate the same way (the same words added, left out or changed) are one habit.
+    alike: dict[tuple[tuple[str, str], ...], list[tuple[Section, SectionSpec]]] = {}
     for section, _index in recognised(document, context):
         spec = context.edition.section(section.key or "")
         if _wording(section.title) == _wording(spec.title):
             continue
-        yield Violation(
-            Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
-                     section=section.key),
-            {"written": written(section), "official": official(spec)},
-        )
+        alike.setdefault(_change(spec.title, section.title), []).append((section, spec))
+    for change, headings in alike.items():
+        section, spec = headings[0]
+        location = Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
+                            section=section.key)
+        if len(headings) == 1:
+            yield Violation(location, {"written": written(section), "official": official(spec)})
+            continue
+        yield Violation(location, {
+            "count": len(headings), "sections": [s.key for s, _ in headings],
+            "change": _describe(change, "zh"), "change_en": _describe(change, "en"),
+            "headings": "、".join(f"“{written(s)}”（应为“{official(p)}”）" for s, p in headings),
+            "headings_en": ", ".join(f"“{written(s)}” (the format: “{official(p)}”)" for s, p in headings),
+        }, variant="alike", key=tuple(s.key or "" for s, _ in headings))

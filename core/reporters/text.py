@@ -67,9 +67,10 @@ def notification_text(message: str) -> str:
 
 
 def finding_line(finding: Finding, lang: str) -> str:
-    """``path:line: RULE [级别] message``, with the reason where the finding was accepted."""
+    """``path:line: RULE [级别] message``, with the reason its level was lowered (unless the message
+    says it already) and the reason where the finding was accepted."""
     line = f"{position(finding, lang)}: {finding.rule_id} [{LEVEL[lang][finding.severity]}] {finding.message}"
-    if finding.severity_reason:
+    if finding.severity_reason and finding.severity_reason not in finding.message:
         line += f"（{finding.severity_reason}）" if lang == "zh" else f" ({finding.severity_reason})"
     if finding.suppressed:
         line += f"  ({'已接受' if lang == 'zh' else 'accepted'}: {finding.suppressed})"

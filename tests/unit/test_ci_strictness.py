@@ -92,8 +92,8 @@ def test_a_lowered_finding_says_why_and_explain_says_when(folder: Path) -> None:
     report = ROOT / "tests" / "cases" / "REC005" / "2021-blank-and-invalid.md"
     result = run_cli("check", "--select", "REC005", str(report))
     lowered = [line for line in result.stdout.splitlines() if "REC005 [警告]" in line]
-    assert lowered[0].endswith("REC005 [警告] 表三“一、本年新收政府信息公开申请数量”行的"
-                               "“科研机构、社会公益组织”为空白；没有发生的应填 0"
+    assert lowered[0].endswith("REC005 [警告] 表三有 4 格空白：“科研机构、社会公益组织”在“一、本年新收"
+                               "政府信息公开申请数量”行，“总计”在 2 行中；没有发生的应填 0"
                                "（空白多半是未填 0，并非数据缺失）")
     rule = Session(Config()).rule("REC005")
     assert rule.severity == "error"
