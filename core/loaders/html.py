@@ -9,13 +9,11 @@ paragraph per block-level element, in reading order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from collections.abc import Mapping
 from itertools import islice
 from pathlib import Path
 
 import lxml.etree
-import lxml.html
 from nianbao.format.editions import Edition
 from nianbao.loaders.base import Decoded
 from nianbao.loaders.base import LoadError
@@ -63,6 +61,14 @@ _BLOCK = {
     "section", "article", "main", "body", "html", "center", "address", "figure", "figcaption", "caption",
     "tr", "hr", "fieldset", "legend",
 }
+_BREAKING = _BLOCK | {"table", "br"}
+# XPath compiled once; the article is looked for by class in Python, lower-casing ASCII as
+# XPath's translate() would: evaluating translate() on every element took a millisecond a page
+_ROWS = lxml.etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+_LAYOUT_CELLS = lxml.etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
+_CLASSED_OR_ARTICLE = lxml.etree.XPath(".//*[@class] | .//article")
+_HOLDS_BLOCK = lxml.etree.XPath("boolean(.//table|.//p|.//div)")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
@@ -134,35 +140,35 @@ def _tag(element: lxml.etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-def _pieces(element: lxml.etree._Element) -> Iterator[str | None]:
-    """The text of ``element`` in order; None marks a line break (``<br>`` or a block boundary)."""
-    if element.text:
-        yield element.text
+def _gather(element: lxml.etree._Element, lines: list[list[str]]) -> None:
+    """The text of ``element`` in order, appended to ``lines[-1]``; a line break (``<br>`` or a
+    block boundary) starts a new line."""
+    text = element.text
+    if text:
+        lines[-1].append(text)
     for child in element:
-        tag = _tag(child)
-        if tag and tag not in _SKIP:
-            if tag == "br" or tag in _BLOCK:
-                yield None
-            if tag != "br":
-                yield from _pieces(child)
-            if tag in _BLOCK:
-                yield None
-        if child.tail:
-            yield child.tail
+        tag = child.tag
+        if isinstance(tag, str):
+            tag = tag.lower()
+            if tag == "br":
+                lines.append([])
+            elif tag in _BLOCK:
+                lines.append([])
+                _gather(child, lines)
+                lines.append([])
+            elif tag not in _SKIP:
+                _gather(child, lines)
+        tail = child.tail
+        if tail:
+            lines[-1].append(tail)
 
 
 def _lines(element: lxml.etree._Element) -> list[str]:
     """The element's text split at line breaks, each line with its spaces collapsed."""
-    lines: list[str] = []
-    current: list[str] = []
-    for piece in _pieces(element):
-        if piece is None:
-            lines.append("".join(current))
-            current = []
-        else:
-            current.append(piece)
-    lines.append("".join(current))
-    return [text for text in map(_collapse, lines) if text]
+    lines: list[list[str]] = [[]]
+    _gather(element, lines)
+    joined = ("".join(parts) for parts in lines if parts)
+    return [_collapse(text) for text in joined if text and not text.isspace()]
 
 
 def cell_text(element: lxml.etree._Element) -> str:
@@ -190,8 +196,13 @@ def _span(element: lxml.etree._Element, name: str) -> int:
     return min(max(value, 1), _SPAN_LIMIT)
 
 
+def _holds(element: lxml.etree._Element, tag: str) -> bool:
+    """Whether an element named ``tag`` stands anywhere below ``element``."""
+    return next(element.iterdescendants(tag), None) is not None
+
+
 def _rows_of(table: lxml.etree._Element) -> list[lxml.etree._Element]:
-    return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+    return _ROWS(table)
 
 
 def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> RawTable:
@@ -255,10 +266,10 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
         tag = _tag(child)
         if not tag or tag in _SKIP or _is_chrome(child):
             pass
-        elif tag == "table" and child.xpath(".//table"):
+        elif tag == "table" and _holds(child, "table"):
             # a page laid out with a table: its cells hold the article, and the report's tables
             _flush(inline, blocks)
-            for cell in child.xpath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th"):
+            for cell in _LAYOUT_CELLS(child):
                 _walk(cell, blocks, inline, paths)
                 _flush(inline, blocks)
         elif tag == "table":
@@ -277,14 +288,18 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
             # Word pastes wrap paragraphs in spans: the blocks inside still break the run
             _walk(child, blocks, inline, paths)
         else:
-            inline.append(("".join(_pieces_flat(child)), child.sourceline))
+            inline.append((_flat_text(child), child.sourceline))
         if child.tail:
             inline.append((child.tail, child.sourceline))
 
 
 def _holds_blocks(element: lxml.etree._Element) -> bool:
     """Whether something inside breaks the line: a block, a table or a ``<br>``."""
-    return any(_tag(c) in _BLOCK or _tag(c) in ("table", "br") for c in element.iterdescendants())
+    for child in element.iterdescendants():
+        tag = child.tag
+        if isinstance(tag, str) and tag.lower() in _BREAKING:
+            return True
+    return False
 
 
 def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
@@ -299,10 +314,11 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
 
 
-def _pieces_flat(element: lxml.etree._Element) -> Iterator[str]:
-    """An inline element's text, the tail excluded, without line breaks."""
-    for piece in _pieces(element):
-        yield piece if piece is not None else " "
+def _flat_text(element: lxml.etree._Element) -> str:
+    """An inline element's text, the tail excluded, with its line breaks as spaces."""
+    lines: list[list[str]] = [[]]
+    _gather(element, lines)
+    return " ".join("".join(parts) for parts in lines)
 
 
 def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: ElementPaths) -> None:
@@ -314,10 +330,12 @@ def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: Element
 def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
     """The article body when the page marks it (TRS ``TRS_Editor``, ``<article>``) and it holds
     the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
-    lowered = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    for candidate in body.xpath(f".//*[contains({lowered}, 'trs_editor')] | .//article"):
-        if _ARTICLE_CLASS.search(candidate.get("class") or "") or _tag(candidate) == "article":
-            if candidate.xpath(".//table") or not body.xpath(".//table"):
+    for candidate in _CLASSED_OR_ARTICLE(body):
+        names = candidate.get("class") or ""
+        if _tag(candidate) != "article" and "trs_editor" not in names.translate(_ASCII_LOWER):
+            continue
+        if _ARTICLE_CLASS.search(names) or _tag(candidate) == "article":
+            if _holds(candidate, "table") or not _holds(body, "table"):
                 return candidate
     return body
 
@@ -354,7 +372,7 @@ def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str |
     for heading in article.iter("h1", "h2", "h3"):
         candidates.append("".join(heading.itertext()))
     blocks = (e for e in article.iter("p", "div", "center")
-              if not e.xpath(".//table|.//p|.//div") and "".join(e.itertext()).strip())
+              if not _HOLDS_BLOCK(e) and "".join(e.itertext()).strip())
     leading = islice(blocks, _TITLE_SEARCH)
     for element in leading:
         if _emphasised(element):
@@ -406,9 +424,13 @@ def published_on(root: lxml.etree._Element, document: Document) -> str | None:
 
 def parse_html(text: str) -> lxml.etree._Element:
     text = _XML_DECLARATION.sub("", text, count=1)
-    parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=True)
+    # lxml.etree's parser, not lxml.html's: the same tree, without a Python call to choose each
+    # element's class whenever reading touches one
+    parser = lxml.etree.HTMLParser(remove_comments=False, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.etree.fromstring(text, parser)
+        if root is None:
+            raise lxml.etree.ParserError("Document is empty")
     except lxml.etree.ParserError as exc:
         # libxml2 gives up only on a document with no element at all
         raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty") from exc
