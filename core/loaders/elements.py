@@ -1,11 +1,26 @@
-"""HTML element trees walked within bounds: XPath locators computed once per parent, and the
-nesting depth checked before reading recurses into it."""
+"""HTML element trees walked within bounds: XPath locators computed once per parent, the nesting
+depth checked before reading recurses into it, and an element's text split into lines."""
 
 from __future__ import annotations
+
+import re
 
 import lxml.etree
 from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import active_limits
+
+# Elements whose text is never the report's; elements that start a line of their own.
+SKIP = {
+    "script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg", "xml",
+}
+BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote",
+    "section", "article", "main", "body", "html", "center", "address", "figure", "figcaption", "caption",
+    "tr", "hr", "fieldset", "legend",
+}
+BREAKING = BLOCK | {"table", "br"}
+_NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
+_SPACES = re.compile(r"\s+")
 
 
 class ElementPaths:
@@ -46,3 +61,69 @@ def check_nesting(root: lxml.etree._Element) -> None:
     # one step per level, evaluated in libxml2: each step's node set is the elements one level down
     if root.xpath("boolean(" + "/".join(["."] + ["*"] * cap) + ")"):
         raise LimitExceeded("max-nesting", f"> {cap}")
+
+
+def tag_of(element: lxml.etree._Element) -> str:
+    """The element's tag in lower case; "" for a comment or processing instruction."""
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def holds(element: lxml.etree._Element, tag: str) -> bool:
+    """Whether an element named ``tag`` stands anywhere below ``element``."""
+    return next(element.iterdescendants(tag), None) is not None
+
+
+def _gather(element: lxml.etree._Element, lines: list[list[str]]) -> None:
+    """The text of ``element`` in order, appended to ``lines[-1]``; a line break (``<br>`` or a
+    block boundary) starts a new line."""
+    text = element.text
+    if text:
+        lines[-1].append(text)
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str):
+            tag = tag.lower()
+            if tag == "br":
+                lines.append([])
+            elif tag in BLOCK:
+                lines.append([])
+                _gather(child, lines)
+                lines.append([])
+            elif tag not in SKIP:
+                _gather(child, lines)
+        tail = child.tail
+        if tail:
+            lines[-1].append(tail)
+
+
+def collapse(text: str) -> str:
+    """The text with its runs of spaces (``&nbsp;`` and the full-width space too) as one space."""
+    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+
+
+def lines_of(element: lxml.etree._Element) -> list[str]:
+    """The element's text split at line breaks, each line with its spaces collapsed."""
+    lines: list[list[str]] = [[]]
+    _gather(element, lines)
+    joined = ("".join(parts) for parts in lines if parts)
+    return [collapse(text) for text in joined if text and not text.isspace()]
+
+
+def flat_text(element: lxml.etree._Element) -> str:
+    """An inline element's text, the tail excluded, with its line breaks as spaces."""
+    lines: list[list[str]] = [[]]
+    _gather(element, lines)
+    return " ".join("".join(parts) for parts in lines)
+
+
+def cell_text(element: lxml.etree._Element) -> str:
+    """A cell's text: its lines joined by newlines (labels fold whitespace away).
+
+    Two numbers in one cell, on two lines or apart on one, are two values, not one number cut in
+    two: they are joined with `` / `` so that the cell does not read as a single number.
+    """
+    lines = lines_of(element)
+    tokens = [token for line in lines for token in line.split()]
+    if sum(1 for token in tokens if _NUMBER_PART.match(token)) > 1:
+        return " / ".join(tokens)
+    return "\n".join(lines)

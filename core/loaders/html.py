@@ -21,8 +21,17 @@ from nianbao.loaders.base import decode_text
 from nianbao.loaders.base import looks_binary
 from nianbao.loaders.base import normalise_encoding
 from nianbao.loaders.base import sha256
+from nianbao.loaders.elements import BLOCK
+from nianbao.loaders.elements import BREAKING
+from nianbao.loaders.elements import SKIP
 from nianbao.loaders.elements import ElementPaths
+from nianbao.loaders.elements import cell_text
 from nianbao.loaders.elements import check_nesting
+from nianbao.loaders.elements import collapse
+from nianbao.loaders.elements import flat_text
+from nianbao.loaders.elements import holds
+from nianbao.loaders.elements import lines_of
+from nianbao.loaders.elements import tag_of
 from nianbao.model.document import Document
 from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
@@ -48,20 +57,11 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Single-byte codecs decode any bytes at all, so success proves nothing about them.
 _PERMISSIVE = {"latin_1", "iso8859-1", "cp1252", "windows-1252", "ascii"}
 
-_SKIP = {
-    "script", "style", "noscript", "template", "head", "select", "button", "iframe", "object", "svg", "xml",
-}
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
 _CHROME_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|menu|breadcrumbs?|crumbs?|footer|header|share|toolbar|sidebar)(?:$|[\s_-])", re.I
 )
 _ARTICLE_CLASS = re.compile(r"\bTRS_Editor\b", re.I)
-_BLOCK = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote",
-    "section", "article", "main", "body", "html", "center", "address", "figure", "figcaption", "caption",
-    "tr", "hr", "fieldset", "legend",
-}
-_BREAKING = _BLOCK | {"table", "br"}
 # XPath compiled once; the article is looked for by class in Python, lower-casing ASCII as
 # XPath's translate() would: evaluating translate() on every element took a millisecond a page
 _ROWS = lxml.etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
@@ -69,11 +69,9 @@ _LAYOUT_CELLS = lxml.etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
 _CLASSED_OR_ARTICLE = lxml.etree.XPath(".//*[@class] | .//article")
 _HOLDS_BLOCK = lxml.etree.XPath("boolean(.//table|.//p|.//div)")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
 _SPAN = re.compile(r"\s*(\d+)")
-_SPACES = re.compile(r"\s+")
 _TITLE_SEARCH = 3  # a title stands among the first paragraphs of the article
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _DATE_META = {"pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date.issued"}
@@ -133,57 +131,6 @@ def _decode_cut(data: bytes, name: str) -> str | None:
             return None
 
 
-# --- text of elements --------------------------------------------------------------------------
-
-
-def _tag(element: lxml.etree._Element) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
-def _gather(element: lxml.etree._Element, lines: list[list[str]]) -> None:
-    """The text of ``element`` in order, appended to ``lines[-1]``; a line break (``<br>`` or a
-    block boundary) starts a new line."""
-    text = element.text
-    if text:
-        lines[-1].append(text)
-    for child in element:
-        tag = child.tag
-        if isinstance(tag, str):
-            tag = tag.lower()
-            if tag == "br":
-                lines.append([])
-            elif tag in _BLOCK:
-                lines.append([])
-                _gather(child, lines)
-                lines.append([])
-            elif tag not in _SKIP:
-                _gather(child, lines)
-        tail = child.tail
-        if tail:
-            lines[-1].append(tail)
-
-
-def _lines(element: lxml.etree._Element) -> list[str]:
-    """The element's text split at line breaks, each line with its spaces collapsed."""
-    lines: list[list[str]] = [[]]
-    _gather(element, lines)
-    joined = ("".join(parts) for parts in lines if parts)
-    return [_collapse(text) for text in joined if text and not text.isspace()]
-
-
-def cell_text(element: lxml.etree._Element) -> str:
-    """A cell's text: its lines joined by newlines (labels fold whitespace away).
-
-    Two numbers in one cell, on two lines or apart on one, are two values, not one number cut in
-    two: they are joined with `` / `` so that the cell does not read as a single number.
-    """
-    lines = _lines(element)
-    tokens = [token for line in lines for token in line.split()]
-    if sum(1 for token in tokens if _NUMBER_PART.match(token)) > 1:
-        return " / ".join(tokens)
-    return "\n".join(lines)
-
-
 # --- tables --------------------------------------------------------------------------------------
 
 
@@ -194,11 +141,6 @@ def _span(element: lxml.etree._Element, name: str) -> int:
     match = _SPAN.match(given)
     value = int(match.group(1)) if match else 1
     return min(max(value, 1), _SPAN_LIMIT)
-
-
-def _holds(element: lxml.etree._Element, tag: str) -> bool:
-    """Whether an element named ``tag`` stands anywhere below ``element``."""
-    return next(element.iterdescendants(tag), None) is not None
 
 
 def _rows_of(table: lxml.etree._Element) -> list[lxml.etree._Element]:
@@ -222,7 +164,7 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
     for r, tr in enumerate(rows):
         col = 0
         for td in tr:
-            if _tag(td) not in ("td", "th"):
+            if tag_of(td) not in ("td", "th"):
                 continue
             while col < len(grid[r]) and grid[r][col] is not None:
                 col += 1
@@ -250,7 +192,7 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
 
 
 def _is_chrome(element: lxml.etree._Element) -> bool:
-    if _tag(element) in _CHROME_TAGS:
+    if tag_of(element) in _CHROME_TAGS:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     return bool(names.strip()) and bool(_CHROME_NAME.search(names))
@@ -263,10 +205,10 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
     if element.text:
         inline.append((element.text, element.sourceline))
     for child in element:
-        tag = _tag(child)
-        if not tag or tag in _SKIP or _is_chrome(child):
+        tag = tag_of(child)
+        if not tag or tag in SKIP or _is_chrome(child):
             pass
-        elif tag == "table" and _holds(child, "table"):
+        elif tag == "table" and holds(child, "table"):
             # a page laid out with a table: its cells hold the article, and the report's tables
             _flush(inline, blocks)
             for cell in _LAYOUT_CELLS(child):
@@ -277,7 +219,7 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
             blocks.append(read_grid(child, paths))
         elif tag == "br":
             _flush(inline, blocks)
-        elif tag in _BLOCK:
+        elif tag in BLOCK:
             _flush(inline, blocks)
             if _holds_blocks(child):
                 _walk(child, blocks, inline, paths)
@@ -288,7 +230,7 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
             # Word pastes wrap paragraphs in spans: the blocks inside still break the run
             _walk(child, blocks, inline, paths)
         else:
-            inline.append((_flat_text(child), child.sourceline))
+            inline.append((flat_text(child), child.sourceline))
         if child.tail:
             inline.append((child.tail, child.sourceline))
 
@@ -297,33 +239,22 @@ def _holds_blocks(element: lxml.etree._Element) -> bool:
     """Whether something inside breaks the line: a block, a table or a ``<br>``."""
     for child in element.iterdescendants():
         tag = child.tag
-        if isinstance(tag, str) and tag.lower() in _BREAKING:
+        if isinstance(tag, str) and tag.lower() in BREAKING:
             return True
     return False
 
 
 def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
-    text = _collapse("".join(t for t, _ in inline))
+    text = collapse("".join(t for t, _ in inline))
     line = next((n for t, n in inline if t.strip() and n), None)
     inline.clear()
     if text:
         blocks.append(Paragraph(text, SourceRef(line=line)))
 
 
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
-
-
-def _flat_text(element: lxml.etree._Element) -> str:
-    """An inline element's text, the tail excluded, with its line breaks as spaces."""
-    lines: list[list[str]] = [[]]
-    _gather(element, lines)
-    return " ".join("".join(parts) for parts in lines)
-
-
 def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: ElementPaths) -> None:
     """A block element with no blocks inside: one paragraph per line (``<br>`` separates lines)."""
-    for text in _lines(element):
+    for text in lines_of(element):
         blocks.append(Paragraph(text, SourceRef(line=element.sourceline, locator=paths.of(element))))
 
 
@@ -332,10 +263,10 @@ def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
     the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
     for candidate in _CLASSED_OR_ARTICLE(body):
         names = candidate.get("class") or ""
-        if _tag(candidate) != "article" and "trs_editor" not in names.translate(_ASCII_LOWER):
+        if tag_of(candidate) != "article" and "trs_editor" not in names.translate(_ASCII_LOWER):
             continue
-        if _ARTICLE_CLASS.search(names) or _tag(candidate) == "article":
-            if _holds(candidate, "table") or not _holds(body, "table"):
+        if _ARTICLE_CLASS.search(names) or tag_of(candidate) == "article":
+            if holds(candidate, "table") or not holds(body, "table"):
                 return candidate
     return body
 
