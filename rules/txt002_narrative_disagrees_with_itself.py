@@ -54,6 +54,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nianbao.model.document import Document
+from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
@@ -61,11 +62,14 @@ from nianbao.model.rule import Rule
 from nianbao.narrative import METRICS
 from nianbao.narrative import Fact
 from nianbao.narrative import extract_facts
+from nianbao.narrative import read_metric
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import place
 from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
+from nianbao.narrative.evidence import reading_cells
 from nianbao.narrative.evidence import same_number
+from nianbao.narrative.evidence import statement_evidence
 from nianbao.narrative.places import fact_place
 
 _COUNTED = ("applications", "cases")
@@ -115,7 +119,20 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 "label_en": label_en,
                 "metric": fact.metric,
             },
-            evidence=Derivation(identity=f"叙述中的“{label}”前后一致", expected=earlier.value,
-                                actual=fact.value),
+            evidence=Derivation(identity=f"叙述中的“{label}”前后一致",
+                                cells=_statements(document, context, earlier, fact),
+                                expected=earlier.value, actual=fact.value),
             key=fact_place(document, fact),
         )
+
+
+def _statements(document: Document, context: Context, earlier: Fact,
+                fact: Fact) -> tuple[CellEvidence, ...]:
+    """The two statements, where each stands, and the table's cells for the figure where the table
+    has it: which of the two is right is for the reader to see."""
+    stated = (statement_evidence(earlier.sentence, earlier.ref, earlier.value, earlier.start, earlier.end),
+              statement_evidence(fact.sentence, fact.ref, fact.value, fact.start, fact.end))
+    reading = read_metric(document, fact.metric)
+    if reading is None or reading.value is None:
+        return stated
+    return stated + reading_cells(reading, context.edition)

@@ -52,7 +52,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections.abc import Sequence
 
+from nianbao.format.editions import Edition
 from nianbao.model.document import Document
+from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Violation
 from nianbao.model.keys import Occurrences
@@ -64,6 +66,8 @@ from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
 from nianbao.narrative import read_metric
 from nianbao.narrative.evidence import narrative_location
+from nianbao.narrative.evidence import reading_cells
+from nianbao.narrative.evidence import statement_evidence
 from nianbao.narrative.places import sentence_place
 
 RULE = Rule(
@@ -104,20 +108,27 @@ def _fits(share: Share, base: int | float) -> bool:
     return share.percent - unit / 2 - 1e-9 <= exact < share.percent + unit - 1e-9
 
 
-def _bases(document: Document, facts: Sequence[Fact], paragraph: int,
-           shares: Sequence[Share]) -> list[tuple[int | float, bool]]:
-    """Candidate bases, each with whether the narrative states it: stated totals first, then the
-    sum of the counts, then the table's totals."""
-    bases: list[tuple[int | float, bool]] = []
+Base = tuple[int | float, bool, tuple[CellEvidence, ...]]
+
+
+def _bases(document: Document, edition: Edition | None, facts: Sequence[Fact], paragraph: int,
+           shares: Sequence[Share]) -> list[Base]:
+    """Candidate bases, each with whether the narrative states it and where it comes from (the
+    statement, the counts summed, or the table's cells): stated totals first, then the sum of the
+    counts, then the table's totals."""
+    bases: list[Base] = []
     for fact in facts:
         if fact.paragraph == paragraph and fact.metric in BASE_METRICS:
-            bases.append((fact.value, True))
-    bases.append((sum(s.count for s in shares), True))
+            stated = statement_evidence(fact.sentence, fact.ref, fact.value, fact.start, fact.end)
+            bases.append((fact.value, True, (stated,)))
+    bases.append((sum(s.count for s in shares), True,
+                  tuple(statement_evidence(s.sentence, s.ref, s.count, s.start, s.start + len(s.written))
+                        for s in shares)))
     for metric in BASE_METRICS:
         reading = read_metric(document, metric)
         if reading is not None and reading.value:
-            bases.append((reading.value, False))
-    return [(b, stated) for b, stated in bases if b > 0]
+            bases.append((reading.value, False, reading_cells(reading, edition)))
+    return [base for base in bases if base[0] > 0]
 
 
 @RULE.check
@@ -132,11 +143,11 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     for (paragraph, _unit), shares in groups.items():
         if len(shares) < 2:
             continue
-        candidates = _bases(document, facts, paragraph, shares)
+        candidates = _bases(document, context.edition, facts, paragraph, shares)
         best = max(candidates, key=lambda b: sum(_fits(s, b[0]) for s in shares), default=None)
         if best is None or sum(_fits(s, best[0]) for s in shares) < 2:
             continue
-        base, stated = best
+        base, stated, base_cells = best
         for share in shares:
             own_sentence = sum(s.count for s in shares if s.sentence == share.sentence)
             if _fits(share, base) or (own_sentence != base and _fits(share, own_sentence)):
@@ -146,8 +157,8 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 location=narrative_location(share.ref),
                 args={"written": share.written, "count": share.count, "base": base, "computed": computed,
                       "percent": share.percent_text},
-                evidence=Derivation(identity=f"{share.count}÷{base}×100", expected=computed,
-                                    actual=share.percent),
+                evidence=Derivation(identity=f"{share.count}÷{base}×100", cells=base_cells,
+                                    expected=computed, actual=share.percent),
                 variant="default" if stated else "unstated",
                 key=(sentence_place(document, share.sentence, share.paragraph),
                      occurrences.next((share.sentence, share.paragraph))),

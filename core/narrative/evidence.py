@@ -11,6 +11,7 @@ from nianbao.model.places import place_words
 from nianbao.narrative.metrics import Reading
 
 QUOTE_WIDTH = 60
+STATEMENT_WIDTH = 24  # a statement in evidence: enough words to find it in its sentence
 
 
 def quote(sentence: str, start: int = 0, end: int | None = None, width: int = QUOTE_WIDTH) -> str:
@@ -65,6 +66,15 @@ def reading_cells(reading: Reading, edition: Edition | None) -> tuple[CellEviden
                                   page=value.ref.page, raw=value.raw, value=value.value,
                                   locator=value.ref.locator))
     return tuple(cells)
+
+
+def statement_evidence(sentence: str, ref: SourceRef, value: int | float, start: int = 0,
+                       end: int | None = None) -> CellEvidence:
+    """A figure the narrative states, shown beside table cells in a finding's evidence (and as a
+    related location in SARIF): the words around it quoted, where the sentence stands, the value."""
+    return CellEvidence(key="narrative", label=f"叙述“{quote(sentence, start, end, STATEMENT_WIDTH)}”",
+                        pointer="", line=ref.line, page=ref.page, raw=sentence[start:end], value=value,
+                        locator=ref.locator)
 
 
 def cells_shown(reading: Reading) -> bool:

@@ -208,10 +208,13 @@ class SarifReporter:
                 physical["region"] = {"startLine": cell.line}
             value = "" if cell.value is None else cell.value
             words = place_words(cell.line, cell.page, cell.locator, lang)
-            logical = cell.pointer.removeprefix("/tables/").replace("/values/", "/").replace(".", "/", 1)
+            if cell.pointer.startswith("/tables/"):  # a table cell, named by its keys
+                logical = cell.pointer.removeprefix("/tables/").replace("/values/", "/").replace(".", "/", 1)
+                name, kind = cell.key.rsplit(".", 1)[-1], "element"
+            else:  # a statement of the narrative
+                logical, name, kind = cell.key, cell.key, "text"
             places.append({"id": number, "physicalLocation": physical,
-                           "logicalLocations": [{"name": cell.key.rsplit(".", 1)[-1],
-                                                 "fullyQualifiedName": logical, "kind": "element",
+                           "logicalLocations": [{"name": name, "fullyQualifiedName": logical, "kind": kind,
                                                  "decoratedName": cell.label},
                                                 *file_place(None if cell.line is not None else cell.locator)],
                            "message": {"text": f"{cell.label} = {value}" + (f" [{words}]" if words else "")}})
