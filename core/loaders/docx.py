@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,9 +44,15 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_SKIPPED = {qn("w:del"), qn("w:moveFrom")}
+_DEL, _MOVE_FROM = qn("w:del"), qn("w:moveFrom")
+_SKIPPED = {_DEL, _MOVE_FROM}
 _CUSTOM_XML = qn("w:customXml")
 _VAL = qn("w:val")
+_P_PR, _NUM_PR, _P_STYLE = qn("w:pPr"), qn("w:numPr"), qn("w:pStyle")
+_NUM_ID, _ILVL = qn("w:numId"), qn("w:ilvl")
+_TR_PR, _GRID_BEFORE, _TC_PR, _GRID_SPAN, _V_MERGE = (
+    qn("w:trPr"), qn("w:gridBefore"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"))
+_SDT_CONTENT = qn("w:sdtContent")
 _TITLE_SEARCH = 3  # the title stands among the first paragraphs
 _TITLE_MAX = 60
 
@@ -56,6 +63,10 @@ def _is_ascii_word(char: str) -> bool:
 
 def paragraph_text(p: etree._Element) -> str:
     """The visible text of a ``w:p``: runs, hyperlinks and fields, without deleted revisions."""
+    if any(ancestor.tag in _SKIPPED for ancestor in p.iterancestors()):
+        return ""  # the whole paragraph stands in a deleted revision
+    if next(p.iter(_DEL, _MOVE_FROM), None) is None:
+        return _all_text(p)
     parts: list[str] = []
     for node in p.iter(_T, _TAB, _BR, _CR):
         if any(ancestor.tag in _SKIPPED for ancestor in node.iterancestors()):
@@ -65,6 +76,24 @@ def paragraph_text(p: etree._Element) -> str:
         else:
             parts.append(" " if node.tag == _TAB else "\n")
     return "".join(parts)
+
+
+def _all_text(p: etree._Element) -> str:
+    """The text of a ``w:p`` that holds no deleted revision and stands in none."""
+    return "".join([(node.text or "") if node.tag == _T else (" " if node.tag == _TAB else "\n")
+                    for node in p.iter(_T, _TAB, _BR, _CR)])
+
+
+TextOf = Callable[[etree._Element], str]
+
+
+def _text_reader(body: etree._Element) -> TextOf:
+    """How to read the paragraphs under ``body``: a body without tracked deletions (most reports)
+    is read without asking, for every piece of text, whether it stands in one."""
+    if next(body.iter(_DEL, _MOVE_FROM), None) is None \
+            and not any(ancestor.tag in _SKIPPED for ancestor in body.iterancestors()):
+        return _all_text
+    return paragraph_text
 
 
 def _join(pieces: list[str]) -> str:
@@ -78,11 +107,11 @@ def _join(pieces: list[str]) -> str:
     return text
 
 
-def _cell_text(tc: etree._Element, numbering: ListNumbering | None) -> str:
+def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: TextOf) -> str:
     lines: list[str] = []
     for p in tc.iter(_P):
         label = numbering.label(p) if numbering is not None else ""
-        lines.extend((label + paragraph_text(p)).split("\n"))
+        lines.extend((label + text_of(p)).split("\n"))
     return _join(lines)
 
 
@@ -95,23 +124,24 @@ def _int_attr(element: etree._Element | None, default: int) -> int:
         return default
 
 
-def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None = None) -> RawTable:
+def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None = None,
+               text_of: TextOf = paragraph_text) -> RawTable:
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
-        tr_pr = tr.find(qn("w:trPr"))
-        col = _int_attr(tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None, 0)
+        tr_pr = tr.find(_TR_PR)
+        col = _int_attr(tr_pr.find(_GRID_BEFORE) if tr_pr is not None else None, 0)
         row: list[RawCell] = [
             RawCell("", SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{c + 1}]"), origin=False)
             for c in range(col)
         ]
         current: dict[int, RawCell] = {}
         for tc in _wrapped_children(tr, _TC):
-            tc_pr = tc.find(qn("w:tcPr"))
-            span = max(1, _int_attr(tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None, 1))
-            v_merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+            tc_pr = tc.find(_TC_PR)
+            span = max(1, _int_attr(tc_pr.find(_GRID_SPAN) if tc_pr is not None else None, 1))
+            v_merge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
             continued = v_merge is not None and v_merge.get(_VAL, "continue") == "continue"
             ref = SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{col + 1}]")
             if continued and col in above:
@@ -119,7 +149,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                 cell = RawCell(origin.text, ref, origin=False)
                 current[col] = origin
             else:
-                cell = RawCell(_cell_text(tc, numbering), ref)
+                cell = RawCell(_cell_text(tc, numbering, text_of), ref)
                 current[col] = cell
             row.append(cell)
             for extra in range(1, span):
@@ -139,7 +169,7 @@ def _wrapped_children(parent: etree._Element, tag: str) -> Iterator[etree._Eleme
         if child.tag == tag:
             yield child
         elif child.tag == _SDT:
-            content = child.find(qn("w:sdtContent"))
+            content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _wrapped_children(content, tag)
         elif child.tag == _CUSTOM_XML:
@@ -152,7 +182,7 @@ def _body_elements(parent: etree._Element) -> Iterator[etree._Element]:
         if child.tag in (_P, _TBL):
             yield child
         elif child.tag == _SDT:
-            content = child.find(qn("w:sdtContent"))
+            content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _body_elements(content)
 
@@ -297,15 +327,15 @@ class ListNumbering:
         return text
 
     def _list_of(self, paragraph: etree._Element) -> tuple[str, int] | None:
-        properties = paragraph.find(qn("w:pPr"))
+        properties = paragraph.find(_P_PR)
         if properties is None:
             return None
-        num_pr = properties.find(qn("w:numPr"))
-        style = _val(properties.find(qn("w:pStyle")))
+        num_pr = properties.find(_NUM_PR)
+        style = _val(properties.find(_P_STYLE))
         from_style = self.style_lists.get(style or "")
         if num_pr is not None:
-            num_id = _val(num_pr.find(qn("w:numId")))
-            ilvl = _int(_val(num_pr.find(qn("w:ilvl"))), from_style[1] if from_style else 0)
+            num_id = _val(num_pr.find(_NUM_ID))
+            ilvl = _int(_val(num_pr.find(_ILVL)), from_style[1] if from_style else 0)
             if num_id is None and from_style:
                 num_id = from_style[0]
             if num_id is None or num_id == "0":  # numId 0 switches numbering off
@@ -363,14 +393,15 @@ def read_blocks(
     blocks: list[Block] = []
     paragraph_no = table_no = 0
     opening: list[str] = []
+    text_of = _text_reader(body)
     for element in _body_elements(body):
         if element.tag == _TBL:
             table_no += 1
-            blocks.append(read_table(element, table_no, numbering))
+            blocks.append(read_table(element, table_no, numbering, text_of))
             continue
         paragraph_no += 1
         label = numbering.label(element) if numbering is not None else ""
-        for line in (label + paragraph_text(element)).split("\n"):
+        for line in (label + text_of(element)).split("\n"):
             text = line.strip()
             if text:
                 blocks.append(Paragraph(text, SourceRef(locator=f"paragraph[{paragraph_no}]")))
