@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from functools import cache
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -109,17 +110,17 @@ class TableSpec:
         return _match(label, columns if columns is not None else self.columns)
 
 
-_MATCHES: dict[tuple[str, tuple[int, ...]], tuple[tuple[Any, ...], Any]] = {}
+_MATCHES: dict[tuple[str | int, ...], tuple[tuple[Any, ...], Any]] = {}
 _MATCH_CACHE_SIZE = 16384
 
 
 def _match(label: str, specs: tuple[Any, ...]) -> Any:
     """The spec of ``specs`` that ``label`` names (see :meth:`TableSpec.match_row`), remembered per
     label and spec tuple: specs are frozen and live as long as their edition."""
-    key = (label, tuple(id(spec) for spec in specs))
+    key = (label, *map(id, specs))
     cached = _MATCHES.get(key)
     # The entry keeps its specs alive, so their ids cannot be taken by other objects meanwhile.
-    if cached is not None and all(a is b for a, b in zip(cached[0], specs, strict=True)):
+    if cached is not None and all(map(is_, cached[0], specs)):
         return cached[1]
     found = _find_match(label, specs)
     if len(_MATCHES) >= _MATCH_CACHE_SIZE:

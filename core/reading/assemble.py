@@ -32,6 +32,7 @@ from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 from nianbao.reading.glued import read_glued_table
 from nianbao.reading.gridcolumns import header_columns
+from nianbao.reading.gridcolumns import numbered_rows
 from nianbao.reading.metadata import detect_meta
 from nianbao.reading.sections import split_sections
 from nianbao.reading.sections import tables_with_sections
@@ -117,6 +118,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     touched: set[str] = set()
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
+    numbered = numbered_rows(raw.rows) if raw.kind == "grid" else None
     for index, row in enumerate(raw.rows):
         cells = [c for c in row if c.origin]
         placed = _place_row(cells, edition, header_text, raw.kind)
@@ -124,7 +126,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             merged = _place_merged(cells, edition, current) if current is not None else None
             if merged is not None:
                 spec, row_spec, label_index = merged
-                _read_merged(document, raw, index, cells, spec, row_spec, label_index)
+                _read_merged(document, raw, index, cells, spec, row_spec, label_index, numbered)
             elif _stray_label(cells):
                 strays.append((current, cells))
             continue
@@ -153,7 +155,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
         label = cells[label_index] if label_index >= 0 else None
-        grid = _GridRow(raw.rows, index, label) if raw.kind == "grid" else None
+        grid = _GridRow(raw.rows, index, label, numbered) if numbered is not None else None
         _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid)
     if not touched and section is not None:
         section.other_tables += 1
@@ -182,7 +184,7 @@ def _place_merged(
 
 def _read_merged(
     document: Document, raw: RawTable, index: int, cells: list[RawCell], spec: TableSpec, row_spec: RowSpec,
-    label_index: int,
+    label_index: int, numbered: list[bool] | None,
 ) -> None:
     table = document.tables[spec.key]
     if table.merged_row(row_spec.key) is not None or any(table.row(p) is not None for p in row_spec.parts):
@@ -195,7 +197,7 @@ def _read_merged(
         ))
         return
     table.merged_rows.append(TableRow(row_spec.key, cells[label_index].text.strip(), _first_ref(cells)))
-    grid = _GridRow(raw.rows, index, cells[label_index]) if raw.kind == "grid" else None
+    grid = _GridRow(raw.rows, index, cells[label_index], numbered) if numbered is not None else None
     _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid,
                  into=table.merged_values)
 
@@ -274,11 +276,13 @@ def _place_row(
 
 @dataclass(frozen=True, slots=True)
 class _GridRow:
-    """A row of a grid table with the rows above it, to place values by the header's columns."""
+    """A row of a grid table with the rows above it, to place values by the header's columns;
+    ``numbered`` says which rows of the table hold a number."""
 
     rows: list[list[RawCell]]
     index: int
     label: RawCell | None
+    numbered: list[bool]
 
 
 def _fill_values(
@@ -295,7 +299,8 @@ def _fill_values(
         while len(values) > len(columns) and values and not values[0].text.strip():
             values.pop(0)
     ref = _first_ref(cells)
-    layout = header_columns(spec, columns, grid.rows, grid.index, grid.label) if grid is not None else None
+    layout = (header_columns(spec, columns, grid.rows, grid.index, grid.label, grid.numbered)
+              if grid is not None else None)
     if layout is not None:
         placed = layout.place()
         if placed is not None:

@@ -122,10 +122,12 @@ def header_columns(
     rows: Sequence[Sequence[_Cell]],
     index: int,
     label: _Cell | None,
+    numbered: Sequence[bool] | None = None,
 ) -> HeaderColumns | None:
     """The header's place for every column of row ``index``; None when the header rows above it do
-    not name every column."""
-    headers = header_rows(rows, index)
+    not name every column. ``numbered`` says for each row whether it holds a number, when the caller
+    has worked it out once for the whole table."""
+    headers = header_rows(rows, index, numbered)
     row = rows[index]
     first = label_end(row, label)
     slots = _slots(spec, tuple(columns), tuple(headers), first)
@@ -155,7 +157,15 @@ def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequ
     return slots
 
 
-def header_rows(rows: Sequence[Sequence[_Cell]], before: int) -> list[Sequence[_Cell]]:
+def header_rows(rows: Sequence[Sequence[_Cell]], before: int,
+                numbered: Sequence[bool] | None = None) -> list[Sequence[_Cell]]:
     """The rows above row ``before`` that hold no number: the header rows of the table (and of
     each 表二 block)."""
-    return [row for row in rows[:before] if not any(parse_cell(c.text).value is not None for c in row)]
+    if numbered is None:
+        numbered = numbered_rows(rows[:before])
+    return [row for row, number in zip(rows[:before], numbered[:before], strict=True) if not number]
+
+
+def numbered_rows(rows: Sequence[Sequence[_Cell]]) -> list[bool]:
+    """For each row, whether a cell of it holds a number."""
+    return [any(parse_cell(c.text).value is not None for c in row) for row in rows]
