@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from nianbao.format import labels
@@ -77,13 +76,18 @@ def splits(
     ends = [_number_ends(chunk) for chunk in chunks]
     counters = [_counter(chunk, chunk_ends, may_sign) for chunk, chunk_ends in zip(chunks, ends, strict=True)]
 
-    @cache
+    totals: dict[tuple[int, int], int] = {}
+
     def total(index: int, remaining: int) -> int:
         if index == len(chunks):
             return 1 if remaining == 0 else 0
-        column = count - remaining
-        return sum(counters[index](0, pieces, column) * total(index + 1, remaining - pieces)
-                   for pieces in range(1, remaining + 1))
+        found = totals.get((index, remaining))
+        if found is None:
+            column = count - remaining
+            found = totals[index, remaining] = sum(
+                counters[index](0, pieces, column) * total(index + 1, remaining - pieces)
+                for pieces in range(1, remaining + 1))
+        return found
 
     if total(0, count) > limit:
         return None
@@ -131,15 +135,38 @@ def _counter(chunk: str, ends: list[tuple[int, ...]],
     """``count(position, pieces, column)``: the ways to cut ``chunk[position:]`` into ``pieces``
     numbers, the first of them in ``column``."""
 
-    @cache
-    def count(position: int, pieces: int, column: int) -> int:
-        if not _sign_fits(chunk, position, column, may_sign):
-            return 0
-        if pieces == 1:
-            return 1 if len(chunk) in ends[position] else 0
-        return sum(count(end, pieces - 1, column + 1) for end in ends[position] if end < len(chunk))
+    length = len(chunk)
+    if "-" in chunk or "−" in chunk:
+        counts: dict[tuple[int, int, int], int] = {}
 
-    return count
+        def count(position: int, pieces: int, column: int) -> int:
+            found = counts.get((position, pieces, column))
+            if found is None:
+                if not _sign_fits(chunk, position, column, may_sign):
+                    found = 0
+                elif pieces == 1:
+                    found = 1 if length in ends[position] else 0
+                else:
+                    found = sum([count(end, pieces - 1, column + 1)
+                                 for end in ends[position] if end < length])
+                counts[position, pieces, column] = found
+            return found
+
+        return count
+    # Without a sign every column fits, so the count does not depend on the column.
+    unsigned: dict[tuple[int, int], int] = {}
+
+    def count_unsigned(position: int, pieces: int, column: int = 0) -> int:
+        found = unsigned.get((position, pieces))
+        if found is None:
+            if pieces == 1:
+                found = 1 if length in ends[position] else 0
+            else:
+                found = sum([count_unsigned(end, pieces - 1) for end in ends[position] if end < length])
+            unsigned[position, pieces] = found
+        return found
+
+    return count_unsigned
 
 
 def _value(text: str) -> Number:
@@ -193,6 +220,7 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
     (REC001, REC002); it is certain only when all surviving combinations agree on it.
     """
     bindings = _bindings(identities, spec)
+    bound_rows = [{k.split(".")[0] for k in (*lt, *rt)} for lt, rt in bindings]
     rows: dict[str, RowResult] = {}
     for key, text in runs.items():
         specs = spec.columns_for(key)
@@ -211,7 +239,7 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
     for row in rows.values():
         if row.too_many or len(row.candidates) < 2:
             continue
-        own = [(lt, rt) for lt, rt in bindings if {k.split(".")[0] for k in (*lt, *rt)} == {row.key}]
+        own = [(lt, rt) for (lt, rt), bound in zip(bindings, bound_rows, strict=True) if bound == {row.key}]
         if own:
             row.checked = True
             row.candidates = [
