@@ -56,9 +56,9 @@ layer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from nianbao.lazyre import lazy_compile
 from nianbao.loaders.base import LoadError
 from nianbao.model.document import Document
 from nianbao.model.findings import Location
@@ -101,15 +101,15 @@ def load_failure(error: LoadError) -> tuple[str, Violation]:
 
 # What each part of an annual report speaks of, in any wording a report uses for its heading.
 _PART_WORDS = {
-    "overview": re.compile(r"总体|概述|概况|基本情况"),
-    "active_disclosure": re.compile(r"主动公开"),
-    "applications": re.compile(r"依申请|公开申请|申请情况"),
-    "reviews": re.compile(r"复议|诉讼"),
-    "problems": re.compile(r"问题|改进|不足"),
-    "other": re.compile(r"其他|需要报告"),
+    "overview": lazy_compile(r"总体|概述|概况|基本情况"),
+    "active_disclosure": lazy_compile(r"主动公开"),
+    "applications": lazy_compile(r"依申请|公开申请|申请情况"),
+    "reviews": lazy_compile(r"复议|诉讼"),
+    "problems": lazy_compile(r"问题|改进|不足"),
+    "other": lazy_compile(r"其他|需要报告"),
 }
-_REPORT_TITLE = re.compile(r"年度报告|年报|工作报告")
-_NOTICE_TITLE = re.compile(r"(通知|公告|通告|通报|函|意见|方案|办法)\s*$")
+_REPORT_TITLE = lazy_compile(r"年度报告|年报|工作报告")
+_NOTICE_TITLE = lazy_compile(r"(通知|公告|通告|通报|函|意见|方案|办法)\s*$")
 
 
 def _not_a_report(document: Document) -> dict[str, str] | None:

@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.findings import Location
@@ -99,14 +100,14 @@ RULE = Rule(
 )
 
 _YEAR = r"((?:19|20)\d{2})\s*年"
-_TITLE_YEAR = re.compile(_YEAR)
-REPORT_TITLE = re.compile(r"(?:政府信息公开|政务公开).{0,6}年度?报告|信息公开年报")
-PERIOD = re.compile(
+_TITLE_YEAR = lazy_compile(_YEAR)
+REPORT_TITLE = lazy_compile(r"(?:政府信息公开|政务公开).{0,6}年度?报告|信息公开年报")
+PERIOD = lazy_compile(
     r"统计[^。；;]{0,20}?" + _YEAR + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*"
     r"(?:" + _YEAR + r")?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
-MENTION = re.compile(_YEAR + r"度?\s*(?:政府信息公开|政务公开)工作年度报告")
-OPENING = re.compile(r"^\s*" + _YEAR + r"(?:度)?(?=[，,])")  # not "2021年以来", a look back
+MENTION = lazy_compile(_YEAR + r"度?\s*(?:政府信息公开|政务公开)工作年度报告")
+OPENING = lazy_compile(r"^\s*" + _YEAR + r"(?:度)?(?=[，,])")  # not "2021年以来", a look back
 
 
 def _where(paragraph: Paragraph) -> Location:

@@ -46,9 +46,9 @@ Replace placeholders with the real names, dates and figures; where there is genu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.findings import Location
@@ -76,7 +76,7 @@ RULE = Rule(
 _UNIT = (r"(?:单位|机关|部门|名称|日期|时间|年份|数量|数字|金额|姓名|地址|电话"
          r"|区县|县区|市县|镇街|乡镇|街道|文号)")
 _BODY = r"|局|委|办|厅|区|县|市|省|镇|乡|街道|公司|条|件|年|月|日|号"
-PLACEHOLDERS = re.compile(
+PLACEHOLDERS = lazy_compile(
     r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])"  # XX区, 20XX年, XX条
     r"|[×✕╳○□]{2,}"  # ××局, ○○条, □□ (not 〇, the zero of 二〇〇八年)
     r"|(?<![\u4e00-\u9fff])某某|某某(?=" + _UNIT + _BODY + r")"

@@ -51,12 +51,12 @@ addressed and the next steps.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from nianbao.checks.sections import recognised
 from nianbao.checks.sections import written
 from nianbao.format import labels
+from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
 from nianbao.model.document import Section
 from nianbao.model.findings import Location
@@ -68,10 +68,10 @@ from nianbao.model.rule import Rule
 MUST_REPORT = "problems"
 NOTHING = frozenset({"无", "暂无", "没有", "无此情况", "无相关情况"})
 # Words that show section 五 names its problems, and words that show it names improvements.
-PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|仍需|还需|尚需")
+PROBLEM_WORDS = lazy_compile(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|仍需|还需|尚需")
 _MEASURES = "加强|提升|完善|优化|推进|丰富|强化|健全|加大|建立|编制|开展"
 # A measure counts where it opens a clause ("加强培训") or follows 将, not in "有待加强".
-IMPROVEMENT_WORDS = re.compile(
+IMPROVEMENT_WORDS = lazy_compile(
     rf"改进|整改|改正|措施|下一步|今后|计划|将(?:进一步|继续|持续|着力|切实|重点|采取|{_MEASURES})"
     rf"|(?:^|[。；;：:，,\n])\s*(?:[一二三四五六七八九十]是)?(?:{_MEASURES})"
 )

@@ -68,6 +68,7 @@ from nianbao.checks.sections import number_mark
 from nianbao.checks.sections import recognised
 from nianbao.format import labels
 from nianbao.format.editions import SectionSpec
+from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Section
@@ -120,10 +121,10 @@ RULE = Rule(
 )
 
 _CN = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_CN}]{{1,3}})\s*[、.．]\s*(\S.*)$", re.S)
+_TOP = lazy_compile(rf"^\s*([{_CN}]{{1,3}})\s*[、.．]\s*(\S.*)$", re.S)
 # 统一是、唯一是、之一是 are words, not enumerations; a numeral glued to a heading still counts
-_ENUM = re.compile(rf"(?<![{_CN}统唯之第单同万划专逐归合不独])([{_CN}]{{1,3}})是(?!否|非)")
-_TITLE_END = re.compile(r"[。：:；;，,\d]")
+_ENUM = lazy_compile(rf"(?<![{_CN}统唯之第单同万划专逐归合不独])([{_CN}]{{1,3}})是(?!否|非)")
+_TITLE_END = lazy_compile(r"[。：:；;，,\d]")
 
 
 def cn_number(text: str) -> int | None:

@@ -20,6 +20,8 @@ PACKAGES = {"nianbao": ROOT / "core", "nianbao.rules": ROOT / "rules", "nianbao.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # The version string, which outputs stamp and `--version` prints: a leaf of one assignment.
     ("version", ("nianbao._version",)),
+    # Regular expressions compiled on first use: a leaf that any stage may use for its patterns.
+    ("lazyre", ("nianbao.lazyre",)),
     ("schemas", ("nianbao.schemas",)),
     # @hookimpl and @hookspec: a leaf that every stage registering a built-in imports.
     ("markers", ("nianbao.plugin.markers",)),

@@ -59,7 +59,7 @@ from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import add_plugins
 from nianbao.plugin.manager import create_plugins
 from nianbao.plugin.manager import is_builtin
-from nianbao.plugin.reporter import Reporter
+from nianbao.plugin.reporter import ReporterTable
 
 _LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
 
@@ -126,9 +126,9 @@ class Session:
         return [loader for batch in hook.nianbao_register_loaders() for loader in batch]
 
     @cached_property
-    def reporters(self) -> dict[str, type[Reporter]]:
+    def reporters(self) -> ReporterTable:
         hook = self.plugins.manager.hook
-        return {cls.name: cls for batch in hook.nianbao_register_reporters() for cls in batch}
+        return ReporterTable(cls for batch in hook.nianbao_register_reporters() for cls in batch)
 
     def _editions(self) -> dict[str, Edition]:
         editions = dict(builtin_editions())

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import replace
 from typing import Literal
 
 from nianbao.format.numerals import fold
+from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
 from nianbao.narrative.scope import NOT_COMPARED
@@ -21,19 +21,19 @@ ClaimKind = Literal["all-upheld", "all-closed", "no-review", "no-litigation", "a
                     "none-received"]
 Group = Literal["review", "direct", "after_review"]
 
-_ALL_UPHELD = re.compile(r"(?:均|全部|都|皆)(?:获|被|予以|已)?维持")
-_ALL_CLOSED = re.compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:结案|审结|办结完毕)")
-_NO_CASE = re.compile(
+_ALL_UPHELD = lazy_compile(r"(?:均|全部|都|皆)(?:获|被|予以|已)?维持")
+_ALL_CLOSED = lazy_compile(r"(?:均|全部|都|皆)(?:已|已经)?(?:结案|审结|办结完毕)")
+_NO_CASE = lazy_compile(
     r"(?:未发生|没有发生|未出现|未有|没有|无|零)(?:因政府信息公开(?:工作|申请)?(?:引起|引发|而)?的?)?(?:被申请|被提起|提起)?"
     r"(?P<first>行政复议|行政诉讼)(?:[、和及与或](?:被申请|被提起|提起)?(?P<second>行政复议|行政诉讼))?")
-_ALL_CONCLUDED = re.compile(r"(?:全部|均已|均|已全部|都已)办结|办结率(?:为|达|达到)?100(?:\.0+)?%")
-_NONE_RECEIVED = re.compile(
+_ALL_CONCLUDED = lazy_compile(r"(?:全部|均已|均|已全部|都已)办结|办结率(?:为|达|达到)?100(?:\.0+)?%")
+_NONE_RECEIVED = lazy_compile(
     r"(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请")
-_REVIEW = re.compile(r"复议")
-_OTHER_BUSINESS = re.compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345"
-                             r"|留言|网民|网友|诉求|问政")
-_LITIGATION = re.compile(r"诉讼|起诉")
-_CARRIED_OVER = re.compile(r"(?:上一?年度?|去年)结转")
+_REVIEW = lazy_compile(r"复议")
+_OTHER_BUSINESS = lazy_compile(r"复议|诉讼|起诉|建议|提案|议案|咨询|投诉|信箱|热线|12345"
+                               r"|留言|网民|网友|诉求|问政")
+_LITIGATION = lazy_compile(r"诉讼|起诉")
+_CARRIED_OVER = lazy_compile(r"(?:上一?年度?|去年)结转")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from nianbao.format.numerals import NUMBER
 from nianbao.format.numerals import decimals
 from nianbao.format.numerals import fold
 from nianbao.format.numerals import parse_number
+from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
 from nianbao.narrative.scope import APPROXIMATE
@@ -50,7 +51,7 @@ _GAP = rf"[^{_STOP}\d]"
 UNIT = r"(?P<approx>余|多)?\s*(?P<unit>件|起|宗|个|条|项|份)"
 _NUM = rf"(?P<n>{NUMBER})"
 _NEXT_YEAR = r"(?:下一?年度?|下年度?|\d{4}年度?)"
-_REVIEW_RESULT = re.compile(r"维持|纠正|审结|结案|撤销|确认|败诉|胜诉")
+_REVIEW_RESULT = lazy_compile(r"维持|纠正|审结|结案|撤销|确认|败诉|胜诉")
 
 # The units a count of applications or cases is written in; "项", "个" make it doubtful, and a
 # count in "条" or "份" is of documents or items of information, never of applications.
@@ -101,8 +102,8 @@ class _Pattern:
 
 def _p(metric: str, pattern: str, forbid: str | None = None, subject: Subject = "applications",
        alternatives: tuple[str, ...] = (), needs: str | None = None) -> _Pattern:
-    return _Pattern(metric, re.compile(pattern), re.compile(forbid) if forbid else None, subject,
-                    alternatives, re.compile(needs) if needs else None)
+    return _Pattern(metric, lazy_compile(pattern), lazy_compile(forbid) if forbid else None, subject,
+                    alternatives, lazy_compile(needs) if needs else None)
 
 
 # A change against last year ("较去年增加12件") is not a count of this year's applications.
@@ -114,7 +115,7 @@ _CONCLUDED = "applications.total.total"
 # "办理/处理…申请N件" and "办结/答复N件" are read by reports as new applications, new plus carried
 # over, or the applications concluded: the figure contradicts the table only if it is none of them.
 _HANDLED = (_RECEIVED, _BOTH, _CONCLUDED)
-_HANDLING = re.compile(r"办理|处理|办结|答复")
+_HANDLING = lazy_compile(r"办理|处理|办结|答复")
 
 # Order matters: a span taken by an earlier pattern is not read again by a later one.
 PATTERNS: tuple[_Pattern, ...] = (
@@ -172,24 +173,24 @@ APPLICANTS = {
     "社会公益组织": "public_interest", "法律服务机构": "legal_services",
     "法人或其他组织": "legal_entities", "法人和其他组织": "legal_entities",
 }
-_APPLICANT = re.compile(rf"(?P<col>{'|'.join(APPLICANTS)})(?:提出|申请|的申请){{0,2}}{_NUM}{UNIT}")
+_APPLICANT = lazy_compile(rf"(?P<col>{'|'.join(APPLICANTS)})(?:提出|申请|的申请){{0,2}}{_NUM}{UNIT}")
 _APPLICANT_ROWS = ("applications.received.", "applications.carried_over.", "applications.total.",
                    "applications.received_and_carried_over.")
 # "75件（含上年结转1件）", "75件，其中上年结转1件": the count is 新收 + 上年结转.
-_INCLUDES_CARRIED_OVER = re.compile(
+_INCLUDES_CARRIED_OVER = lazy_compile(
     r"\s*(?:[（(]\s*(?:其中)?|[，,]\s*其中\s*)?(?:(?:含|包括|包含)(?:有)?)?(?:上一?年度?|去年)结转")
 _RESULTS = {"维持": "upheld", "纠正": "corrected", "撤销": "corrected", "其他结果": "other",
             "尚未审结": "pending", "未审结": "pending", "正在审理": "pending", "审理中": "pending"}
-_CASE_RESULT = re.compile(
+_CASE_RESULT = lazy_compile(
     rf"(?:结果)?(?P<result>{'|'.join(_RESULTS)})(?:原?(?:行政)?(?:行为|决定|答复))?的?{_GAP}{{0,4}}?{_NUM}{UNIT}")
 _DIGITS = "0123456789"
 # A Chinese numeral counts only before a unit of cases: "三个一" is a slogan, not three applications.
 _COUNT_UNITS = ("件", "起", "宗", "份")
 # Requests of other kinds (hotline, mailbox, complaints, a website's messages) counted in the same
 # breath are not applications.
-_OTHER_REQUESTS = re.compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345|建议|提案|议案|网民|网友|诉求|问政")
+_OTHER_REQUESTS = lazy_compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345|建议|提案|议案|网民|网友|诉求|问政")
 _WHOLE_COUNTS = ("applications.received", "applications.total")
-_COUNT_BEFORE = re.compile(rf"{NUMBER}\s*(?:件|宗|起|项|个)")
+_COUNT_BEFORE = lazy_compile(rf"{NUMBER}\s*(?:件|宗|起|项|个)")
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -371,7 +372,7 @@ class Share:
     start: int
 
 
-_SHARE = re.compile(
+_SHARE = lazy_compile(
     rf"{_NUM}{UNIT}[，,、]?\s*(?:占比为|占比|比例为|占)[^{_STOP}\d]{{0,6}}?(?P<p>{ARABIC})\s*%")
 
 

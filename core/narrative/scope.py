@@ -8,8 +8,9 @@ part given in parentheses after its total, a clean-up of old documents) and is n
 
 from __future__ import annotations
 
-import re
 from typing import Literal
+
+from nianbao.lazyre import lazy_compile
 
 Scope = Literal["certain", "ambiguous"]
 
@@ -60,21 +61,21 @@ SCOPE_REASONS = {
 # Reasons that mean the figure describes no cell of this year's tables: it is never compared.
 NOT_COMPARED = frozenset({OTHER_YEAR, CUMULATIVE, PART, CLEAN_UP})
 
-_YEAR = re.compile(r"(\d{4})年")
-_YEAR_SPAN = re.compile(r"\d{4}\s*(?:年\s*)?[-—–至到]\s*\d{4}\s*年")
-_ON_BEHALF = re.compile(r"代表")
+_YEAR = lazy_compile(r"(\d{4})年")
+_YEAR_SPAN = lazy_compile(r"\d{4}\s*(?:年\s*)?[-—–至到]\s*\d{4}\s*年")
+_ON_BEHALF = lazy_compile(r"代表")
 # Markers of a running total: "历年", "截至目前", "2019年以来", "近三年". "累计" alone is not one:
 # "全年累计发布信息405条" is this year's.
-_CUMULATIVE = re.compile(r"历年|往年|以来|截至|截止|至今|迄今|多年|近[一二三四五两六七八九十\d]+年")
-_PAST = re.compile(r"去年|上年|上一年|同比|较\d{4}年")
-_CLEAN_UP = re.compile(r"清理|梳理|审查|评估|废止")
-_LIBRARY = re.compile(r"文件库|数据库|资料库")
+_CUMULATIVE = lazy_compile(r"历年|往年|以来|截至|截止|至今|迄今|多年|近[一二三四五两六七八九十\d]+年")
+_PAST = lazy_compile(r"去年|上年|上一年|同比|较\d{4}年")
+_CLEAN_UP = lazy_compile(r"清理|梳理|审查|评估|废止")
+_LIBRARY = lazy_compile(r"文件库|数据库|资料库")
 # Counts of bodies below the reporting one ("各乡镇", "区直各部门") unless the sentence says it sums
 # them up for the whole area ("全区各部门共…").
-_OTHER_BODY = re.compile(r"各部门|各单位|各乡镇|各街道|各县|各镇|各区|区直|市直|县直|省直"
-                         r"|下属|所属|乡镇|街道")
-_WHOLE = re.compile(r"全区|全市|全县|全省|全州|全旗|全盟|全镇|全乡|全系统|合计|汇总"
-                    r"|(?:本|我)(?:街道|镇|乡|部门|单位|局|委|办|区|市|县)")
+_OTHER_BODY = lazy_compile(r"各部门|各单位|各乡镇|各街道|各县|各镇|各区|区直|市直|县直|省直"
+                           r"|下属|所属|乡镇|街道")
+_WHOLE = lazy_compile(r"全区|全市|全县|全省|全州|全旗|全盟|全镇|全乡|全系统|合计|汇总"
+                      r"|(?:本|我)(?:街道|镇|乡|部门|单位|局|委|办|区|市|县)")
 
 
 def since_semicolon(text: str, position: int) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from nianbao.model.findings import Finding
     from nianbao.model.findings import Violation
     from nianbao.model.rule import Rule
+    from nianbao.plugin.reporter import DeferredReporter
     from nianbao.plugin.reporter import Reporter
 
 
@@ -80,9 +81,11 @@ def nianbao_register_loaders() -> list[Loader]:
 
 
 @hookspec
-def nianbao_register_reporters() -> list[type[Reporter]]:
+def nianbao_register_reporters() -> list[type[Reporter] | DeferredReporter]:
     """Return reporter classes. Each has a ``name`` (the ``--format`` value) and implements
-    ``start(rules)``, ``add(report)`` and ``finish(summary)``."""
+    ``start(rules)``, ``add(report)`` and ``finish(summary)``. A
+    :class:`~nianbao.plugin.reporter.DeferredReporter` (a name and ``"module:Class"``) stands for a
+    class whose module is imported only when its format is chosen."""
 
 
 @hookspec

@@ -14,6 +14,7 @@ from types import ModuleType
 
 import pluggy
 from nianbao.plugin import hookspecs
+from nianbao.plugin.entrypoints import entry_points
 
 GROUP = "nianbao"
 
@@ -50,8 +51,6 @@ def create_plugins(extra_modules: tuple[str, ...] = (), extra_files: tuple[Path,
     :param extra_modules: dotted module names to register too (``plugins:`` in the config).
     :param extra_files: local plugin files to register without packaging.
     """
-    from importlib.metadata import entry_points  # not at import: `nianbao --version` needs no plugins
-
     manager = pluggy.PluginManager(GROUP)
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)

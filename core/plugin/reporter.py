@@ -4,7 +4,11 @@ specifications never import the reporters themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Mapping
 from collections.abc import Sequence
+from importlib import import_module
 from typing import TYPE_CHECKING
 from typing import ClassVar
 from typing import Protocol
@@ -45,3 +49,42 @@ class Reporter(Protocol):
 
     def finish(self, summary: Summary) -> None:
         """Called once after the last report with the run's counts; write whatever is left."""
+
+
+class DeferredReporter:
+    """A reporter class registered by its ``--format`` name and the place it is defined
+    (``"module:Class"``), imported when its format is chosen. The built-in formats register so:
+    writing text imports neither the XML nor the workbook library, nor the templates."""
+
+    __slots__ = ("home", "name")
+
+    def __init__(self, name: str, home: str) -> None:
+        self.name = name
+        self.home = home
+
+    def load(self) -> type[Reporter]:
+        module, _, cls = self.home.partition(":")
+        return getattr(import_module(module), cls)
+
+    def __repr__(self) -> str:
+        return f"DeferredReporter({self.name!r}, {self.home!r})"
+
+
+class ReporterTable(Mapping[str, "type[Reporter]"]):
+    """The registered reporter classes by ``--format`` name; a deferred one is imported when it is
+    first looked up."""
+
+    def __init__(self, entries: Iterable[type[Reporter] | DeferredReporter]) -> None:
+        self._entries: dict[str, type[Reporter] | DeferredReporter] = {e.name: e for e in entries}
+
+    def __getitem__(self, name: str) -> type[Reporter]:
+        entry = self._entries[name]
+        if isinstance(entry, DeferredReporter):
+            entry = self._entries[name] = entry.load()
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from nianbao.plugin.markers import hookimpl
+from nianbao.plugin.reporter import DeferredReporter
 from nianbao.plugin.reporter import Reporter
 
-__all__ = ["Reporter"]
+__all__ = ["BUILTIN_REPORTERS", "Reporter"]
+
+# Each format's module is imported when the format is chosen (see DeferredReporter).
+BUILTIN_REPORTERS: tuple[tuple[str, str], ...] = (
+    ("text", "nianbao.reporters.text:TextReporter"),
+    ("json", "nianbao.reporters.json:JsonReporter"),
+    ("sarif", "nianbao.reporters.sarif:SarifReporter"),
+    ("github", "nianbao.reporters.github:GithubReporter"),
+    ("junit", "nianbao.reporters.junit:JunitReporter"),
+    ("csv", "nianbao.reporters.csv:CsvReporter"),
+    ("xlsx", "nianbao.reporters.xlsx:XlsxReporter"),
+    ("html", "nianbao.reporters.html:HtmlReporter"),
+)
 
 
 @hookimpl
-def nianbao_register_reporters() -> list[type[Reporter]]:
-    from nianbao.reporters.csv import CsvReporter
-    from nianbao.reporters.github import GithubReporter
-    from nianbao.reporters.html import HtmlReporter
-    from nianbao.reporters.json import JsonReporter
-    from nianbao.reporters.junit import JunitReporter
-    from nianbao.reporters.sarif import SarifReporter
-    from nianbao.reporters.text import TextReporter
-    from nianbao.reporters.xlsx import XlsxReporter
-
-    return [TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter, CsvReporter,
-            XlsxReporter, HtmlReporter]
+def nianbao_register_reporters() -> list[type[Reporter] | DeferredReporter]:
+    return [DeferredReporter(name, home) for name, home in BUILTIN_REPORTERS]

@@ -19,7 +19,8 @@ BUILTIN = {"text": TextReporter, "json": JsonReporter, "sarif": SarifReporter, "
 
 
 def test_hook_returns_every_builtin_format() -> None:
-    assert {cls.name: cls for cls in nianbao_register_reporters()} == BUILTIN
+    assert {entry.name: entry.load() for entry in nianbao_register_reporters()} == BUILTIN
+    assert [name for name, cls in BUILTIN.items() if cls.name != name] == []
 
 
 def test_session_offers_them_by_name() -> None:

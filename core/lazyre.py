@@ -1,0 +1,42 @@
+"""Regular expressions compiled on first use.
+
+Python compiles a pattern in Python code, about half a millisecond for a narrative pattern; the rules
+and the narrative reader define well over a hundred at import. A module-level pattern made with
+:func:`lazy_compile` costs nothing until it is first used, so that `nianbao rules` and `explain`,
+which import every rule but match nothing, do not compile them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from typing import cast
+
+
+class _LazyPattern:
+    """Stands for ``re.compile(pattern, flags)``; compiled the first time one of its methods or
+    compiled attributes is used, after which the compiled pattern's bound methods are kept on the
+    instance, so that later calls cost what calling the compiled pattern costs."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        value = getattr(self._compiled, name)
+        if callable(value):
+            setattr(self, name, value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self.pattern!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled when first used. For patterns used through their
+    methods (``search``, ``match``, ``finditer``, ``sub``…) and ``pattern``; to give the pattern to
+    ``re`` functions or ``regex``, pass ``.pattern``."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
