@@ -5,6 +5,7 @@ each loader stands on, over the reports of the corpus. Prints a Markdown table.
 own part (paragraphs and raw tables), before the shared reading and validation.
 
     python scripts/benchmark.py [--corpus ../shared/corpus] [--repeat 10] [--batch-only] [--copies 10]
+                                [--startup-only]
 
 The last table times whole runs of ``nianbao check --jobs 1`` and ``--jobs 2`` over a folder of the
 corpus reports copied ``--copies`` times, as a user runs them (start-up included).
@@ -204,15 +205,18 @@ def measure(task: str, files: list[Path], repeat: int) -> dict[str, float]:
 
 
 def startup(corpus: Path, repeat: int) -> None:
-    """Commands run as a user runs them, start-up included: the median wall time and CPU time (the
-    process and its children) of ``repeat`` runs after a warm-up run. The runs use compiled bytecode, as
+    """Commands run as a user runs them, start-up included: the best and the median wall time and CPU
+    time (the process and its children) of ``repeat`` runs after a warm-up run (on a shared machine the
+    best is the nearer to what the command costs). The runs use compiled bytecode, as
     an installed package has it: the warm-up writes it to a scratch folder even where
     PYTHONDONTWRITEBYTECODE is set."""
     html = sorted(corpus.glob("*.html"))
-    commands = [("nianbao --version", ["--version"]), ("nianbao rules", ["rules"])]
+    commands = [("nianbao --version", ["--version"]), ("nianbao rules", ["rules"]),
+                ("nianbao explain REC002", ["explain", "REC002"])]
     if html:
         commands.append((f"nianbao check {html[0].name}", ["check", "--exit-zero", str(html[0])]))
-    print("\n| command | ms wall (median) | ms CPU (median) |\n|---|---:|---:|")
+    print("\n| command | ms wall, best | ms wall, median | ms CPU, best | ms CPU, median |\n"
+          "|---|---:|---:|---:|---:|")
     scratch = tempfile.mkdtemp(prefix="nianbao-bytecode-")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = scratch
@@ -228,8 +232,8 @@ def startup(corpus: Path, repeat: int) -> None:
             if run:
                 walls.append(wall)
                 cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-        print(f"| `{label}` | {1000 * statistics.median(walls):.0f} | {1000 * statistics.median(cpus):.0f} |",
-              flush=True)
+        print(f"| `{label}` | {1000 * min(walls):.0f} | {1000 * statistics.median(walls):.0f} "
+              f"| {1000 * min(cpus):.0f} | {1000 * statistics.median(cpus):.0f} |", flush=True)
     shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -299,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-only", action="store_true",
                         help="only the batch table: nianbao check --jobs 1 and --jobs 2 over copies "
                              "of the corpus")
+    parser.add_argument("--startup-only", action="store_true",
+                        help="only the start-up table: --version, rules, explain and checking one page")
     parser.add_argument("--copies", type=int, default=10, help="copies of each corpus report in the batch")
     parser.add_argument("--batch-repeat", type=int, default=3, help="runs of each batch; the best is shown")
     parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
@@ -312,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     reports = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.name != "README.md")
     if args.batch_only:
         batch_table(reports, args.copies, args.batch_repeat)
+        return 0
+    if args.startup_only:
+        startup(args.corpus, args.repeat)
         return 0
     by_format = {name: [p for p in reports if p.suffix.lower() in suffixes]
                  for name, suffixes in FORMATS.items()}
