@@ -191,29 +191,36 @@ def drop_overprints(chars: list[Char]) -> list[Char]:
     """Characters drawn twice at almost the same place (a bold face imitated by printing the text
     again a fraction of a point aside) are one character, not two.
 
-    Each character kept is filed under its text and the square of its own size it stands in; a
-    character is a twin when one of the same text, filed in that square or one beside it, stands
-    within 0.3 of its size."""
-    seen: dict[tuple[str, int, int], list[Char]] = {}
-    texts: set[str] = set()
+    Each character kept is filed under its text and the square of its own size it stands in
+    (column, then row); a character is a twin when one of the same text, filed in that square or
+    one beside it, stands within 0.3 of its size."""
+    seen: dict[str, dict[int, dict[int, list[Char]]]] = {}
     kept = []
     for char in chars:
         text, x0, top = char.text, char.x0, char.top
         size = max(char.bottom - top, char.x1 - x0, 1.0)
         column, row = int(x0 // size), int(top // size)
-        if text in texts and _has_twin(seen, text, x0, top, column, row, 0.3 * size):
+        columns = seen.get(text)
+        if columns is None:
+            columns = seen[text] = {}
+        elif _has_twin(columns, x0, top, column, row, 0.3 * size):
             continue
-        texts.add(text)
-        seen.setdefault((text, column, row), []).append(char)
+        rows = columns.get(column)
+        if rows is None:
+            rows = columns[column] = {}
+        rows.setdefault(row, []).append(char)
         kept.append(char)
     return kept
 
 
-def _has_twin(seen: dict[tuple[str, int, int], list[Char]], text: str, x0: float, top: float,
-              column: int, row: int, near: float) -> bool:
+def _has_twin(columns: dict[int, dict[int, list[Char]]], x0: float, top: float, column: int, row: int,
+              near: float) -> bool:
     for dx in (-1, 0, 1):
+        rows = columns.get(column + dx)
+        if rows is None:
+            continue
         for dy in (-1, 0, 1):
-            for other in seen.get((text, column + dx, row + dy), ()):
+            for other in rows.get(row + dy, ()):
                 if abs(other.x0 - x0) < near and abs(other.top - top) < near:
                     return True
     return False

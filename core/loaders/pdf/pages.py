@@ -273,11 +273,18 @@ def _unlabelled_rows(blocks: list[Block], known_label: LabelTest) -> list[Note]:
     return notes
 
 
+_GARBLED = re.compile("[\ue000-\uf8ff\ufffd\x00-\x1f]")
+
+
 def unreadable_text(chars: list[Char]) -> bool:
     """Text whose fonts carry no character map comes out as private-use or replacement
     characters; when most of it does, nothing in it can be trusted."""
     if len(chars) < 20:
         return False
-    garbled = sum(1 for c in chars
-                  if "\ue000" <= c.text <= "\uf8ff" or c.text == "\ufffd" or ord(c.text) < 32)
+    texts = [c.text for c in chars]
+    if set(map(len, texts)) == {1}:  # one letter each, as pdfium gives them: counted in one pass
+        garbled = len(_GARBLED.findall("".join(texts)))
+    else:
+        garbled = sum(1 for c in chars
+                      if "\ue000" <= c.text <= "\uf8ff" or c.text == "\ufffd" or ord(c.text) < 32)
     return garbled > 0.3 * len(chars)

@@ -4,7 +4,9 @@ and rulings as the page is shown (top-down, /Rotate applied, form XObjects place
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -16,6 +18,30 @@ from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import active_limits
 
 _THIN = 3.0  # a path no wider (or taller) than this is a ruling, not a filled area
+
+_ADDRESS = ctypes.c_void_p
+
+
+def _by_address(function: object, restype: type, *argtypes: type) -> Callable[..., Any]:
+    """The pdfium function behind a pypdfium2 binding, taking and giving plain addresses. Called
+    once for every character and every object of a page, pypdfium2's typed pointers cost a Python
+    object per call; the few objects that are looked at further are typed again with
+    :func:`_typed`."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _ADDRESS).value)
+
+
+def _address(pointer: object) -> int | None:
+    return ctypes.cast(pointer, _ADDRESS).value
+
+
+def _typed(address: int | None) -> object:
+    return ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT)
+
+
+_get_unicode = _by_address(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _ADDRESS, ctypes.c_int)
+_page_object = _by_address(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, ctypes.c_int)
+_form_object = _by_address(pdfium_c.FPDFFormObj_GetObject, _ADDRESS, _ADDRESS, ctypes.c_ulong)
+_object_type = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _ADDRESS)
 
 
 def open_pdf(data: bytes) -> pypdfium2.PdfDocument:
@@ -91,13 +117,13 @@ def page_chars(page: pypdfium2.PdfPage) -> list[Char]:
     textpage = page.get_textpage()
     chars = []
     try:
-        handle = textpage.raw
-        get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharBox
+        handle, address = textpage.raw, _address(textpage.raw)
+        get_unicode, get_box = _get_unicode, pdfium_c.FPDFText_GetCharBox
         left, bottom, right, top = (ctypes.c_double() for _ in range(4))
         for index in range(textpage.count_chars()):
             # pdfium's generated characters are the spaces and line ends it infers: skipped with
             # the other white space, since spacing is worked out here from the boxes
-            code = get_unicode(handle, index)
+            code = get_unicode(address, index)
             if code == 0 or code == 0xFFFE:
                 continue
             text = chr(code)
@@ -121,7 +147,8 @@ def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:
     drawn inside form XObjects, as the page is shown."""
     edges: list[Edge] = []
     handle = page.raw
-    objects = [pdfium_c.FPDFPage_GetObject(handle, i) for i in range(pdfium_c.FPDFPage_CountObjects(handle))]
+    address = _address(handle)
+    objects = [_page_object(address, i) for i in range(pdfium_c.FPDFPage_CountObjects(handle))]
     _collect_edges(objects, _IDENTITY, PageFrame.of(page), edges, depth=0)
     if len(edges) > active_limits()["max-rulings"]:
         raise LimitExceeded("max-rulings", len(edges))
@@ -131,27 +158,30 @@ def page_edges(page: pypdfium2.PdfPage) -> list[Edge]:
 _FORM_DEPTH = 8
 
 
-def _collect_edges(objects: list, matrix: Matrix, frame: PageFrame, edges: list[Edge], depth: int) -> None:
+def _collect_edges(objects: list[int | None], matrix: Matrix, frame: PageFrame, edges: list[Edge],
+                   depth: int) -> None:
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     cap = active_limits()["max-rulings"]
-    for obj in objects:
+    for address in objects:
         if len(edges) > cap:
             raise LimitExceeded("max-rulings", f"> {int(cap)}")
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _object_type(address)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+            obj = _typed(address)
             # a form's own objects stand in the form's space; its matrix places them on the page
             form = pdfium_c.FS_MATRIX()
             if not pdfium_c.FPDFPageObj_GetMatrix(obj, form):
                 continue
             inner = _compose((form.a, form.b, form.c, form.d, form.e, form.f), matrix)
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)]
+            children = [_form_object(address, i) for i in range(count)]
             _collect_edges(children, inner, frame, edges, depth + 1)
             continue
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
+        obj = _typed(address)
         if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
         corners = [_apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
