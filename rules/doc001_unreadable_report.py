@@ -89,6 +89,7 @@ RULE = Rule(
     },
     editions=("*",),
     gate=True,
+    rejects=True,
     doc=__doc__,
 )
 

@@ -81,4 +81,5 @@ RULE = Rule(
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    yield from identity_violations(RULE.id, document, context)
+    yield from identity_violations(RULE.id, document, context,
+                                   short=("新收与上年结转之和", "received plus carried over"))

@@ -74,4 +74,5 @@ RULE = Rule(
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    yield from identity_violations(RULE.id, document, context)
+    yield from identity_violations(RULE.id, document, context,
+                                   short=("（一）至（六）各项之和", "the sum of outcomes (1)–(6)"))

@@ -83,4 +83,5 @@ RULE = Rule(
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    yield from identity_violations(RULE.id, document, context)
+    yield from identity_violations(RULE.id, document, context,
+                                   short=("各类申请人之和", "the sum of the applicant columns"))

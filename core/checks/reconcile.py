@@ -23,12 +23,6 @@ _CAUSED_ZH = ("{table_no}“{cell}”为 {actual}，与{identity_short} {expecte
               "原因是“{cause_cell}”填错（见 {cause_rule}）")
 _CAUSED_EN = ("{table_no} “{cell}” is {actual}, not {expected} as {identity_short_en}; this cell is most "
               "likely right: the cause is “{cause_cell}” (see {cause_rule})")
-_SHORT = {
-    "REC001": ("新收与上年结转之和", "received plus carried over"),
-    "REC002": ("（一）至（六）各项之和", "the sum of outcomes (1)–(6)"),
-    "REC003": ("各类申请人之和", "the sum of the applicant columns"),
-    "REC004": ("各结果之和", "the sum of the results"),
-}
 _SAME_ZH = "{table_no}“{cell}”为 {actual}，不是{identity_short} {expected}（同一格，见 {cause_rule}）"
 _SAME_EN = ("{table_no} “{cell}” is {actual}, not {expected} as {identity_short_en} either: the same cell "
             "{cause_rule} names")
@@ -67,8 +61,11 @@ def _cause_args(cause: Cause, spec_number: str, labels: dict[str, str]) -> dict[
     }
 
 
-def identity_violations(rule_id: str, document: Document, context: Context) -> Iterator[Violation]:
-    """A violation for every mismatch of every identity the edition assigns to ``rule_id``."""
+def identity_violations(rule_id: str, document: Document, context: Context,
+                        short: tuple[str, str] = ("", "")) -> Iterator[Violation]:
+    """A violation for every mismatch of every identity the edition assigns to ``rule_id``.
+    ``short`` names, in Chinese and English, what the rule's identities sum (各类申请人之和), for
+    the message of a finding that another finding's likely wrong cell explains."""
     if context.edition is None:
         return
     for identity in context.edition.identities:
@@ -86,7 +83,6 @@ def identity_violations(rule_id: str, document: Document, context: Context) -> I
                 args = _cause_args(cause, spec.number, labels)
                 first = rule_id == cause.first_rule and not named
                 named = named or first
-                short = _SHORT.get(rule_id, ("", ""))
                 args.update({"cell": mismatch.location.label, "actual": mismatch.actual,
                              "expected": mismatch.expected, "identity": identity.text,
                              "identity_short": short[0], "identity_short_en": short[1]})

@@ -315,6 +315,8 @@ class Session:
                     report.findings = self.run_rules(loaded, report.display_path, previous, config=config,
                                                      notifications=report.notifications)
                     report.plan = self.plan(loaded, report.findings, previous, config)
+                    rejecting = {r.id for r in self.rules if r.rejects}
+                    report.unreadable = any(f.rule_id in rejecting for f in report.findings)
                     edition = self.editions.get(loaded.meta.edition or "")
                     if edition is not None and edition.identities:
                         report.identities = identity_tally(edition, loaded.tables)
@@ -366,6 +368,7 @@ class Session:
     def _load_failure(self, report: CheckedReport, error: LoadError, config: Config | None = None) -> None:
         """A file no loader could read becomes the finding ``nianbao_load_failed`` answers (DOC001's)."""
         config = config or self.config
+        report.unreadable = True
         answer = self.plugins.manager.hook.nianbao_load_failed(error=error)
         if answer is None:
             report.notifications.append(Notification("error", error.message, report.display_path))

@@ -45,7 +45,9 @@ class PlannedRule:
 @dataclass(slots=True)
 class CheckedReport:
     """One report as checked: its findings, the rules planned for it (run or skipped) and, where
-    its edition has identities, how many of their bindings could be checked and how many held."""
+    its edition has identities, how many of their bindings could be checked and how many held.
+    ``unreadable`` is True when the file was not checked as a report: no loader could read it (the
+    finding ``nianbao_load_failed`` gave), or a ``rejects`` rule found it is not one."""
 
     path: str
     display_path: str
@@ -58,6 +60,7 @@ class CheckedReport:
     plan: list[PlannedRule] = field(default_factory=list)
     identities: tuple[int, int] | None = None
     comparison: str | None = None  # where its comparison with last year's report was written (--diff-dir)
+    unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,7 +109,9 @@ class Rule:
     ``nianbao explain`` prints their text. ``lowered`` declares every case in which a finding is
     reported below the rule's severity: a variant name mapped to the severity it takes and why
     (``{"severity": "warning", "zh": …, "en": …}``); a violation of that variant gets that severity
-    and no other, so the catalogue, ``explain`` and every output agree."""
+    and no other, so the catalogue, ``explain`` and every output agree. A finding of a ``rejects``
+    rule means the file was not checked as a report (it could not be read, or is not one): outputs
+    list such a report as unreadable."""
 
     id: str
     name: str
@@ -124,6 +126,7 @@ class Rule:
     variants: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     gate: bool = False
     stops: tuple[str, ...] = ()
+    rejects: bool = False
     needs_previous: bool = False
     origin: str = "nianbao"
     articles: tuple[str, ...] = ()

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 Cell = str | int | float | None
 
-UNREADABLE_RULE = "DOC001"
 
 FINDING_COLUMNS = {
     "zh": ("文件", "机关", "年度", "版本", "规则", "级别", "位置", "说明", "应为", "实为", "已接受", "指纹"),
@@ -123,7 +122,7 @@ class ReportFacts:
         document = report.document
         meta = document.meta if document is not None else None
         counts: Counter[str] = Counter(f.severity for f in report.findings if not f.suppressed)
-        unreadable = document is None or any(f.rule_id == UNREADABLE_RULE for f in report.findings)
+        unreadable = document is None or report.unreadable
         if unreadable:
             status = "unreadable"
         elif counts["error"]:

@@ -152,3 +152,37 @@ def test_published_on_is_pub001s_option_through_add_options() -> None:
     from nianbao.rules import nianbao_add_options
 
     assert [option.opts for option in nianbao_add_options()] == [["--published-on"]]
+
+
+def test_the_core_names_no_builtin_rule() -> None:
+    """No string in core/ (docstrings aside, which may speak of DOC001 as an example) is a built-in
+    rule's ID: what the core needs to know of a rule it reads from the rule (``rejects``, ``gate``,
+    ``stops``), never from its name."""
+    import ast
+
+    from nianbao.rules import builtin_rules
+
+    ids = {rule.id for rule in builtin_rules()}
+    named = []
+    for path in sorted((ROOT / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)
+                      and isinstance(node.body[0].value, ast.Constant)}
+        named += [f"{path.relative_to(ROOT)}:{node.lineno}: {node.value}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and node.value.strip() in ids]
+    assert named == []
+
+
+def test_an_unreadable_report_is_marked_through_the_model(tmp_path: Path) -> None:
+    """A file no loader reads, and one a ``rejects`` rule finds is not a report, are unreadable;
+    a report with errors is not."""
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "note.txt").write_text("会议通知\n\n请各单位于周五前报送材料。\n", encoding="utf-8")
+    report = ROOT / "tests" / "cases" / "REC005" / "2021-blank-and-invalid.md"
+    session = Session(Config())
+    files = (tmp_path / "empty.md", tmp_path / "note.txt", report)
+    assert [session.check_file(p).unreadable for p in files] == [True, True, False]
+    assert [r.id for r in session.rules if r.rejects] == ["DOC001"]
