@@ -155,7 +155,9 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
               help="Language of messages (default zh).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are errors.")
 @click.option("-v", "--verbose", is_flag=True,
-              help="List every cell of a finding's evidence, zeros included.")
+              help="List every evidence cell, zeros included; say in full what each report was checked for.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Leave out the line under each report that says what was checked (text output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "note"]), default="error",
               show_default=True,
               help="Lowest severity of an active finding that makes the exit code 1.")
@@ -189,10 +191,11 @@ def _run_plugins(ctx: click.Context) -> Plugins | None:
               help="Seconds to fetch one page named by its address (default 30).")
 def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...],
           ignore: tuple[str, ...], exclude: tuple[str, ...], edition: str | None, lang: str | None,
-          exit_zero: bool, verbose: bool, fail_on: str, allow_broken_packs: bool, config_file: Path | None,
-          no_suppress: bool, baseline_file: Path | None, write_baseline_file: Path | None,
-          previous: Path | None, trust_config: bool, limit_items: tuple[str, ...], history_file: Path | None,
-          jobs: int | None, fetch_timeout: float | None, diff_dir: Path | None, **extra: Any) -> None:
+          exit_zero: bool, verbose: bool, quiet: bool, fail_on: str, allow_broken_packs: bool,
+          config_file: Path | None, no_suppress: bool, baseline_file: Path | None,
+          write_baseline_file: Path | None, previous: Path | None, trust_config: bool,
+          limit_items: tuple[str, ...], history_file: Path | None, jobs: int | None,
+          fetch_timeout: float | None, diff_dir: Path | None, **extra: Any) -> None:
     """Check reports: files, folders, http(s) addresses of published pages, and @LIST files that name
     one path or address a line (.md .txt .html .docx .pdf)."""
     from nianbao.config.files import merge_cli
@@ -262,8 +265,9 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     stream = buffer if output else (sys.stdout.buffer if binary else sys.stdout)
     summary = Summary(skipped=list(inputs.skipped))
     reporter = session.reporters[fmt](stream, lang=lang)
-    if hasattr(reporter, "verbose"):
-        reporter.verbose = verbose
+    for name, value in (("verbose", verbose), ("quiet", quiet)):
+        if hasattr(reporter, name):
+            setattr(reporter, name, value)
     reporter.start(session.rules)
     progress = Progress(sys.stderr, len(inputs.items), lang) if sys.stderr.isatty() else None
     batch = Batch(session, inputs.items, options, summary, previous=earlier, history=history,

@@ -246,7 +246,7 @@ def test_acceptance_by_fingerprint(report: Path, tmp_path: Path) -> None:
 def test_accepted_errors_do_not_fail_the_run(report: Path, tmp_path: Path) -> None:
     (tmp_path / "nianbao.yaml").write_text(
         "select: [REC]\naccept:\n  - {rule: REC, reason: 已核实}\n", encoding="utf-8")
-    code, stdout, _ = run("check", str(report))
+    code, stdout, _ = run("check", "--quiet", str(report))
     assert code == 0
     assert stdout.strip() == "共检查 1 个文件：错误 0 个，警告 0 个，提示 0 个，已接受 3 个"
 

@@ -291,6 +291,9 @@ def test_local_plugin_file_is_loaded_without_packaging(
     assert code == 0
     assert stdout.splitlines() == [
         "untitled.md: LC001 [提示] 报告没有可识别的标题",
+        "untitled.md: 检查：2021 版格式（据统计表），2022 年度（据统计期限）；规则 1 条；"
+        "勾稽关系 42 处全部成立",
+        "titled.md: 检查：2021 版格式（据统计表），2022 年度（据标题）；规则 1 条；勾稽关系 42 处全部成立",
         "共检查 2 个文件：错误 0 个，警告 0 个，提示 1 个",
     ]
     _, listing, _ = run("rules", "--json", "--config", "nianbao.yaml")

@@ -87,9 +87,9 @@ def checked_record(report: CheckedReport) -> dict[str, Any] | None:
 
 
 def checked_text(report: CheckedReport, lang: str = "zh") -> str | None:
-    """``checked_record`` in one line, for people."""
+    """``checked_record`` in one line, for people (None for a file not checked as a report)."""
     record = checked_record(report)
-    if record is None:
+    if record is None or report.unreadable:
         return None
     edition = record["edition"] or "?"
     year = record["report_year"] or "?"
@@ -103,6 +103,30 @@ def checked_text(report: CheckedReport, lang: str = "zh") -> str | None:
             f"{_SOURCE_ZH.get(year_from, year_from)}）检查；运行规则 {run} 条，"
             f"跳过 {skipped} 条；勾稽关系核对 {record['identities_checked']} 处，"
             f"成立 {record['identities_held']} 处")
+
+
+def checked_brief(report: CheckedReport, lang: str = "zh") -> str | None:
+    """What was checked, in one short line (the default under each report in text output): the
+    edition and year assumed and from what, the rules run, the identities' bindings that held.
+    None for a file that was not checked as a report."""
+    record = checked_record(report)
+    if record is None or report.unreadable:
+        return None
+    checked, held = record["identities_checked"], record["identities_held"]
+    run = len(record["rules_run"])
+    edition, year = record["edition"], record["report_year"]
+    edition_from, year_from = record["edition_source"] or "?", record["report_year_source"] or "?"
+    if lang == "en":
+        parts = [f"the {edition} edition (from the {edition_from})" if edition else "no edition",
+                 f"year {year} (from the {year_from})" if year else "no report year"]
+        sums = f"; {held} of {checked} identity sums hold" if checked else ""
+        return f"checked as {', '.join(parts)}: {run} rules{sums}"
+    edition_zh, year_zh = _SOURCE_ZH.get(edition_from, edition_from), _SOURCE_ZH.get(year_from, year_from)
+    parts = [f"{edition} 版格式（据{edition_zh}）" if edition else "格式版本未定",
+             f"{year} 年度（据{year_zh}）" if year else "报告年度未定"]
+    sums = ("" if not checked else f"；勾稽关系 {checked} 处全部成立" if held == checked
+            else f"；勾稽关系 {checked} 处中 {held} 处成立")
+    return f"检查：{'，'.join(parts)}；规则 {run} 条{sums}"
 
 
 def meta_record(report: CheckedReport) -> dict[str, Any] | None:

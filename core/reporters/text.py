@@ -1,5 +1,6 @@
 """``--format text``: one line per finding, ``path:line: RULE [级别] message``, evidence indented
-below, then a summary line."""
+below; under each report a line saying what was checked (short by default, in full with ``-v``,
+none with ``-q``); then the run's summary line."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Location
 from nianbao.model.places import place_words
+from nianbao.reporters.records import checked_brief
 from nianbao.reporters.records import checked_text
 
 if TYPE_CHECKING:
@@ -128,9 +130,10 @@ class TextReporter:
     description: ClassVar[str] = "path:line: RULE message, for people and editors"
 
     def __init__(self, stream: TextIO, *, lang: str = "zh", show_suppressed: bool = False,
-                 verbose: bool = False) -> None:
+                 verbose: bool = False, quiet: bool = False) -> None:
         self.stream = stream
         self.verbose = verbose
+        self.quiet = quiet  # no line saying what was checked under each report
         self.lang = lang if lang in LEVEL else "zh"
         self.show_suppressed = show_suppressed
         self.compared = True
@@ -146,7 +149,8 @@ class TextReporter:
         for note in report.notifications:
             text = notification_text(note.message)
             self.stream.write(f"{report.display_path}: nianbao {note.level}: {text}\n")
-        checked = checked_text(report, self.lang) if self.verbose else None
+        checked = (None if self.quiet else checked_text(report, self.lang) if self.verbose
+                   else checked_brief(report, self.lang))
         if checked:
             self.stream.write(f"{report.display_path}: {checked}\n")
 

@@ -171,8 +171,8 @@ def test_a_file_that_hangs_or_crashes_its_worker_is_one_doc001(folder: Path) -> 
     (folder / "批" / "b.stuck").write_text("x", encoding="utf-8")
     (folder / "批" / "c.crash").write_text("x", encoding="utf-8")
     write_report(folder / "批", "d.md")
-    result = run_cli("check", "--select", SELECT, "--jobs", "2", "--limit", "timeout=1", "--trust-config",
-                     "批")
+    result = run_cli("check", "-q", "--select", SELECT, "--jobs", "2", "--limit", "timeout=1",
+                     "--trust-config", "批")
     lines = [line for line in result.stdout.splitlines() if not line.startswith("    ")]
     assert [line.split(":")[0] for line in lines[:7]] == ["批/a.md", "批/a.md", "批/b.hang", "批/b.stuck",
                                                           "批/c.crash", "批/d.md", "批/d.md"]

@@ -19,6 +19,11 @@ from test_reporters_support import write_report
 
 SUMMARY_ZH = "共检查 {files} 个文件：错误 {errors} 个，警告 0 个，提示 0 个"
 SUMMARY_EN = "Checked {files} file(s): {errors} error(s), 0 warning(s), 0 note(s)"
+# what was checked, under each report: SELECT's five rules, the reconciling identities
+CHECKED_ZH = ("{path}: 检查：2019 版格式（据统计表），2020 年度（据标题）；规则 5 条；"
+              "勾稽关系 40 处中 38 处成立")
+CHECKED_EN = ("{path}: checked as the 2019 edition (from the tables), year 2020 (from the title): 5 rules; "
+              "38 of 40 identity sums hold")
 
 
 def finding_lines(output: str) -> list[str]:
@@ -39,8 +44,11 @@ def test_text_lines_and_summary(folder: Path) -> None:
     assert finding_lines(result.stdout) == [
         f"年报 2020/示例区.md:{granted}: REC002 [错误] {OUTCOME_MESSAGE}",
         f"年报 2020/示例区.md:{granted}: REC003 [错误] {ROW_MESSAGE}",
+        CHECKED_ZH.format(path="年报 2020/示例区.md"),
         SUMMARY_ZH.format(files=1, errors=2),
     ]
+    quiet = finding_lines(run_cli("check", "--select", SELECT, "-q", "年报 2020").stdout)
+    assert quiet == [line for line in finding_lines(result.stdout) if "检查：" not in line]
     # compact evidence: the identity once, the cells with a figure, the zeros counted
     evidence = result.stdout.splitlines()[1:11]
     assert evidence == [
@@ -68,6 +76,7 @@ def test_english(folder: Path) -> None:
         + OUTCOME_MESSAGE_EN,
         f"report.md:{line_of(path, '三、本年度办理结果')}: REC003 [error] "
         + ROW_MESSAGE_EN,
+        CHECKED_EN.format(path="report.md"),
         SUMMARY_EN.format(files=1, errors=2),
     ]
     total = line_of(path, "（七）总计")
@@ -148,8 +157,8 @@ def test_bad_files_give_doc001_and_do_not_stop_the_batch(folder: Path) -> None:
         "未找到任何报告章节（一、总体情况 …）或统计表",
     ]
     assert [line.split(" [")[0].split(": ")[1] for line in lines[3:5]] == ["REC002", "REC003"]
-    assert lines[5] == SUMMARY_ZH.format(files=4, errors=5)
-    assert len(lines) == 6
+    # a file that could not be read has no line saying what was checked
+    assert lines[5:] == [CHECKED_ZH.format(path="批次/z-wrong.md"), SUMMARY_ZH.format(files=4, errors=5)]
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == 1

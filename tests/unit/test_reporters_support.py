@@ -169,7 +169,10 @@ def test_the_unchanged_report_reconciles(tmp_path: Path, monkeypatch) -> None:
     write_report(tmp_path, "clean.md", changed=False)
     write_report(tmp_path, "clean.txt", changed=False)
     result = run_cli("check", "--select", SELECT, "clean.md", "clean.txt")
-    assert result.stdout == "共检查 2 个文件：错误 0 个，警告 0 个，提示 0 个\n"
+    assert result.stdout.splitlines() == [
+        "clean.md: 检查：2019 版格式（据统计表），2020 年度（据标题）；规则 5 条；勾稽关系 40 处全部成立",
+        "clean.txt: 检查：2019 版格式（据统计表），2020 年度（据标题）；规则 5 条；勾稽关系 40 处全部成立",
+        "共检查 2 个文件：错误 0 个，警告 0 个，提示 0 个"]
     assert result.exit_code == 0
 
 
