@@ -181,7 +181,21 @@ class Identity:
         self, table: TableSpec, extra_rows: tuple[str, ...] = ()
     ) -> Iterator[tuple[dict[str, str], list[str], list[str]]]:
         """Yield ``(binding, left_cell_keys, right_cell_keys)`` for every binding of the variables;
-        ``extra_rows`` adds rows to a ``rows`` domain (merged rows a report printed)."""
+        ``extra_rows`` adds rows to a ``rows`` domain (merged rows a report printed). The expansion
+        depends on the edition alone, so it is worked out once and each caller gets its own copy."""
+        key = (id(self), id(table), extra_rows)
+        cached = _EXPANSIONS.get(key)
+        # the entry holds the identity and the table, so their ids stay theirs while it lives
+        if cached is None or cached[0] is not self or cached[1] is not table:
+            if len(_EXPANSIONS) >= _EXPANSIONS_SIZE:
+                _EXPANSIONS.clear()
+            cached = _EXPANSIONS[key] = (self, table, tuple(self._expand(table, extra_rows)))
+        for binding, left, right in cached[2]:
+            yield dict(binding), list(left), list(right)
+
+    def _expand(
+        self, table: TableSpec, extra_rows: tuple[str, ...]
+    ) -> Iterator[tuple[dict[str, str], list[str], list[str]]]:
         names = list(self.for_each)
         domains = []
         for name in names:
@@ -198,6 +212,10 @@ class Identity:
                 [ref.format(**binding) for ref in self.left],
                 [ref.format(**binding) for ref in self.right],
             )
+
+
+_EXPANSIONS: dict[tuple[int, int, tuple[str, ...]], tuple[Identity, TableSpec, tuple[Any, ...]]] = {}
+_EXPANSIONS_SIZE = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +377,24 @@ def edition_for_year(editions: dict[str, Edition], year: int) -> Edition | None:
 
 
 def cell_label(spec: TableSpec, key: str) -> str:
-    """``（七）总计 / 自然人``: the row's and the column's official labels."""
+    """``（七）总计 / 自然人``: the row's and the column's official labels (remembered per table and
+    key: evidence names the same cells again and again)."""
+    labels_of = _CELL_LABELS.get(id(spec))
+    if labels_of is None or labels_of[0] is not spec:
+        if len(_CELL_LABELS) >= _CELL_LABELS_SIZE:
+            _CELL_LABELS.clear()
+        labels_of = _CELL_LABELS[id(spec)] = (spec, {})
+    found = labels_of[1].get(key)
+    if found is None:
+        found = labels_of[1][key] = _cell_label(spec, key)
+    return found
+
+
+_CELL_LABELS: dict[int, tuple[TableSpec, dict[str, str]]] = {}
+_CELL_LABELS_SIZE = 64
+
+
+def _cell_label(spec: TableSpec, key: str) -> str:
     row_key, column_key = key.split(".", 1)
     row = spec.row(row_key)
     column = spec.column(row_key, column_key)

@@ -23,6 +23,7 @@ from nianbao.format import labels
 from nianbao.format.editions import Edition
 from nianbao.format.editions import SectionSpec
 from nianbao.format.editions import TableSpec
+from nianbao.format.numerals import replace_each
 from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
 from nianbao.model.document import SourceRef
@@ -56,7 +57,7 @@ _TITLE_MAX = 40
 # Closing quotes that folding drops from a label (3.危及“三安全一稳定”) but that stand before its run.
 _CLOSING = "”’」』\"'"
 _SHORT_LABEL = 3
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－", "0123456789.-")
+_FULLWIDTH = tuple(zip("０１２３４５６７８９．－", "0123456789.-", strict=True))
 
 
 @dataclass(slots=True)
@@ -339,7 +340,7 @@ def is_flattened(text: str, editions: Mapping[str, Edition]) -> bool:
 def read_flattened(text: str, editions: Mapping[str, Edition]) -> FlattenedPage:
     # A glued run is split character by character, so every digit must be one the splitter knows;
     # the mapping is one character for one, so every position stays where the source has it.
-    text = text.translate(_FULLWIDTH)
+    text = replace_each(text, _FULLWIDTH)
     lines = text.splitlines()
     header, first = crawler_header(lines)
     page = FlattenedPage(title=header.get("标题") or None,
