@@ -13,9 +13,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+import yaml
 from nianbao import __version__
+from nianbao.format.editions import builtin_edition_paths
 from nianbao.lazyre import lazy_compile
 from nianbao.loaders import BUILTIN_LOADERS
+from nianbao.schemas import schema_errors
+from nianbao.schemas import validator_for
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -54,8 +58,16 @@ def test_version_imports_no_engine_and_no_package_metadata(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("command", [["rules"], ["rules", "--json"], ["explain", "REC002"]])
-def test_catalogue_commands_import_no_parser(tmp_path: Path, command: list[str]) -> None:
-    assert {*PARSERS, *NOT_FOR_VALID_INPUT} & imported(tmp_path, *command) == set()
+def test_catalogue_commands_import_no_parser_and_no_validator(tmp_path: Path, command: list[str]) -> None:
+    assert {*PARSERS, *NOT_FOR_VALID_INPUT, "jsonschema_rs"} & imported(tmp_path, *command) == set()
+
+
+def test_the_builtin_editions_are_valid_against_the_edition_schema() -> None:
+    # they are not validated when loaded (builtin_editions): they are part of the package
+    for path in builtin_edition_paths():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [error.message for error in schema_errors("edition", data)] == [], path.name
+        assert validator_for("edition").is_valid(data), path.name
 
 
 def test_checking_a_text_report_imports_no_parser(tmp_path: Path) -> None:

@@ -24,10 +24,6 @@ from nianbao.schemas import schema_errors
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 YAML_NAMES = ("nianbao.yaml", "nianbao.yml")
 PYPROJECT = "pyproject.toml"
@@ -51,6 +47,10 @@ def _short(message: str, limit: int = 200) -> str:
     return message if len(message) <= limit else message[:limit] + "…"
 
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
+    if sys.version_info >= (3, 11):  # imported here: most folders have no pyproject.toml
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

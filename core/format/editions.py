@@ -267,9 +267,10 @@ def _rows(data: list[dict[str, Any]]) -> tuple[RowSpec, ...]:
     )
 
 
-def parse_edition(data: Any, path: str) -> Edition:
-    """Build an :class:`Edition` from parsed YAML, after validating it against edition.schema.json."""
-    errors = sorted(schema_errors("edition", data), key=lambda e: list(e.absolute_path))
+def parse_edition(data: Any, path: str, *, validate: bool = True) -> Edition:
+    """Build an :class:`Edition` from parsed YAML, after validating it against edition.schema.json
+    (unless ``validate`` is False: see :func:`builtin_editions`)."""
+    errors = sorted(schema_errors("edition", data), key=lambda e: list(e.absolute_path)) if validate else []
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
@@ -351,12 +352,12 @@ def _check_references(edition: Edition) -> None:
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_edition_file(path: Path) -> Edition:
+def load_edition_file(path: Path, *, validate: bool = True) -> Edition:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise EditionError(f"{path}: {exc}") from exc
-    return parse_edition(data, str(path))
+    return parse_edition(data, str(path), validate=validate)
 
 
 def builtin_edition_paths() -> list[Path]:
@@ -366,7 +367,10 @@ def builtin_edition_paths() -> list[Path]:
 
 @cache
 def builtin_editions() -> dict[str, Edition]:
-    return {e.edition: e for e in map(load_edition_file, builtin_edition_paths())}
+    """The editions nianbao ships. Their files are part of the package, so they are validated
+    against the schema by the test suite (tests/test_startup.py) rather than at every start, which
+    would import the schema validator for `nianbao rules`; their references are still checked."""
+    return {e.edition: e for e in (load_edition_file(p, validate=False) for p in builtin_edition_paths())}
 
 
 def edition_for_year(editions: dict[str, Edition], year: int) -> Edition | None:

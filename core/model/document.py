@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 from typing import TypeVar
 
-import jsonschema_rs
 from nianbao.schemas import load_schema
 
 T = TypeVar("T")
@@ -226,7 +225,10 @@ class DocumentInvalid(ValueError):
 @cache
 def document_validator() -> Any:
     """The document schema compiled once per process (a compiled validator checks a report's model in
-    a fraction of a millisecond; the pure-Python one took most of a check's time)."""
+    a fraction of a millisecond; the pure-Python one took most of a check's time). Imported here,
+    not with the model: the rule catalogue commands validate nothing."""
+    import jsonschema_rs
+
     return jsonschema_rs.validator_for(load_schema("document"))
 
 
