@@ -27,7 +27,7 @@ OPTIONS = {
     "select": "只运行这些规则或规则族（逗号分隔，如 REC,SEC001）；未知的编号是用法错误。",
     "ignore": "不运行这些规则或规则族（逗号分隔）；未知的编号是用法错误。",
     "edition": "按哪一版格式检查：auto（默认）先看统计表，再看报告年度；或已知版本名（2019、2021）。",
-    "lang": "消息语言：zh（默认）或 en。",
+    "lang": "消息与帮助的语言：zh（默认）或 en；也可写在命令之前，或用环境变量 NIANBAO_LANG。",
     "exit_zero": "即使有错误也以 0 退出。",
     "verbose": "列出发现的全部证据单元格（包括为 0 的），并详细说明每份报告检查了什么。",
     "quiet": "不输出每份报告下说明检查了什么的一行（文本输出）。",
@@ -65,6 +65,9 @@ def localise(group: click.Group, argv: Sequence[str]) -> None:
     """Put the Chinese help on ``group``'s commands and options unless English is wanted."""
     if wants_english(argv):
         return
+    for param in group.params:
+        if isinstance(param, click.Option) and param.name in OPTIONS:
+            param.help = OPTIONS[param.name]
     for name, command in group.commands.items():
         if name in COMMANDS:
             command.help = COMMANDS[name]

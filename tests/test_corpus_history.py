@@ -161,7 +161,11 @@ def test_check_previous_option_problems(corpus: Path, tmp_path: Path) -> None:
     this = str(corpus / "028_pingtan-2024.txt")
     result = CliRunner().invoke(main, ["check", this, "--previous", str(empty)])
     assert result.exit_code == 2
-    assert f"{empty}: 文件是空的 (the file is empty)" in result.output
+    assert f"{empty}: 文件是空的" in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", "check", this, "--previous", str(empty)])
+    assert english.exit_code == 2
+    assert f"{empty}: the file is empty" in english.output
+    assert "文件是空的" not in english.output
     last = str(corpus / "027_pingtan-2023.txt")
     folder = CliRunner().invoke(main, ["check", str(corpus), "--previous", last])
     assert folder.exit_code == 2

@@ -32,11 +32,18 @@ def unknown_selectors(config: Config, rules: Sequence[Rule]) -> list[str]:
         if selector == "ALL" or any(i.startswith(selector) for i in ids):
             continue
         close = difflib.get_close_matches(selector, ids + families, n=3, cutoff=0.5)
+        family = selector.rstrip("0123456789")
+        # nothing alike (XYZ999): a family no rule has, so name the families there are
+        strange = not close and family not in families
         if config.lang == "en":
-            hint = f"; closest: {', '.join(close)}" if close else "; `nianbao rules` lists them all"
+            hint = (f"; closest: {', '.join(close)}" if close else
+                    f"; no rule family {family}, the families are {', '.join(families)}" if strange
+                    else "; `nianbao rules` lists them all")
             problems.append(f"{where}: unknown rule ID {selector}{hint}")
         else:
-            hint = f"；最接近的是 {', '.join(close)}" if close else "；`nianbao rules` 列出全部规则"
+            hint = (f"；最接近的是 {', '.join(close)}" if close else
+                    f"；没有 {family} 规则族，现有的规则族是 {', '.join(families)}" if strange
+                    else "；`nianbao rules` 列出全部规则")
             problems.append(f"{where}: 没有规则 {selector}（unknown rule ID）{hint}")
     return problems
 

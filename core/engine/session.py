@@ -106,8 +106,8 @@ class Session:
         self.editions = self._editions()
         if self.config.edition != "auto" and self.config.edition not in self.editions:
             known = ", ".join(sorted(self.editions))
-            raise ConfigurationError(f"没有 {self.config.edition} 版格式（已知：auto, {known}）"
-                                     f" (no {self.config.edition} edition; known: auto, {known})")
+            raise self._usage(f"没有 {self.config.edition} 版格式（已知：auto, {known}）",
+                              f"no {self.config.edition} edition (known: auto, {known})")
         self._register_rule_files()
         self.rule_packs: dict[str, frozenset[str]] = {}
         self.all_rules = self._rules()
@@ -153,6 +153,10 @@ class Session:
             except YamlRuleError as exc:
                 raise ConfigurationError(exc.text(self.config.lang)) from exc
 
+    def _usage(self, zh: str, en: str) -> ConfigurationError:
+        """A configuration error in the run's language."""
+        return ConfigurationError(en if self.config.lang == "en" else zh)
+
     def _refuse_broken_packs(self) -> None:
         """A pack that failed to load would leave its rules unchecked while the run looks clean."""
         if self.config.allow_broken_packs or not self.notifications:
@@ -194,12 +198,14 @@ class Session:
             builtin = is_builtin(impl.plugin)
             for rule in batch or ():
                 if not builtin and rule.family in builtin_families:
-                    raise ConfigurationError(
-                        f"插件 {name} 的规则 {rule.id} 使用了内置规则族前缀；"
-                        "请使用本机构自己的 2–4 个大写字母前缀"
-                    )
+                    raise self._usage(
+                        f"插件 {name} 的规则 {rule.id} 使用了内置规则族前缀 {rule.family}；"
+                        "请使用本机构自己的 2–4 个大写字母前缀",
+                        f"rule {rule.id} of plugin {name} uses the built-in family prefix {rule.family}; "
+                        "use a prefix of your own, 2–4 capital letters")
                 if rule.id in rules:
-                    raise ConfigurationError(f"规则编号 {rule.id} 重复（插件 {name}）")
+                    raise self._usage(f"规则编号 {rule.id} 重复（插件 {name}）",
+                                      f"rule ID {rule.id} is registered twice (plugin {name})")
                 if not builtin and rule.origin == "nianbao":
                     rule.origin = name
                 module = getattr(impl.plugin, "__name__", name).split(".")[0]
@@ -376,7 +382,8 @@ class Session:
         rule_id, violation = answer
         rule = self.rule(rule_id)
         if rule is None:
-            raise ConfigurationError(f"nianbao_load_failed 的规则 {rule_id} 没有注册")
+            raise self._usage(f"nianbao_load_failed 的规则 {rule_id} 没有注册",
+                              f"the rule {rule_id} that nianbao_load_failed names is not registered")
         report.plan = [PlannedRule(rule.id)]
         if config.is_selected(rule.id):
             report.findings.append(self._finding(rule, violation, None, report.display_path, config))

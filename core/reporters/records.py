@@ -120,7 +120,7 @@ def checked_brief(report: CheckedReport, lang: str = "zh") -> str | None:
         parts = [f"the {edition} edition (from the {edition_from})" if edition else "no edition",
                  f"year {year} (from the {year_from})" if year else "no report year"]
         sums = f"; {held} of {checked} identity sums hold" if checked else ""
-        return f"checked as {', '.join(parts)}: {run} rules{sums}"
+        return f"checked as {', '.join(parts)}: {run} rule{'' if run == 1 else 's'}{sums}"
     edition_zh, year_zh = _SOURCE_ZH.get(edition_from, edition_from), _SOURCE_ZH.get(year_from, year_from)
     parts = [f"{edition} 版格式（据{edition_zh}）" if edition else "格式版本未定",
              f"{year} 年度（据{year_zh}）" if year else "报告年度未定"]

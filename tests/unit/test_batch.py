@@ -271,19 +271,20 @@ def test_previous_refuses_what_cannot_be_last_years_report(folder: Path) -> None
     copy = folder / "copy.md"
     copy.write_bytes(this.read_bytes())
 
-    def refusal(previous: Path) -> str:
-        result = run_cli("check", "--select", "HIS", "2021.md", "--previous", previous.name)
+    def refusal(previous: Path, *lang: str) -> str:
+        result = run_cli("check", *lang, "--select", "HIS", "2021.md", "--previous", previous.name)
         assert result.exit_code == 2
         assert result.stdout == ""
         return result.stderr
 
-    assert "与被检查的报告是同一份文件 (it is the same file as the report being checked)" in refusal(this)
+    assert "2021.md: 与被检查的报告是同一份文件" in refusal(this)
+    assert "2021.md: it is the same file as the report being checked" in refusal(this, "--lang", "en")
     assert "与被检查的报告是同一份文件" in refusal(copy)
     assert ("是示例市示例区财政局的报告，被检查的是示例市示例区人民政府的报告；不同机关的报告不做跨年度比较"
             in refusal(other))
     assert "是2018年度的报告，被检查的是2021年度的报告；上年报告应为2020年度" in refusal(older)
-    assert ("其中没有找到年度报告的统计表，不是年度报告 (no table of an annual report was found in it)"
-            in refusal(note))
+    assert "note.txt: 其中没有找到年度报告的统计表，不是年度报告" in refusal(note)
+    assert "note.txt: no table of an annual report was found in it" in refusal(note, "--lang", "en")
     good = _year(folder, "2020.md", 2020, agency="示例市示例区政府")
     result = run_cli("check", "--select", "HIS", "--format", "json", "2021.md", "--previous", good.name)
     output = json.loads(result.stdout)

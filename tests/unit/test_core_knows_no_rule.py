@@ -73,8 +73,24 @@ def test_a_pack_named_like_a_builtin_may_not_use_a_builtin_family() -> None:
     plugins = create_plugins()
     plugins.manager.register(_pack("nianbao_pack_zz", nianbao_register_rules=nianbao_register_rules),
                              name="builtin-zz")
-    with pytest.raises(ConfigurationError, match="插件 builtin-zz 的规则 SEC901 使用了内置规则族前缀"):
+    with pytest.raises(ConfigurationError, match="插件 builtin-zz 的规则 SEC901 使用了内置规则族前缀 SEC；"):
         Session(Config(), plugins)
+    english = ("^rule SEC901 of plugin builtin-zz uses the built-in family prefix SEC; use a prefix of your "
+               "own, 2–4 capital letters$")
+    with pytest.raises(ConfigurationError, match=english):
+        Session(Config(lang="en"), plugins)
+
+
+def test_a_rule_id_registered_twice_is_named_in_the_run_language() -> None:
+    def nianbao_register_rules(config: Config) -> list[Rule]:
+        return [_rule("ZZ001"), _rule("ZZ001")]
+
+    plugins = create_plugins()
+    plugins.manager.register(_pack("pack_zz", nianbao_register_rules=nianbao_register_rules), name="pack-zz")
+    with pytest.raises(ConfigurationError, match="^规则编号 ZZ001 重复（插件 pack-zz）$"):
+        Session(Config(), plugins)
+    with pytest.raises(ConfigurationError, match="^rule ID ZZ001 is registered twice \\(plugin pack-zz\\)$"):
+        Session(Config(lang="en"), plugins)
 
 
 def test_builtins_are_the_nianbao_modules() -> None:
