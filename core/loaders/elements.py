@@ -123,6 +123,8 @@ def cell_text(element: lxml.etree._Element) -> str:
     two: they are joined with `` / `` so that the cell does not read as a single number.
     """
     lines = lines_of(element)
+    if len(lines) == 1 and " " not in lines[0]:  # one token at most (lines are collapsed)
+        return lines[0]
     tokens = [token for line in lines for token in line.split()]
     if sum(1 for token in tokens if _NUMBER_PART.match(token)) > 1:
         return " / ".join(tokens)

@@ -138,6 +138,8 @@ def _span(element: lxml.etree._Element, name: str) -> int:
     given = element.get(name)
     if not given:
         return 1
+    if given == "1":
+        return 1
     match = _SPAN.match(given)
     value = int(match.group(1)) if match else 1
     return min(max(value, 1), _SPAN_LIMIT)
@@ -163,10 +165,11 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
     grid: list[list[RawCell | None]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
         col = 0
+        here = grid[r]
         for td in tr:
             if tag_of(td) not in ("td", "th"):
                 continue
-            while col < len(grid[r]) and grid[r][col] is not None:
+            while col < len(here) and here[col] is not None:
                 col += 1
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
             down = min(rowspan, len(rows) - r)
@@ -175,6 +178,14 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
                 raise LimitExceeded("max-table-cells", f"> {max_cells}")
             text = cell_text(td)
             ref = SourceRef(line=td.sourceline, locator=paths.of(td))
+            if down == 1 and colspan == 1:  # most cells: one slot
+                if col == len(here):
+                    here.append(RawCell(text, ref))
+                else:
+                    here.extend([None] * (col + 1 - len(here)))
+                    here[col] = RawCell(text, ref)
+                col += 1
+                continue
             for dr in range(down):
                 line = grid[r + dr]
                 for dc in range(colspan):

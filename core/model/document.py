@@ -199,22 +199,29 @@ class Document:
 
 
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
+_ATOMS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
     """A dataclass tree as dicts and lists, without ``dataclasses.asdict``'s deep copies (a report's
-    model has thousands of nodes, and every value in it is immutable)."""
+    model has thousands of nodes, and every value in it is immutable). Strings and numbers, most of
+    the nodes, are taken as they are without a call."""
     kind = type(value)
     if kind not in _FIELDS:
         _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
                          if dataclasses.is_dataclass(kind) else None)
     names = _FIELDS[kind]
+    atoms = _ATOMS
     if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+        plain = {}
+        for name in names:
+            item = getattr(value, name)
+            plain[name] = item if type(item) in atoms else _plain(item)
+        return plain
     if kind is list or kind is tuple:
-        return [_plain(item) for item in value]
+        return [item if type(item) in atoms else _plain(item) for item in value]
     if kind is dict:
-        return {key: _plain(item) for key, item in value.items()}
+        return {key: item if type(item) in atoms else _plain(item) for key, item in value.items()}
     return value
 
 
@@ -233,7 +240,10 @@ def document_validator() -> Any:
 
 
 def validate_document(document: Document) -> None:
-    errors = list(document_validator().iter_errors(document.to_dict()))
+    validator, plain = document_validator(), document.to_dict()
+    if validator.is_valid(plain):  # the errors are gathered only for a document that has some
+        return
+    errors = list(validator.iter_errors(plain))
     if errors:
         first = min(errors, key=lambda e: len(e.instance_path))
         where = "/" + "/".join(str(p) for p in first.instance_path)
