@@ -15,6 +15,7 @@ reports for itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nianbao.format.editions import Edition
@@ -51,21 +52,23 @@ def _number(x: float) -> int | float:
 
 
 def _bindings(edition: Edition,
-              table: Table) -> Iterator[tuple[Identity, list[str], list[str], float, float]]:
+              table: Table) -> Iterator[tuple[Identity, Sequence[str], Sequence[str], float, float]]:
     """Every binding of the edition's identities on ``table`` that can be checked (every cell read and
     a number, neither side all blank), with its two sides' sums."""
     spec = edition.table(table.key)
+    values = table.values
     for identity in edition.identities:
         if identity.table != table.key:
             continue
-        for _, left, right in identity.expand(spec):
-            cells = [table.values.get(key) for key in (*left, *right)]
+        for _, left, right in identity.bindings(spec):
+            cells = [values.get(key) for key in (*left, *right)]
             if any(c is None or (not c.blank and c.value is None) for c in cells):
                 continue
-            if all(table.values[k].blank for k in left) or all(table.values[k].blank for k in right):
+            left_cells, right_cells = cells[:len(left)], cells[len(left):]
+            if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
                 continue
-            actual = sum(table.values[k].value or 0 for k in left)
-            expected = sum(table.values[k].value or 0 for k in right)
+            actual = sum(c.value or 0 for c in left_cells)
+            expected = sum(c.value or 0 for c in right_cells)
             yield identity, left, right, actual, expected
 
 
@@ -86,7 +89,7 @@ def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int
 def likely_cause(edition: Edition, table: Table) -> Cause | None:
     """The single cell whose correction makes every failing identity of ``table`` hold, if any."""
     spec = edition.table(table.key)
-    failing: list[tuple[str, str, str, list[str], list[str], float]] = []
+    failing: list[tuple[str, str, str, Sequence[str], Sequence[str], float]] = []
     holding: set[str] = set()
     for identity, left, right, actual, expected in _bindings(edition, table):
         if abs(actual - expected) <= _EPSILON:

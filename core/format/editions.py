@@ -183,15 +183,23 @@ class Identity:
         """Yield ``(binding, left_cell_keys, right_cell_keys)`` for every binding of the variables;
         ``extra_rows`` adds rows to a ``rows`` domain (merged rows a report printed). The expansion
         depends on the edition alone, so it is worked out once and each caller gets its own copy."""
+        for binding, left, right in self.bindings(table, extra_rows):
+            yield dict(binding), list(left), list(right)
+
+    def bindings(
+        self, table: TableSpec, extra_rows: tuple[str, ...] = ()
+    ) -> tuple[tuple[dict[str, str], tuple[str, ...], tuple[str, ...]], ...]:
+        """:meth:`expand` worked out once and shared, for callers that only read it."""
         key = (id(self), id(table), extra_rows)
         cached = _EXPANSIONS.get(key)
         # the entry holds the identity and the table, so their ids stay theirs while it lives
         if cached is None or cached[0] is not self or cached[1] is not table:
             if len(_EXPANSIONS) >= _EXPANSIONS_SIZE:
                 _EXPANSIONS.clear()
-            cached = _EXPANSIONS[key] = (self, table, tuple(self._expand(table, extra_rows)))
-        for binding, left, right in cached[2]:
-            yield dict(binding), list(left), list(right)
+            expanded = tuple((binding, tuple(left), tuple(right))
+                             for binding, left, right in self._expand(table, extra_rows))
+            cached = _EXPANSIONS[key] = (self, table, expanded)
+        return cached[2]
 
     def _expand(
         self, table: TableSpec, extra_rows: tuple[str, ...]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nianbao.format.editions import Identity
@@ -85,13 +86,17 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
     otherwise count as 0, as reports use them for "none".
     """
     values = {**table.merged_values, **table.values}
-    for binding, left, right in identity.expand(spec, tuple(r.key for r in table.merged_rows)):
-        left, right = _with_merged(spec, table, left), _with_merged(spec, table, right)
+    merged = any(table.merged_row(m.key) is not None for m in spec.merged_rows)
+    extra_rows = tuple(r.key for r in table.merged_rows)
+    for binding, shared_left, shared_right in identity.bindings(spec, extra_rows):
+        left: Sequence[str] = shared_left
+        right: Sequence[str] = shared_right
+        if merged:  # otherwise _with_merged changes nothing
+            left, right = _with_merged(spec, table, list(left)), _with_merged(spec, table, list(right))
         cells = [values.get(key) for key in (*left, *right)]
         if any(c is None or (not c.blank and c.value is None) for c in cells):
             continue
-        left_cells = [values[k] for k in left]
-        right_cells = [values[k] for k in right]
+        left_cells, right_cells = cells[:len(left)], cells[len(left):]
         if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
             continue
         actual = sum(c.value or 0 for c in left_cells)
@@ -104,5 +109,5 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
             expected=_number(expected),
             actual=_number(actual),
         )
-        yield Mismatch(binding, left, right, _number(actual), _number(expected), derivation,
+        yield Mismatch(dict(binding), list(left), list(right), _number(actual), _number(expected), derivation,
                        cell_location(spec, table, left[0]))

@@ -191,6 +191,9 @@ _COUNT_UNITS = ("件", "起", "宗", "份")
 _OTHER_REQUESTS = lazy_compile(r"咨询|信箱|留言|投诉|来电|来信|热线|12345|建议|提案|议案|网民|网友|诉求|问政")
 _WHOLE_COUNTS = ("applications.received", "applications.total")
 _COUNT_BEFORE = lazy_compile(rf"{NUMBER}\s*(?:件|宗|起|项|个)")
+# Every pattern above reads a number followed by its unit ({_NUM}{UNIT}, or an amount in 元 or 万元):
+# a sentence without one holds no fact, and is passed over without trying them one by one.
+_COUNTED = lazy_compile(r"[\d零〇一二两三四五六七八九十百千万](?:余|多)?\s*[件起宗个条项份元]")
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -262,6 +265,8 @@ def _subject(pattern: _Pattern, unit: str) -> tuple[str, Subject] | None:
 
 def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
     text = fold(sentence.text)
+    if not _COUNTED.search(text):
+        return
     taken: list[tuple[int, int]] = []
     found: list[Fact] = []
 
@@ -385,6 +390,8 @@ def _shares(document: Document) -> tuple[Share, ...]:
     shares = []
     for sentence in sentences(document):
         text = fold(sentence.text)
+        if not _COUNTED.search(text):
+            continue
         for match in _SHARE.finditer(text):
             count = parse_number(match.group("n"))
             if count is None or match.group("approx"):
