@@ -429,13 +429,15 @@ def rules_cmd(lang: str | None, as_json: bool, allow_broken_packs: bool, config_
 @main.command()
 @click.argument("rule_id")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language (default zh).")
+@click.option("--allow-broken-packs", is_flag=True, help="Go on when a rule pack fails to load (or exit 2).")
 @CONFIG_OPTION
-def explain(rule_id: str, lang: str | None, config_file: Path | None) -> None:
+def explain(rule_id: str, lang: str | None, allow_broken_packs: bool, config_file: Path | None) -> None:
     """Print a rule's documentation: requirement, source, example, fix, and the regulation's text."""
     from nianbao.config.files import merge_cli
     from nianbao.explain import explain_text
 
-    session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang))
+    session = _session(merge_cli(_load_config(config_file, Path.cwd(), lang), lang=lang,
+                                 allow_broken_packs=allow_broken_packs))
     lang = session.config.lang
     rule = session.rule(rule_id) or next((r for r in session.all_rules if r.name == rule_id.lower()), None)
     if rule is None:

@@ -39,8 +39,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "with every applicable nianbao rule, one test item per report and rule")
     group.addoption("--nianbao-config", metavar="FILE", default=None,
                     help="nianbao configuration file (default: found by walking up from the first path)")
+    group.addoption("--nianbao-allow-broken-packs", action="store_true", default=False,
+                    help="go on when a nianbao rule pack fails to load (its rules are then not checked); "
+                         "otherwise it is a usage error naming the pack and the error")
     parser.addini("nianbao", type="bool", default=False,
                   help="check report files with nianbao (as --nianbao)")
+    parser.addini("nianbao_allow_broken_packs", type="bool", default=False,
+                  help="go on when a nianbao rule pack fails to load (as --nianbao-allow-broken-packs)")
     parser.addini("nianbao_fail_on", default="warning",
                   help="lowest severity of a finding that fails its item: error, warning (default) or note")
 
@@ -59,6 +64,7 @@ def _arg_paths(config: pytest.Config) -> list[Path]:
 def _session(config: pytest.Config) -> Session:
     if _SESSION not in config.stash:
         from nianbao.config.files import ConfigFileError
+        from nianbao.config.files import merge_cli
         from nianbao.config.files import resolve_config
         from nianbao.engine.session import ConfigurationError
         from nianbao.engine.session import Session
@@ -67,7 +73,9 @@ def _session(config: pytest.Config) -> Session:
         paths = _arg_paths(config)
         try:
             settings = resolve_config(Path(explicit) if explicit else None, paths[0] if paths else None)
-            config.stash[_SESSION] = Session(settings)
+            allowed = bool(config.getoption("nianbao_allow_broken_packs")
+                           or config.getini("nianbao_allow_broken_packs"))
+            config.stash[_SESSION] = Session(merge_cli(settings, allow_broken_packs=allowed))
         except ConfigFileError as exc:
             raise pytest.UsageError(f"nianbao: {exc.message}") from exc
         except (ConfigurationError, RuntimeError) as exc:
