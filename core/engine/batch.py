@@ -18,7 +18,6 @@ run's :class:`~nianbao.model.results.Summary`.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import signal
 import time
@@ -27,9 +26,8 @@ from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.connection import wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from nianbao.engine.fetch import DEFAULT_MAX_BYTES
@@ -53,6 +51,11 @@ from nianbao.model.results import CheckedReport
 from nianbao.model.results import Notification
 from nianbao.model.results import Summary
 from nianbao.model.results import YearPair
+
+# multiprocessing is imported when a batch starts workers: checking one report needs none.
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from multiprocessing.connection import Connection
 
 DEFAULT_FILE_TIMEOUT = 60.0
 
@@ -195,6 +198,9 @@ def _suffixes(items: Sequence[Input], known: tuple[str, ...]) -> set[str] | None
 def _in_workers(session: Session, items: Sequence[Input],
                 options: BatchOptions) -> Iterator[tuple[int, CheckedReport]]:
     """Check ``items`` in ``options.jobs`` worker processes; yields ``(index, report)`` as each ends."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # what every worker needs is made once here and inherited through fork: the loaders of the
