@@ -41,6 +41,7 @@ from nianbao.loaders.base import limits_as_load_errors
 from nianbao.loaders.base import open_report
 from nianbao.model.document import Document
 from nianbao.model.document import DocumentInvalid
+from nianbao.model.document import Paragraph
 from nianbao.model.document import validate_document
 from nianbao.model.findings import Finding
 from nianbao.model.findings import Violation
@@ -485,6 +486,12 @@ class Session:
             section = document.section(location.section)
             if section is not None:
                 location = dataclasses.replace(location, heading=section.heading)
+        elif location.heading is None and document is not None and (location.line or location.locator):
+            # a sentence's place: the part of the report whose paragraph stands there
+            place = (location.line, location.page, location.locator)
+            heading = document.derived(_headings_by_place).get(place)
+            if heading is not None:
+                location = dataclasses.replace(location, heading=heading)
         args = dict(violation.args)
         message = rule.render(args, lang, violation.variant)
         key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, violation.key)
@@ -502,6 +509,16 @@ class Session:
             suppressed=accepted.reason if accepted else None,
             severity_reason=reason,
         )
+
+
+def _headings_by_place(document: Document) -> dict[tuple[int | None, int | None, str | None], str]:
+    """The heading of the part of the report each paragraph stands in, by the paragraph's place."""
+    headings = {}
+    for section in document.sections:
+        for paragraph in (Paragraph(section.heading, section.ref), *section.all_paragraphs()):
+            ref = paragraph.ref
+            headings.setdefault((ref.line, ref.page, ref.locator), section.heading)
+    return headings
 
 
 def timed(reports: Iterable[CheckedReport], summary: Summary) -> Iterator[CheckedReport]:

@@ -27,6 +27,7 @@ def related(result: dict) -> list[tuple[str, object, str | None]]:
 def test_txt002_shows_both_statements_and_the_table_cell(monkeypatch) -> None:
     result = sarif_result(CASES / "TXT002" / "received-stated-twice.md", "TXT002", monkeypatch)
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 9}
+    assert result["locations"][0]["message"]["text"] == "第9行（一、总体情况）"  # the part the sentence is in
     assert related(result) == [
         ("叙述“今年共收到政府信息公开申请74件。” = 74 [第7行]", "narrative", 7),
         ("叙述“…全年收到政府信息公开申请80件，均在法定期限内答…” = 80 [第9行]", "narrative", 9),
@@ -36,6 +37,7 @@ def test_txt002_shows_both_statements_and_the_table_cell(monkeypatch) -> None:
 
 def test_txt004_shows_where_its_base_is_stated(monkeypatch) -> None:
     result = sarif_result(CASES / "TXT004" / "percentage-off.md", "TXT004", monkeypatch)
+    assert result["locations"][0]["message"]["text"] == "第7行（一、总体情况）"
     assert result["message"]["text"] == "“37件，占50%”与基数 75 不符：37÷75=49.3%，不是 50%"
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}
     assert related(result) == [
