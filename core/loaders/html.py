@@ -422,7 +422,7 @@ class HtmlLoader:
 def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
     """A file that ends inside a table (a download cut short) is read up to its last whole row:
     the row being written when the file ended may have lost cells or digits, so it is dropped."""
-    lowered = text.lower()
+    lowered = _lowered_end(text)
     opened = lowered.rfind("<table")
     if opened <= lowered.rfind("</table") or "</body" in lowered[opened:] or "</html" in lowered[opened:]:
         return None  # every table closed, or the page ends properly after an unclosed one
@@ -442,3 +442,16 @@ def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
                    + ("; its last row may be partial and was not read" if dropped else ""),
         ref=table.ref,
     )
+
+
+def _lowered_end(text: str) -> str:
+    """The end of ``text`` in lower case, from far enough back to hold its last ``<table`` and a
+    ``<tr`` (all that :func:`_cut_off_table` looks at), or the whole text when it holds neither;
+    lower-casing a whole page took most of the time of that look."""
+    size = 8192
+    while size < len(text):
+        lowered = text[-size:].lower()
+        if "<table" in lowered and "<tr" in lowered[lowered.rfind("<table"):]:
+            return lowered
+        size *= 8
+    return text.lower()
