@@ -86,11 +86,17 @@ def _gather(element: lxml.etree._Element, lines: list[list[str]]) -> None:
             if tag == "br":
                 lines.append([])
             elif tag in BLOCK:
-                lines.append([])
-                _gather(child, lines)
+                if len(child):
+                    lines.append([])
+                    _gather(child, lines)
+                else:  # a leaf (most are): its text without a call
+                    lines.append([child.text] if child.text else [])
                 lines.append([])
             elif tag not in SKIP:
-                _gather(child, lines)
+                if len(child):
+                    _gather(child, lines)
+                elif child.text:
+                    lines[-1].append(child.text)
         tail = child.tail
         if tail:
             lines[-1].append(tail)
