@@ -178,6 +178,9 @@ def group_lines(chars: list[Char]) -> list[Line]:
 def cell_text(chars: list[Char]) -> str:
     """A cell's text: its lines joined. A label that wraps, or is set one character per line,
     reads as one label."""
+    if len(chars) == 1:  # a cell of one digit, the commonest: one line, unless its box has no height
+        tall = chars[0].bottom - chars[0].top
+        return chars[0].text.strip() if tall == tall else ""
     text = ""
     for line in group_lines(chars):
         piece = line.text.strip()
