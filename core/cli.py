@@ -66,11 +66,12 @@ def _load_config(explicit: Path | None, start: Path | None, lang: str | None = N
         sys.exit(EXIT_USAGE)
     if config.untrusted_plugin_files:
         names = ", ".join(str(p) for p in config.untrusted_plugin_files)
-        click.echo(f"nianbao: warning: {config.path}：这是在被检查的文件旁找到的配置文件，"
+        click.echo(f"nianbao: warning: {config.path}: a configuration found beside the checked files "
+                   f"does not load the Python files it names ({names}); name it with --config or add "
+                   "--trust-config" if (lang or config.lang) == "en" else
+                   f"nianbao: warning: {config.path}：这是在被检查的文件旁找到的配置文件，"
                    f"其中 plugin-files 指定的 Python 文件（{names}）未加载；如信任它，"
-                   "请用 --config 指定该文件或加 --trust-config (a configuration found beside the "
-                   "checked files does not load the Python files it names; name it with --config "
-                   "or add --trust-config)", err=True)
+                   "请用 --config 指定该文件或加 --trust-config", err=True)
     return config
 
 
@@ -85,8 +86,9 @@ def _limit_items(items: tuple[str, ...]) -> dict[str, str]:
     return limits
 
 
-def _fail(message: str) -> None:
-    click.echo(f"nianbao: error: {message}", err=True)
+def _fail(message: str, message_en: str = "", lang: str | None = None) -> None:
+    """End the run (exit 2) with ``message``, or ``message_en`` when the run is in English."""
+    click.echo(f"nianbao: error: {message_en if lang == 'en' and message_en else message}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -255,18 +257,18 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
             raise click.BadParameter(f"{written} is one of the reports being checked; "
                                      "nianbao never writes over a report", param_hint=hint)
     for name in inputs.missing:
-        click.echo(f"nianbao: error: {name}: 文件不存在 (no such file or directory)", err=True)
+        missing = "no such file or directory" if lang == "en" else "文件不存在"
+        click.echo(f"nianbao: error: {name}: {missing}", err=True)
     if output is not None and not output.parent.is_dir():
-        click.echo(f"nianbao: error: {output}: 输出文件所在的文件夹不存在 "
-                   "(the folder for the output file does not exist)", err=True)
-        sys.exit(EXIT_USAGE)
+        _fail(f"{output}: 输出文件所在的文件夹不存在",
+              f"{output}: the folder for the output file does not exist", lang)
     binary = getattr(session.reporters[fmt], "binary", False)
     if binary and output is None and sys.stdout.isatty():
         raise click.UsageError(f"--format {fmt} writes a binary file: name it with -o FILE" if lang == "en"
                                else f"--format {fmt} 是二进制文件格式，不能输出到终端，请用 -o FILE 指定输出")
     earlier, preloaded = (_previous_report(session, previous, inputs.items, options) if previous is not None
                           else (None, None))
-    history = open_history(history_file)
+    history = open_history(history_file, lang)
     # Written to FILE only once the run is done, so a FILE in a folder being checked is never
     # read as a report and a failed run leaves no half-written output.
     buffer: io.StringIO | io.BytesIO = io.BytesIO() if binary else io.StringIO()
@@ -293,7 +295,8 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
         try:
             diff_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            _fail(f"{diff_dir}: 无法创建对比文件夹：{exc.strerror} (cannot create the folder)")
+            _fail(f"{diff_dir}: 无法创建对比文件夹：{exc.strerror}",
+                  f"{diff_dir}: cannot create the folder: {exc.strerror}", lang)
     try:
         for report in timed(reports, summary):
             if progress is not None and stream is sys.stdout:
@@ -313,11 +316,12 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
         try:
             count = write_baseline(write_baseline_file, seen)
         except OSError as exc:
-            _fail(f"{write_baseline_file}: 无法写入基线文件：{exc.strerror} (cannot write the baseline file)")
+            _fail(f"{write_baseline_file}: 无法写入基线文件：{exc.strerror}",
+                  f"{write_baseline_file}: cannot write the baseline file: {exc.strerror}", lang)
         click.echo(f"nianbao: 已将 {count} 个发现写入基线 {write_baseline_file}" if lang == "zh"
                    else f"nianbao: wrote {count} finding(s) to the baseline {write_baseline_file}", err=True)
     if output is not None:
-        _write_output(output, buffer.getvalue())
+        _write_output(output, buffer.getvalue(), lang)
     elif binary:
         sys.stdout.buffer.flush()
     if inputs.missing or summary.internal_errors:
@@ -349,15 +353,14 @@ def _config_start(names: tuple[str, ...]) -> Path:
     return Path.cwd()
 
 
-def _write_output(path: Path, content: str | bytes) -> None:
+def _write_output(path: Path, content: str | bytes, lang: str = "zh") -> None:
     from nianbao.engine.atomic import write_atomically
 
     try:
         write_atomically(path, content)
     except OSError as exc:
-        click.echo(f"nianbao: error: {path}: 无法写入输出文件：{exc.strerror} (cannot write the output file)",
-                   err=True)
-        sys.exit(EXIT_USAGE)
+        _fail(f"{path}: 无法写入输出文件：{exc.strerror}",
+              f"{path}: cannot write the output file: {exc.strerror}", lang)
 
 
 def _previous_report(session: Session, path: Path, items: list[Input],
@@ -488,7 +491,8 @@ def test_rules(directory: Path, config_file: Path | None, lang: str) -> None:
     config = merge_cli(_load_config(config_file, directory, lang), lang=lang)
     results = run_cases(directory, config)
     if not results:
-        _fail(f"{directory}：没有找到规则用例（<规则编号>/<用例>.md 与 <用例>.expected.json）")
+        _fail(f"{directory}：没有找到规则用例（<规则编号>/<用例>.md 与 <用例>.expected.json）",
+              f"{directory}: no rule cases found (<RULE>/<case>.md and <case>.expected.json)", lang)
     failed = 0
     for result in results:
         status = "ok" if result.problem is None else "FAIL"

@@ -12,12 +12,16 @@ if TYPE_CHECKING:
     from nianbao.engine.history import HistoryStore
 
 
-def _fail(message: str) -> None:
-    click.echo(f"nianbao: error: {message}", err=True)
+def _fail(message: str, message_en: str, lang: str | None = None) -> None:
+    """End the run (exit 2) with the message in the run's language: ``lang``, else the one given
+    before the command (``nianbao --lang en history …``, or NIANBAO_LANG)."""
+    context = click.get_current_context(silent=True)
+    lang = lang or (context.find_root().params.get("lang") if context is not None else None)
+    click.echo(f"nianbao: error: {message_en if lang == 'en' else message}", err=True)
     sys.exit(2)
 
 
-def open_history(path: Path | None) -> HistoryStore | None:
+def open_history(path: Path | None, lang: str | None = None) -> HistoryStore | None:
     """The store at ``path`` (made when missing); a store that cannot be used ends the run (exit 2)."""
     from nianbao.engine.history import HistoryError
     from nianbao.engine.history import HistoryStore
@@ -25,11 +29,12 @@ def open_history(path: Path | None) -> HistoryStore | None:
     if path is None:
         return None
     if not path.parent.is_dir():
-        _fail(f"{path}: 历史库所在的文件夹不存在 (the folder for the history store does not exist)")
+        _fail(f"{path}: 历史库所在的文件夹不存在", f"{path}: the folder for the history store does not exist",
+              lang)
     try:
         return HistoryStore(path)
     except HistoryError as exc:
-        _fail(str(exc))
+        _fail(exc.message, exc.message_en, lang)
     return None
 
 
@@ -40,7 +45,7 @@ def history_group() -> None:
 
 def _stored(path: Path) -> HistoryStore:
     if not path.is_file():
-        _fail(f"{path}: 历史库不存在 (no such history store)")
+        _fail(f"{path}: 历史库不存在", f"{path}: no such history store")
     store = open_history(path)
     assert store is not None
     return store
@@ -68,8 +73,8 @@ def history_show(store: Path, report_id: int) -> None:
     with _stored(store) as opened:
         row = opened.report(report_id)
         if row is None:
-            _fail(f"{store}: 没有编号为 {report_id} 的报告 "
-                  f"(no report {report_id}; `nianbao history list` shows them)")
+            _fail(f"{store}: 没有编号为 {report_id} 的报告（`nianbao history list` 列出全部）",
+                  f"{store}: no report {report_id}; `nianbao history list` shows them")
         assert row is not None
         cells = list(opened.cells(report_id))
     for label, value in (("id", row.id), ("identity", row.identity), ("agency", row.agency),

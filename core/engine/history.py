@@ -78,6 +78,14 @@ CREATE TABLE IF NOT EXISTS cells (
 class HistoryError(Exception):
     """The store cannot be used: not a nianbao store, written by a newer version, unwritable."""
 
+    def __init__(self, message: str, message_en: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message
+
 
 @dataclass(frozen=True, slots=True)
 class StoredReport:
@@ -106,8 +114,8 @@ class HistoryStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             self._prepare_waiting()
         except sqlite3.DatabaseError as exc:
-            raise HistoryError(f"{path}: 不是 nianbao 的历史库（{exc}） "
-                               "(not a nianbao history store)") from exc
+            raise HistoryError(f"{path}: 不是 nianbao 的历史库（{exc}）",
+                               f"{path}: not a nianbao history store ({exc})") from exc
 
     def _prepare_waiting(self) -> None:
         """Prepare the store, waiting while another run sets it up (switching to WAL takes the file
@@ -125,17 +133,18 @@ class HistoryStore:
     def _prepare(self) -> None:
         schema = self.db.execute("PRAGMA user_version").fetchone()[0]
         if schema > SCHEMA_VERSION:
-            raise HistoryError(f"{self.path}: 历史库由更新版本的 nianbao 写入（格式 {schema}），请升级 "
-                               f"(written by a newer nianbao, schema {schema})")
+            raise HistoryError(f"{self.path}: 历史库由更新版本的 nianbao 写入（格式 {schema}），请升级",
+                               f"{self.path}: written by a newer nianbao (schema {schema}); upgrade")
         if schema == SCHEMA_VERSION:
             return
         tables = {row[0] for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables - {"reports", "cells"}:
-            raise HistoryError(f"{self.path}: 这个 SQLite 文件不是 nianbao 的历史库 "
-                               "(not a nianbao history store)")
+            raise HistoryError(f"{self.path}: 这个 SQLite 文件不是 nianbao 的历史库",
+                               f"{self.path}: this SQLite file is not a nianbao history store")
         wal = self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal"
         if not wal and self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise HistoryError(f"{self.path}: 无法把历史库设为 WAL 模式 (cannot put the store in WAL mode)")
+            raise HistoryError(f"{self.path}: 无法把历史库设为 WAL 模式",
+                               f"{self.path}: cannot put the store in WAL mode")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             if self.db.execute("PRAGMA user_version").fetchone()[0] == 0:

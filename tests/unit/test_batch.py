@@ -142,8 +142,8 @@ def test_missing_list_file_and_missing_entry(folder: Path) -> None:
     result = run_cli("check", "--select", SELECT, "@list.txt", "@absent.txt")
     assert result.exit_code == 2
     errors = result.stderr.splitlines()
-    assert "nianbao: error: not-there.md: 文件不存在 (no such file or directory)" in errors
-    assert "nianbao: error: @absent.txt: 文件不存在 (no such file or directory)" in errors
+    assert "nianbao: error: not-there.md: 文件不存在" in errors
+    assert "nianbao: error: @absent.txt: 文件不存在" in errors
     assert result.stdout.splitlines()[-1] == "共检查 1 个文件：错误 2 个，警告 0 个，提示 0 个"
 
 

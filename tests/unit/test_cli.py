@@ -100,7 +100,7 @@ def test_missing_file_is_named_and_the_others_are_checked(folder: Path) -> None:
     write_report(folder, "wrong.md")
     result = run_cli("check", "--select", SELECT, "缺失.md", "wrong.md")
     assert result.exit_code == 2
-    assert "nianbao: error: 缺失.md: 文件不存在 (no such file or directory)" in result.stderr.splitlines()
+    assert "nianbao: error: 缺失.md: 文件不存在" in result.stderr.splitlines()
     assert finding_lines(result.stdout)[-1] == SUMMARY_ZH.format(files=1, errors=2)
 
 
@@ -137,8 +137,12 @@ def test_output_into_a_missing_folder(folder: Path) -> None:
     write_report(folder, "wrong.md")
     result = run_cli("check", "-o", "没有/out.txt", "wrong.md")
     assert result.exit_code == 2
-    message = "输出文件所在的文件夹不存在 (the folder for the output file does not exist)"
+    message = "输出文件所在的文件夹不存在"
     assert f"nianbao: error: 没有/out.txt: {message}" in result.stderr.splitlines()
+    english = run_cli("check", "--lang", "en", "-o", "没有/out.txt", "wrong.md", "缺失.md")
+    assert english.stderr.splitlines() == [
+        "nianbao: error: 缺失.md: no such file or directory",
+        "nianbao: error: 没有/out.txt: the folder for the output file does not exist"]
     assert not (folder / "没有").exists()
 
 
@@ -179,7 +183,7 @@ def test_installed_command(folder: Path) -> None:
     done = subprocess.run([*command, "check", "--select", SELECT, "wrong.md", "missing.md"],
                           capture_output=True, text=True, encoding="utf-8", timeout=60, check=False)
     assert done.returncode == 2
-    assert "nianbao: error: missing.md: 文件不存在 (no such file or directory)" in done.stderr.splitlines()
+    assert "nianbao: error: missing.md: 文件不存在" in done.stderr.splitlines()
     assert "Traceback" not in done.stderr
     assert done.stdout.splitlines()[-1] == SUMMARY_ZH.format(files=1, errors=2)
 

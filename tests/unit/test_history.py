@@ -91,6 +91,12 @@ def test_stores_it_will_not_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     result = run_cli("check", "report.md", "--history", "notes.txt")
     assert result.exit_code == 2
     assert "notes.txt: 不是 nianbao 的历史库" in result.stderr
+    english = run_cli("check", "--lang", "en", "report.md", "--history", "notes.txt")
+    assert english.exit_code == 2
+    assert "nianbao: error: notes.txt: not a nianbao history store (file is not a database)" in english.stderr
+    assert "历史库" not in english.stderr
+    listed = run_cli("--lang", "en", "history", "list", "missing.sqlite")
+    assert (listed.exit_code, listed.stderr) == (2, "nianbao: error: missing.sqlite: no such history store\n")
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "这不是数据库" * 100
 
 
