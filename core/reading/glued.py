@@ -121,6 +121,10 @@ def splits(
 def _number_ends(chunk: str) -> list[tuple[int, ...]]:
     """For each position of ``chunk``, every end at which a number starting there may stop: worked
     out once per chunk, where each count and each split would otherwise match it again."""
+    if chunk.isascii() and chunk.isdigit():
+        # digits only: a number is a lone 0, or runs from a digit 1–9 to any end
+        return [(position + 1,) if digit == "0" else tuple(range(position + 1, len(chunk) + 1))
+                for position, digit in enumerate(chunk)]
     return [tuple(end for end in range(position + 1, len(chunk) + 1)
                   if _PART.fullmatch(chunk, position, end)) for position in range(len(chunk))]
 
