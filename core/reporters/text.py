@@ -172,7 +172,10 @@ class TextReporter:
             self.stream.write(f"    {cell.label} = {format_value(cell.value) or empty}"
                               f"{f'  [{place}]' if place else ''}\n")
         hidden = len(evidence.cells) - len(shown)
-        if hidden:
+        if hidden and not shown:  # every cell is 0 or blank (REC005's blank cells)
+            self.stream.write(f"    （{hidden} 格均为 0 或空白；-v 逐格列出）\n" if zh
+                              else f"    (all {hidden} cells are 0 or blank; -v lists each)\n")
+        elif hidden:
             self.stream.write(f"    （另有 {hidden} 格为 0 或空白；-v 全部列出）\n" if zh
                               else f"    ({hidden} more cells are 0 or blank; -v lists them all)\n")
 

@@ -39,6 +39,9 @@ def test_one_finding_names_the_columns_and_lists_every_cell() -> None:
 def test_verbose_text_and_sarif_show_each_blank_cell(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(CASE.parent)
     runner = CliRunner()
+    short = runner.invoke(main, ["check", "--select", "REC005", CASE.name]).stdout.splitlines()
+    assert short[:2] == [f"{CASE.name}:13: REC005 [警告] {MESSAGE}（空白多半是未填 0，并非数据缺失）",
+                         "    （12 格均为 0 或空白；-v 逐格列出）"]
     text = runner.invoke(main, ["check", "--select", "REC005", "-v", CASE.name]).stdout.splitlines()
     assert text[0] == f"{CASE.name}:13: REC005 [警告] {MESSAGE}（空白多半是未填 0，并非数据缺失）"
     assert text[1:3] == ["    1.属于国家秘密 / 商业企业 = (空)  [第13行]",
