@@ -217,7 +217,12 @@ def test_cli_docx_needs_an_output_file(corpus: Path) -> None:
     result = CliRunner().invoke(main, ["diff", str(corpus / "027_pingtan-2023.txt"),
                                        str(corpus / "028_pingtan-2024.txt"), "--format", "docx"])
     assert result.exit_code == 2
-    assert "-o" in result.output
+    assert "--format docx 需要用 -o 指定输出文件" in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", "diff", "missing.txt",
+                                        str(corpus / "028_pingtan-2024.txt")])
+    assert english.exit_code == 2
+    assert "Error: missing.txt: no such file" in english.output
+    assert "文件不存在" not in english.output
 
 
 # --- outputs ---------------------------------------------------------------------------------------------

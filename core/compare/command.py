@@ -40,18 +40,21 @@ def diff(last: str, this: str, fmt: str, output: Path | None, force: bool, thres
     """
     from nianbao.engine.inputs import is_url
 
+    def usage(zh: str, en: str) -> click.UsageError:
+        return click.UsageError(en if lang == "en" else zh)
+
     for name in (last, this):
         if not is_url(name) and not Path(name).is_file():
-            raise click.UsageError(f"{name}: 文件不存在 (no such file)")
+            raise usage(f"{name}: 文件不存在", f"{name}: no such file")
     if fmt in BINARY and output is None:
-        raise click.UsageError(f"--format {fmt} 需要用 -o 指定输出文件 (--format {fmt} needs -o FILE)")
+        raise usage(f"--format {fmt} 需要用 -o 指定输出文件", f"--format {fmt} needs -o FILE")
     for name in (last, this):
         if output is not None and not is_url(name) and output.resolve() == Path(name).resolve():
-            raise click.UsageError(f"{output} 是被对比的报告之一，nianbao 不会覆盖报告 "
-                                   "(the output would overwrite a report)")
+            raise usage(f"{output} 是被对比的报告之一，nianbao 不会覆盖报告",
+                        f"{output} is one of the reports compared: it would overwrite a report")
     if output is not None and not output.parent.is_dir():
-        raise click.UsageError(f"{output}: 输出文件所在的文件夹不存在 "
-                               "(the folder for the output file does not exist)")
+        raise usage(f"{output}: 输出文件所在的文件夹不存在",
+                    f"{output}: the folder for the output file does not exist")
     from nianbao.compare.run import build
     from nianbao.compare.run import render
     from nianbao.config.settings import Config
@@ -71,7 +74,7 @@ def diff(last: str, this: str, fmt: str, output: Path | None, force: bool, thres
         try:
             write_atomically(output, content)
         except OSError as exc:
-            click.echo(f"nianbao: error: {output}: 无法写入输出文件：{exc.strerror} "
-                       "(cannot write the output file)", err=True)
+            click.echo(f"nianbao: error: {output}: " + (f"cannot write the output file: {exc.strerror}"
+                       if lang == "en" else f"无法写入输出文件：{exc.strerror}"), err=True)
             sys.exit(EXIT_USAGE)
     sys.exit(EXIT_OK)

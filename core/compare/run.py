@@ -49,9 +49,12 @@ def build(session: Session, last_path: str | Path, this_path: str | Path, *, for
         try:
             documents.append(load_input(session, _item(name), options or BatchOptions()))
         except LoadError as exc:
-            raise click.UsageError(f"{name}: {exc.message} ({exc.message_en})") from exc
+            english = session.config.lang == "en"
+            raise click.UsageError(f"{name}: {exc.message_en if english else exc.message}") from exc
         except DocumentInvalid as exc:
-            raise click.UsageError(f"{name}: 读取结果不符合文档模型：{exc}") from exc
+            english = session.config.lang == "en"
+            raise click.UsageError(f"{name}: the document read is not valid: {exc}" if english
+                                   else f"{name}: 读取结果不符合文档模型：{exc}") from exc
     last, this = documents
     try:
         return compare(last, this, session.editions, last_path=str(last_path), this_path=str(this_path),
