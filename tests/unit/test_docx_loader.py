@@ -225,6 +225,32 @@ def test_cell_inside_a_content_control_keeps_its_column(built: Path, tmp_path: P
         "1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
 
 
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _revised(kind: str, text: str) -> etree._Element:
+    return etree.fromstring(f'<w:{kind} {_W} w:id="1" w:author="a"><w:r><w:t>{text}</w:t></w:r></w:{kind}>')
+
+
+def test_tracked_deletions_are_not_read_and_insertions_are(built: Path, tmp_path: Path) -> None:
+    # A report sent back with changes tracked: 九十 struck out and 95 written in its place, in a
+    # paragraph and in a table cell (a figure moved from one cell to another reads in its new cell).
+    document = docx.Document(str(built))
+    paragraph = document.paragraphs[2]._p
+    paragraph.append(_revised("del", "九十"))
+    paragraph.append(_revised("ins", "95"))
+    cells = document.tables[2]._tbl.tr_lst[3].tc_lst
+    for cell, kind in ((cells[0], "moveFrom"), (cells[1], "moveTo")):
+        cell.p_lst[0].append(_revised(kind, "7"))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    blocks, _ = read_blocks(docx.Document(str(path)).element.body)
+    paragraphs = [b.text for b in blocks if not isinstance(b, RawTable)]
+    assert paragraphs[2] == "本年度依照条例做好政府信息公开工作。95"
+    reviews = [b for b in blocks if isinstance(b, RawTable)][2]
+    assert [c.text for c in reviews.rows[3][:3]] == ["1", "17", "0"]
+
 def test_cells_and_paragraphs_point_to_their_place(session: Session, built: Path) -> None:
     document = session.load(built)
     cell = document.tables["applications"].values["received.natural_person"]

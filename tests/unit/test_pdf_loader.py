@@ -300,3 +300,14 @@ def test_merged_cells_found_from_the_rulings() -> None:
     assert grid.owner[(2, 0)] == (0, 0)
     assert grid.owner[(0, 2)] == (0, 1)
     assert grid.owner[(1, 2)] == (1, 2)
+
+
+@pytest.mark.parametrize(("middle", "cell"), [
+    ((15, 15), (0, 0)), ((45, 75), (2, 1)), ((30, 45), (1, 0)), ((0, 0), (0, 0)), ((90, 90), (2, 2)),
+    ((60, 30), (0, 1)), ((91, 15), None), ((15, -1), None),
+])
+def test_a_character_on_a_ruling_reads_in_the_cell_before_it(middle: tuple, cell: tuple | None) -> None:
+    edges = [Edge(True, y, 0, 90) for y in (0, 30, 60, 90)] + [Edge(False, x, 0, 90) for x in (0, 30, 60, 90)]
+    [grid] = find_grids(edges)
+    x, y = middle
+    assert grid.cell_of(Char("1", x - 2, y - 3, x + 2, y + 3)) == cell
