@@ -24,6 +24,9 @@ class _LazyPattern:
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_compiled", "_flags", "pattern"):
+            # special names (copy and pickle probe for __setstate__ on an instance not yet filled)
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self._flags)
         value = getattr(self._compiled, name)

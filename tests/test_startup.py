@@ -4,7 +4,9 @@ scripts/benchmark.py, never asserted here)."""
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import re
 import subprocess
 import sys
@@ -106,3 +108,13 @@ def test_a_lazy_pattern_is_compiled_when_first_used_and_then_matches_as_compiled
     assert pattern.sub("#", text) == compiled.sub("#", text)
     assert pattern.search("无") is None
     assert pattern.flags == compiled.flags and pattern.groupindex == compiled.groupindex
+
+
+def test_a_lazy_pattern_survives_copying_and_pickling() -> None:
+    for fresh in (True, False):
+        pattern = lazy_compile(r"(\d+)件")
+        if not fresh:
+            pattern.search("1件")
+        for twin in (copy.copy(pattern), copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+            assert twin.pattern == pattern.pattern
+            assert twin.findall("收到3件，办结2件") == ["3", "2"]
