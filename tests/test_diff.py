@@ -209,8 +209,13 @@ def test_cli_refuses_a_non_pair_with_exit_2_and_the_reason(corpus: Path) -> None
     result = CliRunner().invoke(main, ["diff", str(corpus / "023_pingtan-2019.txt"),
                                        str(corpus / "025_pingtan-2021.txt")])
     assert result.exit_code == 2
-    assert "报告年度不相邻（2019 年度与 2021 年度）" in result.output
-    assert "--force" in result.output
+    assert "报告年度不相邻（2019 年度与 2021 年度），应为上年与本年；确需对比请加 --force" in result.output
+    english = CliRunner().invoke(main, ["--lang", "en", "diff", str(corpus / "023_pingtan-2019.txt"),
+                                        str(corpus / "025_pingtan-2021.txt")])
+    assert english.exit_code == 2
+    assert ("the report years are not consecutive (2019 and 2021): give last year's report, then this "
+            "year's; to compare them anyway, add --force") in english.output
+    assert "年度" not in english.output
 
 
 def test_cli_docx_needs_an_output_file(corpus: Path) -> None:

@@ -59,10 +59,11 @@ def build(session: Session, last_path: str | Path, this_path: str | Path, *, for
     try:
         return compare(last, this, session.editions, last_path=str(last_path), this_path=str(this_path),
                        findings=history_findings(session, last, this, str(this_path)), force=force,
-                       threshold=threshold)
+                       threshold=threshold, lang=session.config.lang)
     except NotAPair as exc:
-        raise click.UsageError(f"{exc}；确需对比请加 --force (not a body's reports for consecutive years: "
-                               "use --force to compare anyway)") from exc
+        if session.config.lang == "en":
+            raise click.UsageError(f"{exc}; to compare them anyway, add --force") from exc
+        raise click.UsageError(f"{exc}；确需对比请加 --force") from exc
 
 
 def render(comparison: Comparison, fmt: str, lang: str) -> str | bytes:
@@ -107,7 +108,7 @@ def write_report_comparison(report: CheckedReport, session: Session, directory: 
                          last_path=display_path(Path(report.previous.source.path)),
                          this_path=report.display_path,
                          findings=[f for f in report.findings if f.rule_id.startswith("HIS")],
-                         force=True, threshold=threshold)
+                         force=True, threshold=threshold, lang=lang)
     target = directory / comparison_name(report.display_path, taken)
     write_atomically(target, render_html(comparison, lang))
     return target
