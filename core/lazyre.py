@@ -9,8 +9,11 @@ which import every rule but match nothing, do not compile them.
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any
 from typing import cast
+
+_made: weakref.WeakSet[_LazyPattern] = weakref.WeakSet()
 
 
 class _LazyPattern:
@@ -42,4 +45,15 @@ def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, compiled when first used. For patterns used through their
     methods (``search``, ``match``, ``finditer``, ``sub``…) and ``pattern``; to give the pattern to
     ``re`` functions or ``regex``, pass ``.pattern``."""
-    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+    lazy = _LazyPattern(pattern, flags)
+    _made.add(lazy)
+    return cast("re.Pattern[str]", lazy)
+
+
+def compile_all() -> None:
+    """Compile every lazy pattern made so far: before a batch forks its workers, so that each worker
+    inherits them compiled instead of compiling them all again."""
+    for lazy in list(_made):
+        if lazy._compiled is None:
+            lazy._compiled = re.compile(lazy.pattern, lazy._flags)
+

@@ -118,3 +118,22 @@ def test_a_lazy_pattern_survives_copying_and_pickling() -> None:
         for twin in (copy.copy(pattern), copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
             assert twin.pattern == pattern.pattern
             assert twin.findall("收到3件，办结2件") == ["3", "2"]
+
+
+def test_a_batch_compiles_the_lazy_patterns_before_its_workers_are_forked(tmp_path: Path) -> None:
+    """Workers inherit the patterns compiled: none is compiled again in each worker."""
+    import nianbao.narrative.facts  # noqa: F401 - makes the narrative's patterns
+    from nianbao.engine import batch
+    from nianbao.engine.inputs import Input
+    from nianbao.engine.session import Session
+    from nianbao.lazyre import _made
+
+    pending = [lazy for lazy in _made if lazy._compiled is None]
+    if not pending:
+        pytest.skip("every lazy pattern is compiled already in this process")
+
+    (tmp_path / "a.md").write_text("# 无关\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# 无关\n", encoding="utf-8")
+    items = [Input(name=str(p), path=p) for p in sorted(tmp_path.iterdir())]
+    list(batch._in_workers(Session(), items, batch.BatchOptions(jobs=2)))
+    assert all(lazy._compiled is not None for lazy in pending)

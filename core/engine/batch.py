@@ -41,6 +41,7 @@ from nianbao.engine.pairing import Entry
 from nianbao.engine.pairing import plan_pairs
 from nianbao.engine.pairing import unpaired
 from nianbao.engine.session import Session
+from nianbao.lazyre import compile_all
 from nianbao.loaders import prepare_loaders
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import normalise_encoding
@@ -204,10 +205,12 @@ def _in_workers(session: Session, items: Sequence[Input],
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     # what every worker needs is made once here and inherited through fork: the loaders of the
-    # batch's formats (and the parsers they import) and the compiled document schema
+    # batch's formats (and the parsers they import), the compiled document schema and the rules'
+    # patterns
     if context.get_start_method() == "fork":
         prepare_loaders(session.loaders, _suffixes(items, session.suffixes))
         document_validator()
+        compile_all()
     queue = list(enumerate(items))
     queue.reverse()
     # the time limit stops a report inside its worker; ending the process is for code that the
