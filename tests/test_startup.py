@@ -121,19 +121,25 @@ def test_a_lazy_pattern_survives_copying_and_pickling() -> None:
 
 
 def test_a_batch_compiles_the_lazy_patterns_before_its_workers_are_forked(tmp_path: Path) -> None:
-    """Workers inherit the patterns compiled: none is compiled again in each worker."""
-    import nianbao.narrative.facts  # noqa: F401 - makes the narrative's patterns
-    from nianbao.engine import batch
-    from nianbao.engine.inputs import Input
-    from nianbao.engine.session import Session
-    from nianbao.lazyre import _made
-
-    pending = [lazy for lazy in _made if lazy._compiled is None]
-    if not pending:
-        pytest.skip("every lazy pattern is compiled already in this process")
-
-    (tmp_path / "a.md").write_text("# 无关\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text("# 无关\n", encoding="utf-8")
-    items = [Input(name=str(p), path=p) for p in sorted(tmp_path.iterdir())]
-    list(batch._in_workers(Session(), items, batch.BatchOptions(jobs=2)))
-    assert all(lazy._compiled is not None for lazy in pending)
+    """Workers inherit the patterns compiled: none is compiled again in each worker. Run in a fresh
+    interpreter, where no pattern has been used yet."""
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# 无关\n", encoding="utf-8")
+    script = """
+import sys
+from pathlib import Path
+import nianbao.narrative.facts
+from nianbao.engine import batch
+from nianbao.engine.inputs import Input
+from nianbao.engine.session import Session
+from nianbao.lazyre import _made
+pending = [lazy for lazy in _made if lazy._compiled is None]
+assert pending, "no pattern waits to be compiled"
+items = [Input(name=str(p), path=p) for p in sorted(Path(sys.argv[1]).iterdir())]
+list(batch._in_workers(Session(), items, batch.BatchOptions(jobs=2)))
+print(sum(lazy._compiled is None for lazy in pending), "of", len(pending), "not compiled")
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("0 of "), done.stdout
