@@ -75,3 +75,16 @@ def localise(group: click.Group, argv: Sequence[str]) -> None:
         for param in command.params:
             if isinstance(param, click.Option) and param.name in OPTIONS:
                 param.help = OPTIONS[param.name]
+    _localise_help_options(group, click.Context(group, info_name=group.name, **group.context_settings))
+
+
+def _localise_help_options(command: click.Command, ctx: click.Context) -> None:
+    """click makes each command's -h/--help option once, with its own English text; make it here, with
+    the names the command line gives it (``ctx``), and put the Chinese text on it."""
+    option = command.get_help_option(ctx)
+    if option is not None:
+        option.help = OPTIONS["help"]
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            child = click.Context(sub, info_name=name, parent=ctx, **sub.context_settings)
+            _localise_help_options(sub, child)

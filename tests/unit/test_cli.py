@@ -212,9 +212,16 @@ def test_help_is_chinese_by_default_and_english_on_request() -> None:
                              check=True).stdout
     assert "检查年度报告：文件、文件夹、已发布网页的 http(s) 地址" in chinese
     assert "退出码为 1 所需的最低级别" in chinese
+    assert "-h, --help                      显示帮助并退出。" in chinese
+    assert "Show this message" not in chinese
+    for words in (["--help"], ["history", "list", "-h"]):
+        assert "-h, --help" in (shown := subprocess.run([command, *words], capture_output=True, text=True,
+                                                         env=env, check=True).stdout)
+        assert "显示帮助并退出。" in shown and "Show this message" not in shown
     english = subprocess.run([command, "check", "--help"], capture_output=True, text=True,
                              env={**env, "NIANBAO_LANG": "en"}, check=True).stdout
     assert "Check reports: files, folders" in english and "检查年度报告" not in english
+    assert "-h, --help                      Show this message and exit." in english
     asked = subprocess.run([command, "check", "--lang", "en", "--help"], capture_output=True, text=True,
                            env=env, check=True).stdout
     assert "Lowest severity of an active finding" in asked
