@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -92,30 +91,44 @@ def splits(
     if total(0, count) > limit:
         return None
 
-    def pieces_of(index: int, position: int, pieces: int, column: int) -> Iterator[Split]:
+    listed: dict[tuple[int, int, int, int], list[Split]] = {}
+
+    def pieces_of(index: int, position: int, pieces: int, column: int) -> list[Split]:
+        """The cuts of ``chunks[index][position:]`` into ``pieces`` numbers, the first in ``column``
+        (called only where there is at least one). Each list is made once and shared."""
+        found = listed.get((index, position, pieces, column))
+        if found is not None:
+            return found
         chunk, counter = chunks[index], counters[index]
         if pieces == 1:
-            yield (chunk[position:],)
-            return
-        if not _sign_fits(chunk, position, column, may_sign):
-            return
-        for end in ends[index][position]:
-            if end < len(chunk) and counter(end, pieces - 1, column + 1):
-                for rest in pieces_of(index, end, pieces - 1, column + 1):
-                    yield (chunk[position:end], *rest)
+            found = [(chunk[position:],)]
+        elif not _sign_fits(chunk, position, column, may_sign):
+            found = []
+        else:
+            length = len(chunk)
+            found = [(chunk[position:end], *rest)
+                     for end in ends[index][position] if end < length and counter(end, pieces - 1, column + 1)
+                     for rest in pieces_of(index, end, pieces - 1, column + 1)]
+        listed[index, position, pieces, column] = found
+        return found
 
-    def walk(index: int, remaining: int) -> Iterator[Split]:
+    walked: dict[tuple[int, int], list[Split]] = {}
+
+    def walk(index: int, remaining: int) -> list[Split]:
         if index == len(chunks):
-            yield ()
-            return
-        column = count - remaining
-        for pieces in range(1, remaining + 1):
-            if counters[index](0, pieces, column) and total(index + 1, remaining - pieces):
-                for head in pieces_of(index, 0, pieces, column):
-                    for rest in walk(index + 1, remaining - pieces):
-                        yield head + rest
+            return [()]
+        found = walked.get((index, remaining))
+        if found is None:
+            column = count - remaining
+            found = walked[index, remaining] = [
+                head + rest
+                for pieces in range(1, remaining + 1)
+                if counters[index](0, pieces, column) and total(index + 1, remaining - pieces)
+                for head in pieces_of(index, 0, pieces, column)
+                for rest in walk(index + 1, remaining - pieces)]
+        return found
 
-    return list(walk(0, count))
+    return walk(0, count)
 
 
 def _number_ends(chunk: str) -> list[tuple[int, ...]]:
@@ -157,18 +170,19 @@ def _counter(chunk: str, ends: list[tuple[int, ...]],
             return found
 
         return count
-    # Without a sign every column fits, so the count does not depend on the column.
-    unsigned: dict[tuple[int, int], int] = {}
+    # Without a sign every column fits, so the count does not depend on the column: a table of
+    # the counts for every start and number of pieces, filled from the end of the chunk.
+    table = [[0] * (length + 1) for _ in range(len(may_sign) + 1)]
+    for position in range(length):
+        if length in ends[position]:
+            table[1][position] = 1
+    for pieces in range(2, len(may_sign) + 1):
+        row, before = table[pieces], table[pieces - 1]
+        for position in range(length - 1, -1, -1):
+            row[position] = sum([before[end] for end in ends[position] if end < length])
 
     def count_unsigned(position: int, pieces: int, column: int = 0) -> int:
-        found = unsigned.get((position, pieces))
-        if found is None:
-            if pieces == 1:
-                found = 1 if length in ends[position] else 0
-            else:
-                found = sum([count_unsigned(end, pieces - 1) for end in ends[position] if end < length])
-            unsigned[position, pieces] = found
-        return found
+        return table[pieces][position] if pieces < len(table) else 0
 
     return count_unsigned
 
@@ -226,6 +240,7 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
     bindings = _bindings(identities, spec)
     bound_rows = [{k.split(".")[0] for k in (*lt, *rt)} for lt, rt in bindings]
     rows: dict[str, RowResult] = {}
+    numbers: dict[str, Number] = {}  # each part's value: the splits of a run share most parts
     for key, text in runs.items():
         specs = spec.columns_for(key)
         columns = tuple(c.key for c in specs)
@@ -234,7 +249,11 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
         if found is None:
             row.too_many = True
         else:
-            row.candidates = [tuple(_value(p) for p in split) for split in found]
+            for split in found:
+                for part in split:
+                    if part not in numbers:
+                        numbers[part] = _value(part)
+            row.candidates = [tuple(map(numbers.__getitem__, split)) for split in found]
             row.split_count = len(found)
             # A minus sign that fits no signed column is the reason, not the digits' count.
             row.minus_misplaced = (not found and any(m in text for m in "-−")
