@@ -68,16 +68,19 @@ def identity_violations(rule_id: str, document: Document, context: Context,
     the message of a finding that another finding's likely wrong cell explains."""
     if context.edition is None:
         return
+    causes: dict[str, Cause | None] = {}  # worked out per table at its first mismatch only
     for identity in context.edition.identities:
         if identity.rule != rule_id or identity.table not in document.tables:
             continue
         spec = context.edition.table(identity.table)
         table = document.tables[identity.table]
-        cause = likely_cause(context.edition, table)
         named = False
         for mismatch in evaluate(identity, spec, table):
             column = mismatch.location.column or ""
             row = mismatch.location.row or ""
+            if table.key not in causes:
+                causes[table.key] = likely_cause(context.edition, table)
+            cause = causes[table.key]
             if cause is not None and (rule_id, identity.id, mismatch.left[0]) in cause.explains:
                 labels = {first: cell_label(spec, first) for _, _, first in cause.explains}
                 args = _cause_args(cause, spec.number, labels)
