@@ -76,35 +76,40 @@ def holds(element: lxml.etree._Element, tag: str) -> bool:
 def _gather(element: lxml.etree._Element, lines: list[list[str]]) -> None:
     """The text of ``element`` in order, appended to ``lines[-1]``; a line break (``<br>`` or a
     block boundary) starts a new line."""
+    line = lines[-1]
     text = element.text
     if text:
-        lines[-1].append(text)
+        line.append(text)
     for child in element:
         tag = child.tag
         if isinstance(tag, str):
             tag = tag.lower()
             if tag == "br":
-                lines.append([])
+                line = []
+                lines.append(line)
             elif tag in BLOCK:
                 if len(child):
                     lines.append([])
                     _gather(child, lines)
                 else:  # a leaf (most are): its text without a call
                     lines.append([child.text] if child.text else [])
-                lines.append([])
+                line = []
+                lines.append(line)
             elif tag not in SKIP:
                 if len(child):
                     _gather(child, lines)
+                    line = lines[-1]
                 elif child.text:
-                    lines[-1].append(child.text)
+                    line.append(child.text)
         tail = child.tail
         if tail:
-            lines[-1].append(tail)
+            line.append(tail)
 
 
 def collapse(text: str) -> str:
-    """The text with its runs of spaces (``&nbsp;`` and the full-width space too) as one space."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u3000", " ")).strip()
+    """The text with its runs of spaces (``&nbsp;`` and the full-width space too: ``\\s`` matches
+    every character ``str.isspace`` calls a space) as one space."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def lines_of(element: lxml.etree._Element) -> list[str]:

@@ -33,14 +33,18 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
         if isinstance(block, RawTable):
             tables += 1
             for r, row in enumerate(block.rows):
+                owner = ("row", tables, r)
                 for cell in row:
                     if cell.origin and cell.ref.line is not None:
-                        owners[cell.ref.line].add(("row", tables, r))
+                        owners[cell.ref.line].add(owner)
         elif block.ref.line is not None:
             owners[block.ref.line].add(("paragraph", id(block)))
 
     def locates(line: int | None, owner: Hashable) -> bool:
-        return line is not None and owners[line] <= {owner}
+        if line is None:
+            return False
+        found = owners.get(line)
+        return not found or (len(found) == 1 and owner in found)
 
     tables = paragraphs = 0
     for block in blocks:
@@ -55,11 +59,12 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
         if block.ref.line is not None and not owners[block.ref.line] <= table_lines:
             block.ref = SourceRef(page=block.ref.page, locator=f"table[{tables}]")
         for r, row in enumerate(block.rows):
+            owner = ("row", tables, r)
             for c, cell in enumerate(row):
                 ref = cell.ref
                 if id(ref) in seen:
                     continue
                 seen.add(id(ref))
-                if not locates(ref.line, ("row", tables, r)):
+                if not locates(ref.line, owner):
                     ref.line = None
                     ref.locator = f"table[{tables}]/row[{r + 1}]/cell[{c + 1}]"
