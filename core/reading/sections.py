@@ -105,7 +105,23 @@ def title_likeness(title: str, spec: SectionSpec) -> float | None:
     wanted = _words(title)
     if not wanted:
         return None
-    return max(SequenceMatcher(None, wanted, _words(text)).ratio() for text in (spec.title, *spec.variants))
+    return max(_likeness(wanted, text) for text in (spec.title, *spec.variants))
+
+
+# One matcher per title of the format: a matcher indexes its second text when it is set, and a
+# heading worded differently is compared with each title many times (every length it may have).
+_MATCHERS: dict[str, SequenceMatcher[str]] = {}
+_MATCHERS_SIZE = 1024
+
+
+def _likeness(wanted: str, title: str) -> float:
+    matcher = _MATCHERS.get(title)
+    if matcher is None:
+        if len(_MATCHERS) >= _MATCHERS_SIZE:
+            _MATCHERS.clear()
+        matcher = _MATCHERS[title] = SequenceMatcher(None, "", _words(title))
+    matcher.set_seq1(wanted)
+    return matcher.ratio()
 
 
 def top_heading(text: str) -> TopHeading | None:
