@@ -116,8 +116,14 @@ def lines_of(element: lxml.etree._Element) -> list[str]:
     """The element's text split at line breaks, each line with its spaces collapsed."""
     lines: list[list[str]] = [[]]
     _gather(element, lines)
-    joined = ("".join(parts) for parts in lines if parts)
-    return [collapse(text) for text in joined if text and not text.isspace()]
+    out = []
+    spaces = _SPACES.sub
+    for parts in lines:
+        if parts:
+            text = parts[0] if len(parts) == 1 else "".join(parts)
+            if text and not text.isspace():
+                out.append(spaces(" ", text).strip())  # collapse(text), inline: called for every cell
+    return out
 
 
 def flat_text(element: lxml.etree._Element) -> str:
