@@ -83,6 +83,9 @@ PLACEHOLDERS = lazy_compile(
     r"|[【\[［]\s*(?:请?填写?|待定|待补充|此处)?\s*" + _UNIT + r"?\s*(?:名称|全称)?\s*[】\]］]"
     r"|[…]{2,}\s*(?=[条件个项次万元%％年月日号人])|(?<=[共计为有收发开])\s*[…]{2,}"
 )
+# Every placeholder holds one of these characters: most paragraphs hold none and are not scanned
+# with the whole pattern (its look-behinds try every position).
+_MAY_HOLD = lazy_compile(r"[XxＸｘ×✕╳○□某【\[［…]")
 _CONTEXT = 12
 
 
@@ -97,6 +100,8 @@ def _excerpt(text: str, start: int, end: int) -> str:
 def _in(paragraph: Paragraph, place: str) -> Iterator[Violation]:
     """Placeholders in one paragraph; ``place`` is where it stands (its section and index)."""
     text = paragraph.text
+    if not _MAY_HOLD.search(text):
+        return
     matches = [m for m in PLACEHOLDERS.finditer(text) if m.group(0).strip()]
     for nth, match in enumerate(matches):
         yield Violation(
