@@ -256,6 +256,8 @@ def _enumerations(document: Document) -> Iterator[Violation]:
         for group, paragraphs in enumerate(_paragraph_runs(section)):
             run: list[tuple[int, str, Paragraph]] = []
             for paragraph in paragraphs:
+                if "是" not in paragraph.text:  # every enumeration ends in 是: most paragraphs hold none
+                    continue
                 for match in _ENUM.finditer(paragraph.text):
                     number = cn_number(match.group(1))
                     if number is None:
