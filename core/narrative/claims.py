@@ -86,26 +86,28 @@ def _reason(text: str, position: int, report_year: int | None) -> str | None:
 def _claims_in(document: Document) -> Iterator[Claim]:
     for sentence in sentences(document):
         text = fold(sentence.text)
-        for pattern, kind in ((_ALL_UPHELD, "all-upheld"), (_ALL_CLOSED, "all-closed")):
-            match = pattern.search(text)
+        # Each pattern is tried only where a word every match of it holds is there: most
+        # sentences hold none of them.
+        for pattern, kind, needed in ((_ALL_UPHELD, "all-upheld", "维持"), (_ALL_CLOSED, "all-closed", "结")):
+            match = pattern.search(text) if needed in text else None
             if match:
                 # The cases a "均…" sums up are named before it in the same sentence.
                 groups = _case_groups(text[: match.start()])
                 if groups:
                     yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
-        for match in _NO_CASE.finditer(text):
+        for match in _NO_CASE.finditer(text) if "行政" in text else ():
             for name in (match.group("first"), match.group("second")):
                 if name:
                     kind = "no-review" if name == "行政复议" else "no-litigation"
                     groups: tuple[Group, ...] = (
                         ("review",) if kind == "no-review" else ("direct", "after_review"))
                     yield Claim(kind, match.group(0), sentence.text, sentence.ref, groups)
-        match = _ALL_CONCLUDED.search(text)
+        match = _ALL_CONCLUDED.search(text) if "办结" in text else None
         # Only a sentence about this year's applications: 人大代表建议 "已全部办结" says nothing of
         # 表三, nor does "上年结转的3件申请已全部办结" of this year's carry-forward.
         if (match and "申请" in text and not _OTHER_BUSINESS.search(text)
                 and not _CARRIED_OVER.search(text, 0, match.start())):
             yield Claim("all-concluded", match.group(0), sentence.text, sentence.ref)
-        match = _NONE_RECEIVED.search(text)
+        match = _NONE_RECEIVED.search(text) if "申请" in text else None
         if match:
             yield Claim("none-received", match.group(0), sentence.text, sentence.ref)
