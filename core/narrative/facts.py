@@ -390,7 +390,7 @@ def _shares(document: Document) -> tuple[Share, ...]:
     shares = []
     for sentence in sentences(document):
         text = fold(sentence.text)
-        if not _COUNTED.search(text):
+        if "%" not in text or not _COUNTED.search(text):  # every share ends in % (％ is folded)
             continue
         for match in _SHARE.finditer(text):
             count = parse_number(match.group("n"))
