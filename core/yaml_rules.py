@@ -32,6 +32,7 @@ from nianbao.format.editions import Edition
 from nianbao.format.editions import Identity
 from nianbao.format.editions import builtin_editions
 from nianbao.model.document import Document
+from nianbao.model.errors import BilingualError
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
@@ -51,15 +52,8 @@ if TYPE_CHECKING:
 KINDS = ("require", "identity", "bound")
 
 
-class YamlRuleError(ValueError):
+class YamlRuleError(BilingualError, ValueError):
     """A YAML rule file that cannot be used; the message names the file, the rule and the key."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message_en = message_en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else str(self)
 
 
 

@@ -22,6 +22,7 @@ from nianbao.format.editions import Edition
 from nianbao.format.editions import Identity
 from nianbao.format.editions import cell_label
 from nianbao.model.document import Table
+from nianbao.model.identities import checkable_sums
 
 _EPSILON = 1e-6
 
@@ -61,15 +62,9 @@ def _bindings(edition: Edition,
         if identity.table != table.key:
             continue
         for _, left, right in identity.bindings(spec):
-            cells = [values.get(key) for key in (*left, *right)]
-            if any(c is None or (not c.blank and c.value is None) for c in cells):
-                continue
-            left_cells, right_cells = cells[:len(left)], cells[len(left):]
-            if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
-                continue
-            actual = sum(c.value or 0 for c in left_cells)
-            expected = sum(c.value or 0 for c in right_cells)
-            yield identity, left, right, actual, expected
+            sums = checkable_sums(values, left, right)
+            if sums is not None:
+                yield identity, left, right, *sums
 
 
 def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from nianbao.config.settings import Acceptance
 from nianbao.config.settings import Config
 from nianbao.config.settings import Override
 from nianbao.config.yamlsafe import load_yaml
+from nianbao.model.errors import BilingualError
 from nianbao.model.limits import Limits
 from nianbao.schemas import schema_errors
 
@@ -29,16 +30,8 @@ YAML_NAMES = ("nianbao.yaml", "nianbao.yml")
 PYPROJECT = "pyproject.toml"
 
 
-class ConfigFileError(Exception):
+class ConfigFileError(BilingualError):
     """A configuration file that cannot be used; the message names the file and the key."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message
 
 
 

@@ -14,20 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nianbao.engine.atomic import write_atomically
+from nianbao.model.errors import BilingualError
 from nianbao.model.results import CheckedReport
 
 FORMAT_VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(BilingualError):
     """A baseline file that cannot be read; the message names the file."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message_en = message_en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else str(self)
 
 
 @dataclass(frozen=True, slots=True)

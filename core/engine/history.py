@@ -40,6 +40,7 @@ from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
 from nianbao.model.document import Table
 from nianbao.model.document import TableRow
+from nianbao.model.errors import BilingualError
 
 SCHEMA_VERSION = 1
 WAIT_SECONDS = 60.0
@@ -75,16 +76,8 @@ CREATE TABLE IF NOT EXISTS cells (
 """
 
 
-class HistoryError(Exception):
+class HistoryError(BilingualError):
     """The store cannot be used: not a nianbao store, written by a newer version, unwritable."""
-
-    def __init__(self, message: str, message_en: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
-
-    def text(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,20 +15,19 @@ from pathlib import Path
 from typing import Protocol
 
 from nianbao.format.editions import Edition
+from nianbao.model.errors import BilingualError
 from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import Limits
 from nianbao.model.limits import using_limits
 from nianbao.reading.assemble import Draft
 
 
-class LoadError(Exception):
+class LoadError(BilingualError):
     """A file that cannot be read as a report. The message says what is wrong, in Chinese, and
     ``message_en`` in English; the engine reports it as DOC001."""
 
     def __init__(self, message: str, message_en: str, *, reason: str = "unreadable") -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
+        super().__init__(message, message_en)
         self.reason = reason
 
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nianbao.format.editions import Identity
 from nianbao.format.editions import TableSpec
 from nianbao.format.editions import cell_label
+from nianbao.model.document import CellValue
 from nianbao.model.document import Table
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
@@ -78,6 +80,20 @@ def _with_merged(spec: TableSpec, table: Table, keys: list[str]) -> list[str]:
     return keys
 
 
+def checkable_sums(values: Mapping[str, CellValue], left: Sequence[str],
+                   right: Sequence[str]) -> tuple[float, float] | None:
+    """The sums of a binding's two sides, or None when it cannot be checked: a cell missing or not a
+    number, or one side all blank."""
+    found = [values.get(key) for key in (*left, *right)]
+    cells = [c for c in found if c is not None and (c.blank or c.value is not None)]
+    if len(cells) != len(found):
+        return None
+    left_cells, right_cells = cells[:len(left)], cells[len(left):]
+    if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
+        return None
+    return sum(c.value or 0 for c in left_cells), sum(c.value or 0 for c in right_cells)
+
+
 def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mismatch]:
     """Yield every binding where sum(left) ≠ sum(right).
 
@@ -93,14 +109,10 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
         right: Sequence[str] = shared_right
         if merged:  # otherwise _with_merged changes nothing
             left, right = _with_merged(spec, table, list(left)), _with_merged(spec, table, list(right))
-        cells = [values.get(key) for key in (*left, *right)]
-        if any(c is None or (not c.blank and c.value is None) for c in cells):
+        sums = checkable_sums(values, left, right)
+        if sums is None:
             continue
-        left_cells, right_cells = cells[:len(left)], cells[len(left):]
-        if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
-            continue
-        actual = sum(c.value or 0 for c in left_cells)
-        expected = sum(c.value or 0 for c in right_cells)
+        actual, expected = sums
         if abs(actual - expected) <= _EPSILON:
             continue
         derivation = Derivation(

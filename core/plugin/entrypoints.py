@@ -21,8 +21,16 @@ from importlib import import_module
 from importlib.machinery import PathFinder
 from typing import Any
 
-# importlib.metadata.EntryPoint.pattern
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+def _target(value: str) -> tuple[str, list[str]] | None:
+    """The module and the attribute path named by ``module:attr.path [extras]``; None when the value
+    names neither."""
+    module, colon, attr = value.split("[", 1)[0].partition(":")
+    module, attr = module.strip(), attr.strip()
+    path = attr.split(".") if colon else []
+    if not all(part.isidentifier() for part in (*module.split("."), *path)):
+        return None
+    return module, path
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,16 +43,16 @@ class EntryPoint:
 
     @property
     def module(self) -> str:
-        match = _VALUE.match(self.value)
-        return match.group("module") if match else self.value
+        target = _target(self.value)
+        return target[0] if target else self.value
 
     def load(self) -> Any:
         """The module, or the object it names, imported."""
-        match = _VALUE.match(self.value)
-        if match is None:
+        target = _target(self.value)
+        if target is None:
             raise ValueError(f"not an entry point: {self.value!r}")
-        attrs = filter(None, (match.group("attr") or "").split("."))
-        return reduce(getattr, attrs, import_module(match.group("module")))
+        module, path = target
+        return reduce(getattr, path, import_module(module))
 
 
 class _Unusual(Exception):
