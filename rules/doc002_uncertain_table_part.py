@@ -4,7 +4,7 @@
 
 检查器只读取能够确定的数值：某一行的数值个数与格式的列数对不上、同一行出现两次、数字粘连无法唯一拆分时，
 宁可不读，也不猜测。每一处这样的情况报告一条，说明哪张表的哪一行、为什么没有读取。无法读取整行的是警告
-（该行的勾稽关系未经核对），其余的是提示。
+（该行的勾稽关系未经核对），文件在中途结束（没有下载或保存完整）也是警告，其余的是提示。
 
 ## 依据
 
@@ -29,8 +29,8 @@ DOC002 [警告] 表三“（六）其他处理”行只读到6个数值，格式
 The checker reads only values it can be sure of: when the number of values in a row does not match the
 format's columns, a row appears twice, or run-together digits cannot be split in exactly one way, it
 leaves the row unread rather than guess. Each such place gets one finding naming the table, the row and
-why it was not read. A row that could not be read at all is a warning (its identities were not checked);
-the rest are notes.
+why it was not read. A row that could not be read at all is a warning (its identities were not
+checked), and so is a file that ends midway (a download or save cut short); the rest are notes.
 
 ## Source
 
@@ -62,7 +62,8 @@ from nianbao.model.rule import Rule
 
 # A row left unread removes its cells from every arithmetic check: that deserves a warning. Other
 # notes (a duplicate row, cells dropped at the edge of a row) still leave the row read.
-WARNING_CODES = frozenset({"row-unreadable"})
+# A file that ends midway (a download cut short) has lost what followed: a warning too.
+WARNING_CODES = frozenset({"row-unreadable", "file-cut-off"})
 
 RULE = Rule(
     id="DOC002",

@@ -409,7 +409,7 @@ class HtmlLoader:
         blocks, article = read_blocks(root)
         if not any(isinstance(b, Paragraph) or any(c.text for row in b.rows for c in row) for b in blocks):
             raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
-        cut = _cut_off_table(decoded.text, blocks)
+        cut = _cut_off_table(decoded.text, blocks) or _cut_off(decoded.text, blocks)
         locate_by_structure(blocks)
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         draft = draft_document(source, blocks, editions, title_hint=title_hint(root, article))
@@ -441,6 +441,24 @@ def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
         message_en="the file ends inside a table and may be incomplete"
                    + ("; its last row may be partial and was not read" if dropped else ""),
         ref=table.ref,
+    )
+
+
+def _cut_off(text: str, blocks: list[Block]) -> Note | None:
+    """A file that ends inside a tag or in the middle of text (a download cut short anywhere but in
+    a table): what follows the cut is missing, so the findings of missing parts may only mean that.
+    A page, whole or an article's fragment, ends with a closing tag."""
+    end = text.rstrip()
+    if not end or end.endswith(">") or not blocks:
+        return None
+    last = end[-40:].rsplit(">", 1)[-1]
+    return Note(
+        code="file-cut-off",
+        message=f"文件在中途结束（最后是“{last}”），可能没有下载或保存完整；其后的内容没有读到，"
+                "缺少某部分或某张表的发现可能只是因此",
+        message_en=f"the file ends midway (its last characters: “{last}”) and may be incomplete; "
+                   "nothing after that was read, so findings of missing parts may come from that alone",
+        ref=blocks[-1].ref,
     )
 
 

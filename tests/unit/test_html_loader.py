@@ -282,9 +282,28 @@ def test_file_cut_off_mid_table_gives_a_clear_result(session: Session) -> None:
         ("DOC002", 36, "文件在表格中途结束，可能没有下载或保存完整；"
                        "最后一行（（四）无法提供1.本机关不掌握相关政府信息&nb）可能不完整，未读取"),
     ]
+    assert report.findings[0].severity == "warning"
     table = report.document.tables["applications"]
     assert table.values["withheld_query.natural_person"].value == 0
     assert "unavailable_not_held.natural_person" not in table.values
+
+
+def test_file_cut_off_before_its_tables_says_so(tmp_path: Path, session: Session) -> None:
+    """Cut short inside a tag, well before the tables: a warning says that the file ends midway, so
+    that findings of missing parts may be read as that; a page that ends whole gets none."""
+    whole = (FIXTURES / "cut_off_mid_table.html").read_text(encoding="utf-8")
+    cut = whole[:whole.index("<table")].rstrip()
+    cut = cut[:cut.rindex("</")] + "</sp"
+    (tmp_path / "cut.html").write_text(cut, encoding="utf-8")
+    report = session.check_file(tmp_path / "cut.html")
+    doc002 = [f for f in report.findings if f.rule_id == "DOC002"]
+    assert [(f.severity, f.message) for f in doc002] == [
+        ("warning", f"文件在中途结束（最后是“{cut[-40:].rsplit('>', 1)[-1]}”），可能没有下载或保存完整；"
+                    "其后的内容没有读到，缺少某部分或某张表的发现可能只是因此"),
+    ]
+    whole_page = tmp_path / "whole.html"
+    whole_page.write_text(whole[:whole.index("<table")] + "</body></html>", encoding="utf-8")
+    assert not [f for f in session.check_file(whole_page).findings if f.rule_id == "DOC002"]
 
 
 @pytest.mark.parametrize(("content", "problem"), [
