@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 Number = int | float
 Split = tuple[str, ...]
+Keys = tuple[str, ...]
 
 # A cell is 0 or a number without a leading zero, with an optional sign and decimals.
 _PART = re.compile(r"[-−]?(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -83,9 +84,12 @@ def splits(
         found = totals.get((index, remaining))
         if found is None:
             column = count - remaining
-            found = totals[index, remaining] = sum(
-                counters[index](0, pieces, column) * total(index + 1, remaining - pieces)
-                for pieces in range(1, remaining + 1))
+            found = 0
+            for pieces in range(1, min(remaining, len(chunks[index])) + 1):
+                after = total(index + 1, remaining - pieces)  # the cheaper test first
+                if after:
+                    found += counters[index](0, pieces, column) * after
+            totals[index, remaining] = found
         return found
 
     if total(0, count) > limit:
@@ -122,8 +126,8 @@ def splits(
             column = count - remaining
             found = walked[index, remaining] = [
                 head + rest
-                for pieces in range(1, remaining + 1)
-                if counters[index](0, pieces, column) and total(index + 1, remaining - pieces)
+                for pieces in range(1, min(remaining, len(chunks[index])) + 1)
+                if total(index + 1, remaining - pieces) and counters[index](0, pieces, column)
                 for head in pieces_of(index, 0, pieces, column)
                 for rest in walk(index + 1, remaining - pieces)]
         return found
@@ -150,41 +154,32 @@ def _sign_fits(chunk: str, position: int, column: int, may_sign: tuple[bool, ...
 def _counter(chunk: str, ends: list[tuple[int, ...]],
              may_sign: tuple[bool, ...]) -> Callable[[int, int, int], int]:
     """``count(position, pieces, column)``: the ways to cut ``chunk[position:]`` into ``pieces``
-    numbers, the first of them in ``column``."""
+    numbers, the first of them in ``column``. Worked out only for what a split asks (each number
+    takes at least one character, which leaves few starts for a given number of pieces)."""
 
     length = len(chunk)
-    if "-" in chunk or "−" in chunk:
-        counts: dict[tuple[int, int, int], int] = {}
+    signs = "-" in chunk or "−" in chunk
+    # Without a sign every column fits, so the count does not depend on the column.
+    most = None if signs else len(may_sign)
+    counts: dict[tuple[int, int, int], int] = {}
 
-        def count(position: int, pieces: int, column: int) -> int:
-            found = counts.get((position, pieces, column))
-            if found is None:
-                if not _sign_fits(chunk, position, column, may_sign):
-                    found = 0
-                elif pieces == 1:
-                    found = 1 if length in ends[position] else 0
-                else:
-                    found = sum([count(end, pieces - 1, column + 1)
-                                 for end in ends[position] if end < length])
-                counts[position, pieces, column] = found
-            return found
+    def count(position: int, pieces: int, column: int) -> int:
+        if pieces > length - position or (most is not None and pieces > most):
+            return 0
+        key = (position, pieces, column if signs else 0)
+        found = counts.get(key)
+        if found is None:
+            if signs and not _sign_fits(chunk, position, column, may_sign):
+                found = 0
+            elif pieces == 1:
+                found = 1 if length in ends[position] else 0
+            else:
+                last = length - pieces + 1  # the rest needs a character per number
+                found = sum([count(end, pieces - 1, column + 1) for end in ends[position] if end <= last])
+            counts[key] = found
+        return found
 
-        return count
-    # Without a sign every column fits, so the count does not depend on the column: a table of
-    # the counts for every start and number of pieces, filled from the end of the chunk.
-    table = [[0] * (length + 1) for _ in range(len(may_sign) + 1)]
-    for position in range(length):
-        if length in ends[position]:
-            table[1][position] = 1
-    for pieces in range(2, len(may_sign) + 1):
-        row, before = table[pieces], table[pieces - 1]
-        for position in range(length - 1, -1, -1):
-            row[position] = sum([before[end] for end in ends[position] if end < length])
-
-    def count_unsigned(position: int, pieces: int, column: int = 0) -> int:
-        return table[pieces][position] if pieces < len(table) else 0
-
-    return count_unsigned
+    return count
 
 
 def _value(text: str) -> Number:
@@ -211,17 +206,30 @@ class RowResult:
         return self.candidates[0] if len(self.candidates) == 1 and not self.too_many else None
 
 
-def _bindings(identities: Sequence[Identity], spec: TableSpec) -> list[tuple[list[str], list[str]]]:
-    out = []
-    for identity in identities:
-        if identity.table != spec.key:
-            continue
-        for _binding, left, right in identity.expand(spec):
-            out.append((left, right))
-    return out
+Binding = tuple[Keys, Keys, frozenset[str]]
+_BINDINGS: dict[tuple[int, ...], tuple[tuple[object, ...], list[Binding]]] = {}
+_BINDINGS_SIZE = 64
 
 
-def _holds(left: list[str], right: list[str], cells: dict[str, Number]) -> bool:
+def _bindings(identities: Sequence[Identity], spec: TableSpec) -> list[Binding]:
+    """The bindings of the identities on ``spec``: their two sides' cell keys and the rows they
+    touch. They depend on the edition alone, so they are worked out once per table template (the
+    entry holds the template and the identities, so their ids stay theirs while it lives)."""
+    owners = (spec, *identities)
+    key = tuple(map(id, owners))
+    cached = _BINDINGS.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], owners, strict=True)):
+        return cached[1]
+    found = [(left, right, frozenset(k.split(".")[0] for k in (*left, *right)))
+             for identity in identities if identity.table == spec.key
+             for _binding, left, right in identity.bindings(spec)]
+    if len(_BINDINGS) >= _BINDINGS_SIZE:
+        _BINDINGS.clear()
+    _BINDINGS[key] = (owners, found)
+    return found
+
+
+def _holds(left: Keys, right: Keys, cells: dict[str, Number]) -> bool:
     return abs(sum(cells[k] for k in left) - sum(cells[k] for k in right)) <= _EPSILON
 
 
@@ -238,7 +246,6 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
     (REC001, REC002); it is certain only when all surviving combinations agree on it.
     """
     bindings = _bindings(identities, spec)
-    bound_rows = [{k.split(".")[0] for k in (*lt, *rt)} for lt, rt in bindings]
     rows: dict[str, RowResult] = {}
     numbers: dict[str, Number] = {}  # each part's value: the splits of a run share most parts
     for key, text in runs.items():
@@ -262,22 +269,24 @@ def resolve(spec: TableSpec, identities: Sequence[Identity], runs: dict[str, str
     for row in rows.values():
         if row.too_many or len(row.candidates) < 2:
             continue
-        own = [(lt, rt) for (lt, rt), bound in zip(bindings, bound_rows, strict=True) if bound == {row.key}]
+        own = [(lt, rt) for lt, rt, bound in bindings if bound == {row.key}]
         if own:
             row.checked = True
-            row.candidates = [
-                c for c in row.candidates if all(_holds(lt, rt, _cells_of(row, c)) for lt, rt in own)
-            ]
+            kept = []
+            for candidate in row.candidates:
+                cells = _cells_of(row, candidate)
+                if all(_holds(lt, rt, cells) for lt, rt in own):
+                    kept.append(candidate)
+            row.candidates = kept
     _resolve_across(rows, bindings)
     return rows
 
 
-def _resolve_across(rows: dict[str, RowResult], bindings: list[tuple[list[str], list[str]]]) -> None:
+def _resolve_across(rows: dict[str, RowResult], bindings: list[Binding]) -> None:
     known = {r.key for r in rows.values() if not r.too_many and r.candidates}
     undecided = {r.key for r in rows.values() if r.key in known and len(r.candidates) > 1}
     across = []
-    for left, right in bindings:
-        touched = {k.split(".")[0] for k in (*left, *right)}
+    for left, right, touched in bindings:
         if len(touched) > 1 and touched <= known and touched & undecided:
             across.append((left, right))
     involved = {k.split(".")[0] for left, right in across for k in (*left, *right)}
@@ -334,6 +343,7 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
     """Place each ``[label, run]`` row of ``raw`` in its template table and fill what is certain."""
     placed: dict[str, tuple[TableSpec, list[tuple[RowSpec, str, str, SourceRef]]]] = {}
     merged: list[tuple[TableSpec, RowSpec, str, str, SourceRef]] = []
+    seen: set[tuple[str, str]] = set()
     for cells in raw.rows:
         if len(cells) != 2:
             continue
@@ -346,7 +356,7 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
             continue
         spec, row_spec = found
         entry = placed.setdefault(spec.key, (spec, []))
-        if any(r.key == row_spec.key for r, *_ in entry[1]):
+        if (spec.key, row_spec.key) in seen:
             document.notes.append(Note(
                 code="duplicate-row",
                 message=f"{spec.number}的“{row_spec.label}”行出现两次，只读取了第一次出现的数值",
@@ -354,6 +364,7 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
                 ref=run_cell.ref, table=spec.key, row=row_spec.key,
             ))
             continue
+        seen.add((spec.key, row_spec.key))
         entry[1].append((row_spec, label_cell.text.strip(), run_cell.text, run_cell.ref))
     for spec, rows in placed.values():
         table = document.tables.get(spec.key)
