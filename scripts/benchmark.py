@@ -133,12 +133,12 @@ def _pdf_blocks(path: Path) -> object:
 
 
 def _docx_blocks(path: Path) -> object:
-    import docx
     from nianbao.loaders.docx import ListNumbering
     from nianbao.loaders.docx import read_blocks
+    from nianbao.loaders.wordpackage import read_package
 
-    opened = docx.Document(str(path))
-    return read_blocks(opened.element.body, ListNumbering.of(opened))
+    parts = read_package(path.read_bytes())
+    return read_blocks(parts.body, ListNumbering.of(parts.numbering, parts.styles))
 
 
 _EDITIONS: list[object] = []

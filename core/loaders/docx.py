@@ -9,7 +9,6 @@ when a level above it moves on. Legacy binary files (.doc, .wps) cannot be read 
 
 from __future__ import annotations
 
-import io
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -19,20 +18,16 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
-import docx
-import docx.opc.exceptions
-from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
 from lxml import etree
 from nianbao.format.editions import Edition
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import check_text_size
 from nianbao.loaders.base import sha256
 from nianbao.loaders.html import HtmlLoader
+from nianbao.loaders.wordpackage import read_package
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
-from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import active_limits
 from nianbao.reading.assemble import Draft
 from nianbao.reading.assemble import draft_document
@@ -42,17 +37,25 @@ from nianbao.reading.blocks import RawTable
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
-_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_DEL, _MOVE_FROM = qn("w:del"), qn("w:moveFrom")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _w(name: str) -> str:
+    """A WordprocessingML name as lxml writes it: ``p`` is ``{namespace}p``."""
+    return _W + name
+
+
+_P, _TBL, _TR, _TC, _SDT = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt")
+_T, _TAB, _BR, _CR = _w("t"), _w("tab"), _w("br"), _w("cr")
+_DEL, _MOVE_FROM = _w("del"), _w("moveFrom")
 _SKIPPED = {_DEL, _MOVE_FROM}
-_CUSTOM_XML = qn("w:customXml")
-_VAL = qn("w:val")
-_P_PR, _NUM_PR, _P_STYLE = qn("w:pPr"), qn("w:numPr"), qn("w:pStyle")
-_NUM_ID, _ILVL = qn("w:numId"), qn("w:ilvl")
+_CUSTOM_XML = _w("customXml")
+_VAL = _w("val")
+_P_PR, _NUM_PR, _P_STYLE = _w("pPr"), _w("numPr"), _w("pStyle")
+_NUM_ID, _ILVL = _w("numId"), _w("ilvl")
 _TR_PR, _GRID_BEFORE, _TC_PR, _GRID_SPAN, _V_MERGE = (
-    qn("w:trPr"), qn("w:gridBefore"), qn("w:tcPr"), qn("w:gridSpan"), qn("w:vMerge"))
-_SDT_CONTENT = qn("w:sdtContent")
+    _w("trPr"), _w("gridBefore"), _w("tcPr"), _w("gridSpan"), _w("vMerge"))
+_SDT_CONTENT = _w("sdtContent")
 _TITLE_SEARCH = 3  # the title stands among the first paragraphs
 _TITLE_MAX = 60
 
@@ -277,31 +280,30 @@ class ListNumbering:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, document: WordDocument) -> ListNumbering | None:
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
+    def of(cls, root: etree._Element | None, styles: etree._Element | None) -> ListNumbering | None:
+        """The lists defined in a numbering part, and the styles (``w:styles``) that number by them."""
+        if root is None:
             return None
         abstract: dict[str, dict[int, Level]] = {}
-        for definition in root.iterchildren(qn("w:abstractNum")):
-            abstract[definition.get(qn("w:abstractNumId"))] = {
-                _int(level.get(qn("w:ilvl")), 0): _level(level)
-                for level in definition.iterchildren(qn("w:lvl"))
+        for definition in root.iterchildren(_w("abstractNum")):
+            abstract[definition.get(_w("abstractNumId"))] = {
+                _int(level.get(_w("ilvl")), 0): _level(level)
+                for level in definition.iterchildren(_w("lvl"))
             }
         numbering = cls()
-        for num in root.iterchildren(qn("w:num")):
-            levels = dict(abstract.get(_val(num.find(qn("w:abstractNumId"))) or "", {}))
-            for override in num.iterchildren(qn("w:lvlOverride")):
-                ilvl = _int(override.get(qn("w:ilvl")), 0)
-                replaced = override.find(qn("w:lvl"))
+        for num in root.iterchildren(_w("num")):
+            levels = dict(abstract.get(_val(num.find(_w("abstractNumId"))) or "", {}))
+            for override in num.iterchildren(_w("lvlOverride")):
+                ilvl = _int(override.get(_w("ilvl")), 0)
+                replaced = override.find(_w("lvl"))
                 if replaced is not None:
                     levels[ilvl] = _level(replaced)
-                start = override.find(qn("w:startOverride"))
+                start = override.find(_w("startOverride"))
                 if start is not None and ilvl in levels:
                     level = levels[ilvl]
                     levels[ilvl] = Level(level.number_format, level.text, _int(_val(start), level.start))
-            numbering.levels[num.get(qn("w:numId"))] = levels
-        numbering.style_lists = _style_lists(document)
+            numbering.levels[num.get(_w("numId"))] = levels
+        numbering.style_lists = _style_lists(styles) if styles is not None else {}
         return numbering
 
     def label(self, paragraph: etree._Element) -> str:
@@ -346,26 +348,25 @@ class ListNumbering:
 
 def _level(element: etree._Element) -> Level:
     return Level(
-        number_format=_val(element.find(qn("w:numFmt")), "decimal") or "decimal",
-        text=_val(element.find(qn("w:lvlText")), "") or "",
-        start=_int(_val(element.find(qn("w:start"))), 1),
+        number_format=_val(element.find(_w("numFmt")), "decimal") or "decimal",
+        text=_val(element.find(_w("lvlText")), "") or "",
+        start=_int(_val(element.find(_w("start"))), 1),
     )
 
 
-def _style_lists(document: WordDocument) -> dict[str, tuple[str, int]]:
+def _style_lists(styles: etree._Element) -> dict[str, tuple[str, int]]:
     """Paragraph styles that number their paragraphs (a heading style tied to a list), with
     what they inherit through ``basedOn``."""
-    styles = document.styles.element
     own: dict[str, tuple[str | None, int | None]] = {}
     based: dict[str, str] = {}
-    for style in styles.iterchildren(qn("w:style")):
-        style_id = style.get(qn("w:styleId"))
-        parent = _val(style.find(qn("w:basedOn")))
+    for style in styles.iterchildren(_w("style")):
+        style_id = style.get(_w("styleId"))
+        parent = _val(style.find(_w("basedOn")))
         if parent:
             based[style_id] = parent
-        num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
         if num_pr is not None:
-            own[style_id] = (_val(num_pr.find(qn("w:numId"))), _int(_val(num_pr.find(qn("w:ilvl"))), 0))
+            own[style_id] = (_val(num_pr.find(_w("numId"))), _int(_val(num_pr.find(_w("ilvl"))), 0))
     result: dict[str, tuple[str, int]] = {}
     for style_id in {*own, *based}:
         seen, current = set(), style_id
@@ -419,46 +420,6 @@ def legacy_format(data: bytes) -> bool:
     return data.startswith(_OLE_MAGIC) or data.lstrip().startswith(b"{\\rtf")
 
 
-_CHUNK = 1 << 16
-
-
-def check_unpacked_size(data: bytes) -> None:
-    """Refuse a DOCX whose parts unpack to more than the limits, before python-docx reads them
-    whole: first by the sizes the archive declares, then by the bytes each part actually
-    inflates to, read through a stream that stops at the limit."""
-    limits = active_limits()
-    total_cap, xml_cap = limits.bytes("max-unzipped-mb"), limits.bytes("max-xml-mb")
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = archive.infolist()
-        for info in members:
-            if _is_xml(info.filename) and info.file_size > xml_cap:
-                raise LimitExceeded("max-xml-mb", _mb(info.file_size))
-        declared = sum(info.file_size for info in members)
-        if declared > total_cap:
-            raise LimitExceeded("max-unzipped-mb", _mb(declared))
-        total = 0
-        for info in members:
-            size = 0
-            cap = xml_cap if _is_xml(info.filename) else total_cap
-            with archive.open(info) as stream:
-                while chunk := stream.read(_CHUNK):
-                    size += len(chunk)
-                    total += len(chunk)
-                    if size > cap:
-                        key = "max-xml-mb" if cap == xml_cap else "max-unzipped-mb"
-                        raise LimitExceeded(key, f"> {_mb(size)}")
-                    if total > total_cap:
-                        raise LimitExceeded("max-unzipped-mb", f"> {_mb(total)}")
-
-
-def _is_xml(name: str) -> bool:
-    return name.lower().endswith((".xml", ".rels"))
-
-
-def _mb(size: int) -> float:
-    return round(size / 1024 / 1024, 1)
-
-
 class DocxLoader:
     name = "docx"
     suffixes = (".docx", ".doc", ".wps")
@@ -483,15 +444,13 @@ class DocxLoader:
                 "this is a legacy Word (.doc) or WPS (.wps) file, which cannot be read: open it in Word or "
                 "WPS, save it as .docx and check that file", reason="format")
         try:
-            check_unpacked_size(data)
-            opened = docx.Document(io.BytesIO(data))
-            body = opened.element.body
-            numbering = ListNumbering.of(opened)
-        except (zipfile.BadZipFile, docx.opc.exceptions.PackageNotFoundError, KeyError, ValueError,
-                etree.XMLSyntaxError, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            parts = read_package(data)
+            numbering = ListNumbering.of(parts.numbering, parts.styles)
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, zlib.error, EOFError,
+                NotImplementedError, RuntimeError) as exc:
             raise LoadError(f"DOCX 文件已损坏或不是 Word 文档，无法读取（{exc}）",
                             f"the DOCX is damaged or not a Word document and cannot be read ({exc})",
                             reason="unreadable") from exc
-        blocks, title = read_blocks(body, numbering)
+        blocks, title = read_blocks(parts.body, numbering)
         source = Source(path=str(path), format=self.name, sha256=sha256(data))
         return draft_document(source, blocks, editions, title_hint=title)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -416,3 +417,60 @@ def test_fullwidth_digits_in_cells_read_as_their_values(
     document.save(str(path))
     assert "０" in "".join(c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells)
     assert loaded_values(session.load(path)) == real_figures()
+
+
+def _rewrite(source: Path, target: Path, change: dict[str, tuple[str, bytes]]) -> Path:
+    """A copy of the package ``source`` with members renamed or replaced: ``change`` maps a member
+    name to its new (name, bytes)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            name, data = change.get(info.filename) or (info.filename, old.read(info))
+            new.writestr(name, data)
+    return target
+
+
+def _member(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
+def test_the_main_document_is_found_through_the_package_relationships(
+        session: Session, built: Path, tmp_path: Path) -> None:
+    # Some tools name the main part otherwise than word/document.xml; the package's relationships say which.
+    rels = _member(built, "_rels/.rels").replace(b"word/document.xml", b"word/main.xml")
+    types = _member(built, "[Content_Types].xml").replace(b"/word/document.xml", b"/word/main.xml")
+    path = _rewrite(built, tmp_path / "renamed.docx", {
+        "word/document.xml": ("word/main.xml", _member(built, "word/document.xml")),
+        "word/_rels/document.xml.rels": ("word/_rels/main.xml.rels",
+                                         _member(built, "word/_rels/document.xml.rels")),
+        "_rels/.rels": ("_rels/.rels", rels), "[Content_Types].xml": ("[Content_Types].xml", types)})
+    assert loaded_values(session.load(path)) == real_figures()
+
+
+def test_a_package_whose_main_part_is_no_word_document_gives_a_clear_doc001(
+        session: Session, built: Path, tmp_path: Path) -> None:
+    word = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    sheet = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    types = _member(built, "[Content_Types].xml").replace(word, sheet)
+    path = _rewrite(built, tmp_path / "sheet.docx", {"[Content_Types].xml": ("[Content_Types].xml", types)})
+    report = session.check_file(path)
+    assert [f.rule_id for f in report.findings] == ["DOC001"]
+    assert report.findings[0].message == (
+        "无法检查此文件：DOCX 文件已损坏或不是 Word 文档，无法读取（the main part is not a Word document, "
+        "its content type is 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'）")
+
+
+def test_entities_in_a_docx_are_not_expanded(session: Session, built: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("不应读出的内容", encoding="utf-8")
+    xml = _member(built, "word/document.xml")
+    declaration = (f'<!DOCTYPE w:document [<!ENTITY leak SYSTEM "{secret.as_uri()}">'
+                   '<!ENTITY echo "回声回声">]>').encode()
+    head, _, rest = xml.partition(b"?>")
+    marked = "本年度依照条例&leak;&echo;".encode()
+    xml = head + b"?>" + declaration + rest.replace("本年度依照条例".encode(), marked, 1)
+    path = _rewrite(built, tmp_path / "entities.docx", {"word/document.xml": ("word/document.xml", xml)})
+    document = session.load(path)
+    text = json.dumps(document.to_dict(), ensure_ascii=False)
+    assert "不应读出的内容" not in text and "回声" not in text
+    assert loaded_values(document) == real_figures()
