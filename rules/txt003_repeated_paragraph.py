@@ -50,6 +50,7 @@ from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from itertools import chain
+from itertools import repeat
 
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
@@ -115,27 +116,32 @@ class _Postings:
         self.first: dict[str, int] = {}
         self.more: dict[str, list[int]] = {}
 
-    def add(self, grams: set[str], number: int) -> set[str]:
-        """File text ``number`` under ``grams``; the grams already held by an earlier text."""
-        known = self.first.keys() & grams
-        more = self.more
-        for gram in known:
-            postings = more.get(gram)
-            if postings is None:
-                more[gram] = [number]
-            elif len(postings) < POSTINGS - 1:
-                postings.append(number)
-        self.first.update(dict.fromkeys(grams - known, number))
-        return known
+    def add(self, grams: list[str], number: int) -> int:
+        """File text ``number`` under ``grams`` (repeats allowed); how many grams were new."""
+        first = self.first
+        before = len(first)
+        # one lookup a gram, in C: a gram an earlier text holds keeps that text as its first
+        holders = list(map(first.setdefault, grams, repeat(number)))
+        new = len(first) - before
+        if new < len(grams):
+            more = self.more
+            for gram, holder in zip(grams, holders, strict=True):
+                if holder == number:  # new, or seen already in this text
+                    continue
+                postings = more.get(gram)
+                if postings is None:
+                    more[gram] = [number]
+                elif postings[-1] != number and len(postings) < POSTINGS - 1:
+                    postings.append(number)
+        return new
 
     def of(self, gram: str) -> list[int]:
         """The texts filed under ``gram``, earliest first."""
         first = self.first.get(gram)
         return [] if first is None else [first, *self.more.get(gram, ())]
 
-    def counts(self, grams: set[str]) -> Counter[int]:
-        """How many of ``grams`` each text is filed under."""
-        known = self.first.keys() & grams
+    def counts(self, known: set[str]) -> Counter[int]:
+        """How many of the ``known`` grams (all filed already) each text is filed under."""
         shared = Counter(map(self.first.__getitem__, known))
         shared.update(chain.from_iterable(map(self.more.__getitem__, self.more.keys() & known)))
         return shared
@@ -151,7 +157,7 @@ class _Sentences:
         self.heads = _Postings()  # a key's first gram -> entries
         self.grams = _Postings()  # any gram of a key -> entries
 
-    def find(self, key: str, grams: set[str]) -> tuple[str, str, int, SourceRef] | None:
+    def find(self, key: str, grams: list[str]) -> tuple[str, str, int, SourceRef] | None:
         """The earliest sentence seen that ``key`` (whose grams are ``grams``) holds or is held by."""
         if key in self.exact:
             return self.entries[self.exact[key]]
@@ -161,25 +167,28 @@ class _Sentences:
         found.update(n for n in self.grams.of(key[:GRAM]) if key in entries[n][0])
         return entries[min(found)] if found else None
 
-    def add(self, key: str, grams: set[str], sentence: str, index: int, ref: SourceRef) -> None:
+    def add(self, key: str, grams: list[str], sentence: str, index: int, ref: SourceRef) -> None:
         number = len(self.entries)
         self.entries.append((key, sentence, index, ref))
         self.exact[key] = number
-        self.heads.add({key[:GRAM]}, number)
+        self.heads.add([key[:GRAM]], number)
         self.grams.add(grams, number)
 
 
-def _grams(key: str, size: int) -> set[str]:
-    return {key[i:i + size] for i in range(len(key) - size + 1)}
+def _grams(key: str, size: int) -> list[str]:
+    """Every ``size`` characters of ``key`` in order, repeats kept (a list costs less than a set,
+    and every use of it looks each gram up once anyway)."""
+    return [key[i:i + size] for i in range(len(key) - size + 1)]
 
 
 def _near_candidates(key: str, shingles: _Postings, number: int) -> list[int]:
     """Earlier paragraphs sharing many shingles with this one, most shared first; this one is
     added to the index."""
     grams = _grams(key, SHINGLE)
-    shared = shingles.counts(grams)
-    shingles.add(grams, number)
-    wanted = len(grams) / 2
+    known = shingles.first.keys() & grams
+    shared = shingles.counts(known)
+    new = shingles.add(grams, number)
+    wanted = (len(known) + new) / 2  # half the distinct shingles
     likely = [n for n, count in shared.items() if count >= wanted]
     return sorted(likely, key=lambda n: (-shared[n], n))[:POSTINGS]
 

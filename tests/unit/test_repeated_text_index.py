@@ -1,0 +1,61 @@
+"""TXT003's index of grams: which earlier texts a gram leads to, and the repeats found through it
+when many texts share their words (where the index keeps only the earliest holders)."""
+
+from __future__ import annotations
+
+from nianbao.model.document import Document
+from nianbao.model.document import Meta
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Source
+from nianbao.model.document import SourceRef
+from nianbao.model.rule import Context
+from nianbao.rules.txt003_repeated_paragraph import POSTINGS
+from nianbao.rules.txt003_repeated_paragraph import _Postings
+from nianbao.rules.txt003_repeated_paragraph import check
+
+
+def test_a_gram_leads_to_its_first_holders_each_once() -> None:
+    postings = _Postings()
+    # text 0 holds 甲 twice; 乙 first appears in text 3; every text holds 甲
+    texts = [["甲", "丙", "甲"], ["甲"], ["甲", "甲", "甲"], ["乙", "甲"], *[["甲", "乙"]] * 8]
+    new = [postings.add(grams, number) for number, grams in enumerate(texts)]
+    assert new == [2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert postings.of("甲") == list(range(POSTINGS))
+    assert postings.of("乙") == [3, *range(4, 4 + POSTINGS - 1)]
+    assert postings.of("丙") == [0]
+    assert postings.of("丁") == []
+    assert postings.counts({"甲", "乙"}) == {**dict.fromkeys(range(3), 1), **dict.fromkeys(range(3, 8), 2),
+                                              **dict.fromkeys(range(8, 11), 1)}
+
+
+def _findings(*texts: str) -> list[tuple[int, int]]:
+    paragraphs = [Paragraph(text, SourceRef(line=n + 1)) for n, text in enumerate(texts)]
+    document = Document(Source("t.md", "markdown", ""), Meta(report_year=2022, edition="2021"),
+                        preamble=paragraphs, tables={})
+    return [(v.args["line"], v.args["first_line"]) for v in check(document, Context(None, {}))]
+
+
+# 80 characters, no 6 of them twice; one sentence, so variants of it hold no sentence of another
+_PARAGRAPH = ("本机关全年主动公开政府信息一千余条其中规范性文件二十件政策解读三十篇"
+              "回应社会关切四十次办理依申请公开五十件并在门户网站开设专栏集中发布重点领域信息接受群众监督和。")
+
+
+def _variant(k: int) -> str:
+    """The paragraph with one character changed, 7 characters after the previous variant's."""
+    at = 3 + 7 * k
+    return _PARAGRAPH[:at] + "某" + _PARAGRAPH[at + 1:]
+
+
+def test_near_repeats_are_found_among_the_first_holders_of_their_shingles() -> None:
+    found = _findings(*(_variant(k) for k in range(10)))
+    # Every variant is 98% like every other. The tenth is compared with eight earlier paragraphs:
+    # each of the first eight shares 63 of its 75 shingles, while the ninth is filed only under
+    # the 48 shingles that some earlier paragraph changed (the others have eight earlier holders).
+    assert found == [(later, earlier) for later in range(2, 10) for earlier in range(1, later)] + [
+        (10, earlier) for earlier in range(1, 9)]
+
+
+def test_a_sentence_with_its_words_twice_is_found_again_inside_a_longer_one() -> None:
+    twice = "公开申请公开申请公开申请公开申请公开申请公开申请公开申请公开申请。"
+    other = "另有说明的内容与此完全无关，并且足够长以便参与比较。"
+    assert _findings(twice, "此外" + twice, other) == [(2, 1)]
