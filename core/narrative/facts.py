@@ -98,12 +98,15 @@ class _Pattern:
     subject: Subject = "applications"
     alternatives: tuple[str, ...] = ()
     needs: re.Pattern[str] | None = None
+    words: tuple[str, ...] = ()
 
 
 def _p(metric: str, pattern: str, forbid: str | None = None, subject: Subject = "applications",
-       alternatives: tuple[str, ...] = (), needs: str | None = None) -> _Pattern:
+       alternatives: tuple[str, ...] = (), needs: str | None = None, *, words: tuple[str, ...]) -> _Pattern:
+    """``words``: every match holds one of them, so a sentence holding none is not tried (a search
+    for a word costs far less than trying the pattern)."""
     return _Pattern(metric, lazy_compile(pattern), lazy_compile(forbid) if forbid else None, subject,
-                    alternatives, lazy_compile(needs) if needs else None)
+                    alternatives, lazy_compile(needs) if needs else None, words)
 
 
 # A change against last year ("较去年增加12件") is not a count of this year's applications.
@@ -117,55 +120,70 @@ _CONCLUDED = "applications.total.total"
 _HANDLED = (_RECEIVED, _BOTH, _CONCLUDED)
 _HANDLING = lazy_compile(r"办理|处理|办结|答复")
 
+_CARRY_WORDS = ("结转", "转入", "转办", "转至", "顺延", "延期")
+_RECEIVE_WORDS = ("收到", "接到", "接收", "受理", "收悉", "新收")
+
 # Order matters: a span taken by an earlier pattern is not read again by a later one.
 PATTERNS: tuple[_Pattern, ...] = (
     _p("items.on_application",
-       rf"依申请公开(?:的)?(?:政府)?信息(?:数|数量)?(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="items"),
+       rf"依申请公开(?:的)?(?:政府)?信息(?:数|数量)?(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="items",
+       words=("依申请公开",)),
     _p("items.withheld",
-       rf"不予公开(?:的)?(?:政府)?信息(?:数|数量)?(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="items"),
+       rf"不予公开(?:的)?(?:政府)?信息(?:数|数量)?(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="items",
+       words=("不予公开",)),
     _p("items.published",
        rf"(?:主动公开|主动发布|发布|公开|公布)(?P<mid>各类|各级单位|我区各级单位)?(?:政府|政务)?信息(?:共|共计|总数)?{_NUM}{UNIT}",
-       subject="items"),
+       subject="items", words=("发布", "公开", "公布")),
     _p("items.made",
        rf"(?:制作|获取)(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:总数|总量)?(?:共|为)?{_NUM}{UNIT}",
-       subject="items"),
-    _p("applications.carried_over.total", rf"(?:上一?年度?|去年)结转(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}"),
+       subject="items", words=("制作", "获取")),
+    _p("applications.carried_over.total", rf"(?:上一?年度?|去年)结转(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}",
+       words=("结转",)),
     _p("applications.carried_forward.total",
-       rf"(?:结转|转入|转办|转至|顺延|延期)(?:办理)?(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}"),
+       rf"(?:结转|转入|转办|转至|顺延|延期)(?:办理)?(?:至|到|入)?{_NEXT_YEAR}(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}",
+       words=_CARRY_WORDS),
     _p("applications.carried_forward.total",
-       rf"{_NUM}{UNIT}(?P<mid>{_GAP}{{0,12}}?)(?:结转|转入|转办|转至|顺延|延期)(?:办理)?(?:至|到|入)?{_NEXT_YEAR}"),
+       rf"{_NUM}{UNIT}(?P<mid>{_GAP}{{0,12}}?)(?:结转|转入|转办|转至|顺延|延期)(?:办理)?(?:至|到|入)?{_NEXT_YEAR}",
+       words=_CARRY_WORDS),
     _p(_RECEIVED,
        rf"(?:收到|接到|接收|受理|收悉|新收)(?P<mid>{_GAP}{{0,30}}?申请{_GAP}{{0,10}}?){_NUM}{UNIT}",
-       _NOT_APPLICATIONS),
+       _NOT_APPLICATIONS, words=_RECEIVE_WORDS),
     _p(_RECEIVED,
        rf"(?:收到|接到|接收|受理|收悉|新收)(?P<mid>各类|共|共计|了)?{_NUM}{UNIT}(?:政府信息公开|依申请公开)?申请",
-       _NOT_APPLICATIONS),
+       _NOT_APPLICATIONS, words=_RECEIVE_WORDS),
     _p(_RECEIVED, rf"(?<!不予)(?:办理|处理)(?P<mid>{_GAP}{{0,30}}?申请{_GAP}{{0,10}}?){_NUM}{UNIT}",
-       _NOT_APPLICATIONS + r"|结果", alternatives=_HANDLED[1:]),
+       _NOT_APPLICATIONS + r"|结果", alternatives=_HANDLED[1:], words=("办理", "处理")),
     _p(_CONCLUDED, rf"(?:办结|答复|办理完毕|处理完毕)(?P<mid>{_GAP}{{0,15}}?){_NUM}{UNIT}",
-       _NOT_APPLICATIONS + r"|期限|率", alternatives=(_RECEIVED, _BOTH), needs=r"申请"),
+       _NOT_APPLICATIONS + r"|期限|率", alternatives=(_RECEIVED, _BOTH), needs=r"申请",
+       words=("办结", "答复", "办理完毕", "处理完毕")),
     _p("applications.granted_or_partial.total",
-       rf"予以公开(?:及|和|与|、|或)部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
+       rf"予以公开(?:及|和|与|、|或)部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息",
+       words=("予以公开",)),
     _p("applications.granted.total",
-       rf"(?<![不及和与、或])予以公开(?![及和与、或]部分公开)(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
+       rf"(?<![不及和与、或])予以公开(?![及和与、或]部分公开)(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息",
+       words=("予以公开",)),
     _p("applications.partially_granted.total",
-       rf"(?<![及和与、或])部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
-    _p("applications.withheld.total", rf"不予公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
-    _p("applications.unavailable.total", rf"无法提供(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息"),
-    _p("applications.rejected.total", rf"不予处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}"),
-    _p("applications.other_handling.total", rf"其他处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}"),
+       rf"(?<![及和与、或])部分公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息", words=("部分公开",)),
+    _p("applications.withheld.total", rf"不予公开(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息",
+       words=("不予公开",)),
+    _p("applications.unavailable.total", rf"无法提供(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", r"信息",
+       words=("无法提供",)),
+    _p("applications.rejected.total", rf"不予处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}", words=("不予处理",)),
+    _p("applications.other_handling.total", rf"其他处理(?P<mid>{_GAP}{{0,6}}?){_NUM}{UNIT}",
+       words=("其他处理",)),
     _p("reviews.cases.review_total", rf"(?:行政)?复议(?!后)(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}",
-       _REVIEW_RESULT.pattern + r"|诉讼", subject="cases"),
+       _REVIEW_RESULT.pattern + r"|诉讼", subject="cases", words=("复议",)),
     _p("reviews.cases.litigation_total", rf"(?:行政)?诉讼(?P<mid>{_GAP}{{0,8}}?){_NUM}{UNIT}",
-       _REVIEW_RESULT.pattern + r"|复议", subject="cases"),
+       _REVIEW_RESULT.pattern + r"|复议", subject="cases", words=("诉讼",)),
     _p("active_disclosure.normative_documents.in_force",
-       rf"现行有效的?(?:行政)?规范性文件(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="documents"),
+       rf"现行有效的?(?:行政)?规范性文件(?P<mid>{_GAP}{{0,4}}?){_NUM}{UNIT}", subject="documents",
+       words=("现行有效",)),
     _p("active_disclosure.normative_documents.issued",
        rf"(?:制发|印发|出台)(?P<mid>{_GAP}{{0,10}}?)规范性文件{_GAP}{{0,4}}?{_NUM}{UNIT}", r"《",
-       subject="documents"),
+       subject="documents", words=("规范性文件",)),
     _p("fees.processing",
        rf"(?:收取|收缴)(?P<mid>{_GAP}{{0,10}}?)处理费{_GAP}{{0,4}}?(?P<n>{ARABIC})\s*(?P<unit>万元|元)",
-       subject="fees"),
+       subject="fees", words=("处理费",)),
 )
 
 APPLICANTS = {
@@ -274,6 +292,8 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
         return all(end <= a or start >= b for a, b in taken)
 
     for pattern in PATTERNS:
+        if not any(word in text for word in pattern.words):
+            continue
         if pattern.needs is not None and not pattern.needs.search(text):
             continue
         for match in pattern.regex.finditer(text):
@@ -309,7 +329,9 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
             found.append(Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
                               sentence.paragraph, span[0], span[1], scope, reason, subject, alternatives))
     found.sort(key=lambda f: f.start)
-    for match in _APPLICANT.finditer(text):
+    # an applicant's count belongs to a count of applications read before it
+    counted = any(f.metric.startswith(_APPLICANT_ROWS) for f in found)
+    for match in _APPLICANT.finditer(text) if counted else ():
         span = (match.start("n"), match.end("unit"))
         rows = [f for f in found if f.start < match.start() and f.metric.startswith(_APPLICANT_ROWS)]
         value = parse_number(match.group("n"))
@@ -323,7 +345,8 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
         found.append(Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
                           sentence.paragraph, span[0], span[1], row.scope, row.reason, row.subject,
                           alternatives))
-    found.extend(_case_results(text, sentence, free, taken, report_year))
+    if "复议" in text or "诉讼" in text or "起诉" in text:  # a result belongs to a kind of case named
+        found.extend(_case_results(text, sentence, free, taken, report_year))
     found.sort(key=lambda f: f.start)
     yield from found
 

@@ -66,3 +66,19 @@ def test_each_rewritten_sentence_reads_as_its_original(corpus: Path) -> None:
         for entry in (e for e in ENTRIES if e["report"] == report):
             missing += [(report, fact) for fact in map(_expected, entry["facts"]) if fact not in found]
     assert missing == []
+
+
+def test_the_words_a_pattern_needs_pass_over_no_fact(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pattern is tried only on a sentence holding one of its ``words``: every word is written in
+    the pattern, and with every pattern tried on every sentence the catalogue reads the same."""
+    import dataclasses
+
+    from nianbao.narrative import facts as reader
+
+    for pattern in reader.PATTERNS:
+        assert pattern.words and all(word in pattern.regex.pattern for word in pattern.words), pattern.metric
+    sentences = [(entry["sentence"], entry["year"]) for entry in ENTRIES]
+    filtered = [extract_facts(_document(*sentence)) for sentence in sentences]
+    every_sentence = tuple(dataclasses.replace(p, words=("",)) for p in reader.PATTERNS)
+    monkeypatch.setattr(reader, "PATTERNS", every_sentence)
+    assert [extract_facts(_document(*sentence)) for sentence in sentences] == filtered
