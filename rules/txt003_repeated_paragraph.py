@@ -58,12 +58,12 @@ from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.narrative import narrative_paragraphs
-from nianbao.narrative import split_sentences
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import place
 from nianbao.narrative.evidence import place_en
 from nianbao.narrative.evidence import quote
 from nianbao.narrative.places import paragraph_places
+from nianbao.narrative.sentences import paragraph_sentences
 
 RULE = Rule(
     id="TXT003",
@@ -195,14 +195,14 @@ def _near_candidates(key: str, shingles: _Postings, number: int) -> list[int]:
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    paragraphs = list(narrative_paragraphs(document))
+    paragraphs = narrative_paragraphs(document)
     places = paragraph_places(document)
     seen = _Sentences()
     reported: set[tuple[int, int]] = set()
     normals = []  # each paragraph without noise: its sentences' keys joined
-    for index, text, ref in paragraphs:
+    for (index, _, ref), parts in zip(paragraphs, paragraph_sentences(document), strict=True):
         keys = []
-        for sentence in split_sentences(text):
+        for sentence in parts:
             key = _normal(sentence)
             keys.append(key)
             if len(key) < MIN_CHARS:

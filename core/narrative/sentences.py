@@ -42,11 +42,22 @@ def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in _END.split(text) if part and part.strip()]
 
 
+def paragraph_sentences(document: Document) -> tuple[tuple[str, ...], ...]:
+    """The sentences of each of :func:`narrative_paragraphs` (:func:`split_sentences`), by the
+    paragraph's position there; worked out once per document."""
+    return document.derived(_paragraph_sentences)
+
+
+def _paragraph_sentences(document: Document) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(split_sentences(text)) for _, text, _ in narrative_paragraphs(document))
+
+
 def sentences(document: Document) -> tuple[Sentence, ...]:
     """Every narrative sentence in reading order, worked out once per document."""
     return document.derived(_sentences)
 
 
 def _sentences(document: Document) -> tuple[Sentence, ...]:
-    return tuple(Sentence(sentence, index, ref) for index, text, ref in narrative_paragraphs(document)
-                 for sentence in split_sentences(text) if not _TABLE_TEXT.search(sentence))
+    split = zip(narrative_paragraphs(document), paragraph_sentences(document), strict=True)
+    return tuple(Sentence(sentence, index, ref) for (index, _, ref), parts in split
+                 for sentence in parts if not _TABLE_TEXT.search(sentence))
