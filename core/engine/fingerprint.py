@@ -28,20 +28,33 @@ def opening_words(document: Document) -> str:
     overview = document.section("overview")
     if overview is None:
         return ""
-    return _NOT_WORD.sub("", overview.text())[:OPENING_CHARS]
+    # paragraph by paragraph until there are enough: the words of the section's text (its
+    # paragraphs and sub-headings in order) without reading the whole of a long overview
+    words = ""
+    for paragraph in overview.all_paragraphs():
+        words += _NOT_WORD.sub("", paragraph.text)
+        if len(words) >= OPENING_CHARS:
+            break
+    return words[:OPENING_CHARS]
 
 
 def report_identity(document: Document | None, path: str) -> str:
     """Who the report is: its year and the opening of its overview when it has one (every format
     yields the same text), else its agency and year, else the file's stem."""
-    if document is not None:
-        words = opening_words(document)
-        if len(words) >= MIN_OPENING_CHARS:
-            digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
-            return f"{document.meta.report_year or ''}/{digest}"
-        if document.meta.agency and document.meta.report_year:
-            return f"{document.meta.agency}/{document.meta.report_year}"
-    return Path(path).stem
+    identity = document.derived(_document_identity) if document is not None else None
+    return identity or Path(path).stem
+
+
+def _document_identity(document: Document) -> str | None:
+    """:func:`report_identity` from the document alone (worked out once per report: every finding
+    asks), or None when only the file's name tells the report."""
+    words = opening_words(document)
+    if len(words) >= MIN_OPENING_CHARS:
+        digest = hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+        return f"{document.meta.report_year or ''}/{digest}"
+    if document.meta.agency and document.meta.report_year:
+        return f"{document.meta.agency}/{document.meta.report_year}"
+    return None
 
 
 def fingerprint(rule_id: str, identity: str, location: Location, key: LogicalKey = ()) -> str:
