@@ -198,7 +198,7 @@ class Document:
         return _plain(self)
 
 
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_CONVERTERS: dict[type, Callable[[Any], dict[str, Any]] | None] = {}
 _ATOMS = frozenset({str, int, float, bool, type(None)})
 
 
@@ -207,22 +207,33 @@ def _plain(value: Any) -> Any:
     model has thousands of nodes, and every value in it is immutable). Strings and numbers, most of
     the nodes, are taken as they are without a call."""
     kind = type(value)
-    if kind not in _FIELDS:
-        _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(kind) if not f.name.startswith("_"))
-                         if dataclasses.is_dataclass(kind) else None)
-    names = _FIELDS[kind]
+    try:
+        convert = _CONVERTERS[kind]
+    except KeyError:
+        convert = _CONVERTERS[kind] = _converter(kind)
+    if convert is not None:
+        return convert(value)
     atoms = _ATOMS
-    if names is not None:
-        plain = {}
-        for name in names:
-            item = getattr(value, name)
-            plain[name] = item if type(item) in atoms else _plain(item)
-        return plain
     if kind is list or kind is tuple:
         return [item if type(item) in atoms else _plain(item) for item in value]
     if kind is dict:
         return {key: item if type(item) in atoms else _plain(item) for key, item in value.items()}
     return value
+
+
+def _converter(kind: type) -> Callable[[Any], dict[str, Any]] | None:
+    """For a dataclass, a function that builds the dict of one instance (its public fields in
+    order); None for any other type. The function is generated, as dataclasses generates
+    ``__init__``: reading each field by its name in code is a third faster than ``getattr`` in a loop."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    names = [f.name for f in dataclasses.fields(kind) if not f.name.startswith("_")]
+    reads = "".join(f"    v{i} = value.{name}\n" for i, name in enumerate(names))
+    items = ", ".join(f"{name!r}: v{i} if type(v{i}) in atoms else plain(v{i})"
+                      for i, name in enumerate(names))
+    namespace: dict[str, Any] = {"atoms": _ATOMS, "plain": _plain}
+    exec(f"def convert(value):\n{reads}    return {{{items}}}\n", namespace)  # field names are identifiers
+    return namespace["convert"]
 
 
 class DocumentInvalid(ValueError):
