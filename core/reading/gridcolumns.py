@@ -54,11 +54,12 @@ def _same_cell(copy: _Cell, cell: _Cell) -> bool:
     return bool(locator) and copy.ref == cell.ref and copy.text == cell.text
 
 
-def label_end(row: Sequence[_Cell], label: _Cell | None) -> int:
-    """The first slot after the label cell (0 for a row without a label)."""
+def label_end(row: Sequence[_Cell], label: _Cell | None, owner: Sequence[int | None] | None = None) -> int:
+    """The first slot after the label cell (0 for a row without a label); ``owner`` is
+    :func:`owners` of the row, when the caller has it."""
     if label is None:
         return 0
-    owner = owners(row)
+    owner = owners(row) if owner is None else owner
     start = next(i for i, cell in enumerate(row) if cell is label)
     return max(i for i, o in enumerate(owner) if o == start) + 1
 
@@ -68,16 +69,54 @@ def column_slots(
 ) -> set[int]:
     """The slots from ``first`` on that the nearest header row naming ``column`` puts it over;
     a column of a group (行政复议, 法人或其他组织) only where a header row above names the group."""
-    groups = [labels.core(g) for g in (column.group or "").split()]
+    return _columns_slots(spec, (column,), headers, first)[0]
+
+
+def _columns_slots(spec: TableSpec, columns: Sequence[ColumnSpec], headers: Sequence[Sequence[_Cell]],
+                   first: int) -> list[set[int]]:
+    """:func:`column_slots` of every column, in one pass over the header rows: a header's cells
+    repeat the same few texts (a spanning cell fills every slot under it), so each text is matched
+    against the columns once."""
+    columns = tuple(columns)
+    cores: dict[int, set[str]] = {}
+    groups = [[labels.core(g) for g in (column.group or "").split()] for column in columns]
+    found: list[set[int] | None] = [None] * len(columns)
     for header in reversed(headers):
-        found = {
-            j for j in range(first, len(header))
-            if header[j].text.strip() and spec.match_column(header[j].text, (column,)) is column
-            and all(any(j < len(h) and labels.core(h[j].text) == g for h in headers) for g in groups)
-        }
-        if found:
-            return found
-    return set()
+        here: dict[int, set[int]] = {}
+        for j in range(first, len(header)):
+            for i in _named(spec, columns, header[j].text):
+                if found[i] is not None:
+                    continue
+                if groups[i]:
+                    at = cores.get(j)
+                    if at is None:
+                        at = cores[j] = {labels.core(h[j].text) for h in headers if j < len(h)}
+                    if not all(g in at for g in groups[i]):
+                        continue
+                here.setdefault(i, set()).add(j)
+        for i, slots in here.items():
+            found[i] = slots
+    return [slots if slots is not None else set() for slots in found]
+
+
+_NAMED: dict[tuple[str, int, int], tuple[TableSpec, tuple[ColumnSpec, ...], tuple[int, ...]]] = {}
+_NAMED_CACHE_SIZE = 4096
+
+
+def _named(spec: TableSpec, columns: tuple[ColumnSpec, ...], text: str) -> tuple[int, ...]:
+    """The indices of the columns a header cell's text names. Reports repeat the format's few
+    header texts, so the answer is remembered per text and template columns (the entry holds the
+    template and its columns, so their ids stay theirs while it lives)."""
+    key = (text, id(spec), id(columns))
+    cached = _NAMED.get(key)
+    if cached is not None and cached[0] is spec and cached[1] is columns:
+        return cached[2]
+    found = tuple(i for i, column in enumerate(columns)
+                  if text.strip() and spec.match_column(text, (column,)) is column)
+    if len(_NAMED) >= _NAMED_CACHE_SIZE:
+        _NAMED.clear()
+    _NAMED[key] = (spec, columns, found)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +127,12 @@ class HeaderColumns:
     row: Sequence[_Cell]
     slots: list[set[int]]
     first: int
+    owner: Sequence[int | None]  # owners(row)
 
     def place(self) -> HeaderPlacement | None:
         """The value cell of every column, or None when the header does not settle each one: slots
         of a column filled by two cells, or one cell over two columns."""
-        owner = owners(self.row)
+        owner = self.owner
         chosen: list[int] = []
         for slots in self.slots:
             filled = {owner[j] for j in slots if j < len(self.row)}
@@ -107,7 +147,7 @@ class HeaderColumns:
 
     def agrees(self, cells: Sequence[_Cell]) -> bool:
         """Whether cells taken in order (one per column) each fill a slot of their column."""
-        owner = owners(self.row)
+        owner = self.owner
         index = {id(cell): j for j, cell in enumerate(self.row) if cell.origin}
         for cell, slots in zip(cells, self.slots, strict=True):
             j = index.get(id(cell))
@@ -129,11 +169,12 @@ def header_columns(
     has worked it out once for the whole table."""
     headers = header_rows(rows, index, numbered)
     row = rows[index]
-    first = label_end(row, label)
+    owner = owners(row)
+    first = label_end(row, label, owner)
     slots = _slots(spec, tuple(columns), tuple(headers), first)
     if not headers or not all(slots):
         return None
-    return HeaderColumns(row, slots, first)
+    return HeaderColumns(row, slots, first, owner)
 
 
 _SLOTS: dict[tuple[int, ...], tuple[tuple[object, ...], list[set[int]]]] = {}
@@ -145,12 +186,12 @@ def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequ
     """:func:`column_slots` of every column. The data rows of one table share their header rows, so
     the answer is remembered for the header rows themselves (the entry holds them, so their ids stay
     theirs while it lives)."""
-    owners_ = (spec, *columns, *headers)
+    owners_ = (spec, columns, *headers)
     key = (first, *map(id, owners_))
     cached = _SLOTS.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], owners_, strict=True)):
         return [set(s) for s in cached[1]]
-    slots = [column_slots(spec, column, headers, first) for column in columns]
+    slots = _columns_slots(spec, columns, headers, first)
     if len(_SLOTS) >= _SLOTS_CACHE_SIZE:
         _SLOTS.clear()
     _SLOTS[key] = (owners_, [set(s) for s in slots])
