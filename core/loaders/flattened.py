@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
+from functools import lru_cache
 
 from nianbao.format import labels
 from nianbao.format.editions import Edition
@@ -32,9 +33,9 @@ from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 from nianbao.reading.sections import MARKS as _MARKS
 from nianbao.reading.sections import REMARK as _REMARK
+from nianbao.reading.sections import closest_prefix
 from nianbao.reading.sections import place_title
 from nianbao.reading.sections import section_specs
-from nianbao.reading.sections import title_likeness
 
 _CN = "一二三四五六七八九十"
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
@@ -100,14 +101,17 @@ def publication_date(text: str) -> str | None:
 
 def fold_map(text: str) -> tuple[str, list[int]]:
     """``labels.fold`` applied character by character, with the source index of each folded character."""
-    out: list[str] = []
-    index: list[int] = []
-    for position, char in enumerate(text):
-        folded = "." if char == "、" and out and out[-1].isdigit() else labels.fold(char)
-        for piece in folded:
-            out.append(piece)
-            index.append(position)
-    return "".join(out), index
+    fold = {char: labels.fold(char) for char in set(text)}  # a page has a few hundred distinct characters
+    pieces = [fold[char] for char in text]
+    position = text.find("、")
+    while position >= 0:  # 、 after a number (what was folded last is a digit) is the number's dot
+        before = position - 1
+        while before >= 0 and not pieces[before]:
+            before -= 1
+        if before >= 0 and pieces[before][-1].isdigit():
+            pieces[position] = "."
+        position = text.find("、", position + 1)
+    return "".join(pieces), [position for position, piece in enumerate(pieces) for _ in piece]
 
 
 def _pattern(text: str) -> str:
@@ -140,11 +144,7 @@ def section_headings(text: str, editions: Mapping[str, Edition]) -> list[_Headin
     for spec in specs:
         for title in (spec.title, *spec.variants):
             titles.setdefault(title, spec.key)
-    alternatives = "|".join(f"(?:{_pattern(t)})" for t in sorted(titles, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?:第\s*(?P<part>[{_CN}]{{1,2}})\s*部分\s*[{_MARKS}]*|(?P<marked>[{_CN}]{{1,2}})\s*[{_MARKS}]+"
-        rf"|(?P<bare>[{_CN}]{{1,2}}))\s*(?P<title>{alternatives})(?P<remark>{_REMARK})?"
-    )
+    pattern = _heading_pattern(tuple(titles))
     by_folded = {labels.fold(t): key for t, key in titles.items()}
     numbers = {spec.key: spec.number for spec in specs}
     exact: list[_Heading] = []
@@ -160,6 +160,17 @@ def section_headings(text: str, editions: Mapping[str, Edition]) -> list[_Headin
         exact.append(_Heading(match.start(), match.end(), number, key))
         last = rank
     return _with_reworded(text, exact, specs)
+
+
+@lru_cache(maxsize=16)
+def _heading_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """The regex of a numbered heading with one of ``titles``: built once per set of editions (every
+    line of a page is searched with it)."""
+    alternatives = "|".join(f"(?:{_pattern(t)})" for t in sorted(titles, key=len, reverse=True))
+    return re.compile(
+        rf"(?:第\s*(?P<part>[{_CN}]{{1,2}})\s*部分\s*[{_MARKS}]*|(?P<marked>[{_CN}]{{1,2}})\s*[{_MARKS}]+"
+        rf"|(?P<bare>[{_CN}]{{1,2}}))\s*(?P<title>{alternatives})(?P<remark>{_REMARK})?"
+    )
 
 
 def _with_reworded(text: str, found: list[_Heading], specs: list[SectionSpec]) -> list[_Heading]:
@@ -197,10 +208,9 @@ def _reworded(
         title = words[: cut.start()] if cut else words
         # The title runs into what follows (a table's header, the first sentence): take the length
         # whose words come closest to the section's title.
-        scored = [(title_likeness(title[:length], spec), -length) for length in range(2, len(title) + 1)]
-        scored = [item for item in scored if item[0] is not None]
-        if scored and place_title(title[: -max(scored)[1]], spec.number, specs) is spec:
-            return _Heading(match.start(), match.end() - max(scored)[1], spec.number, spec.key)
+        length = closest_prefix(title, spec)
+        if length is not None and place_title(title[:length], spec.number, specs) is spec:
+            return _Heading(match.start(), match.end() + length, spec.number, spec.key)
     return None
 
 

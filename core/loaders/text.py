@@ -28,6 +28,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?=\S)")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
 
 
 def _is_table_line(line: str) -> bool:
@@ -45,7 +46,7 @@ def _cells(line: str, number: int) -> list[RawCell]:
         ref = SourceRef(line=number, locator=f"line {number}, cell {col}")
         tokens = part.split()
         # "0 0 0" in one cell is several numbers that lost their separators
-        if len(tokens) > 1 and all(re.fullmatch(r"[+\-−]?\d+(?:\.\d+)?", t) for t in tokens):
+        if len(tokens) > 1 and all(_NUMBER.fullmatch(t) for t in tokens):
             cells.extend(RawCell(t, ref) for t in tokens)
         else:
             cells.append(RawCell(part.strip(), ref))

@@ -108,6 +108,30 @@ def title_likeness(title: str, spec: SectionSpec) -> float | None:
     return max(_likeness(wanted, text) for text in (spec.title, *spec.variants))
 
 
+def closest_prefix(title: str, spec: SectionSpec, shortest: int = 2) -> int | None:
+    """The length (from ``shortest`` on) of the start of ``title`` whose words come closest to the
+    section's title or a variant, the shortest of equals; None when no start has words. What
+    :func:`title_likeness` gives for each length, without working out the lengths that cannot come
+    closer: a matcher's quick ratio bounds its ratio from above."""
+    texts = (spec.title, *spec.variants)
+    best: tuple[float, int] | None = None
+    for length in range(shortest, len(title) + 1):
+        wanted = _words(title[:length])
+        if not wanted:
+            continue
+        score = -1.0
+        for text in texts:
+            matcher = _matcher(text)
+            matcher.set_seq1(wanted)
+            if best is not None and (matcher.real_quick_ratio() <= (bar := max(score, best[0]))
+                                     or matcher.quick_ratio() <= bar):
+                continue  # it cannot raise the score above the best so far
+            score = max(score, matcher.ratio())
+        if best is None or score > best[0]:
+            best = (score, length)
+    return best[1] if best is not None else None
+
+
 # One matcher per title of the format: a matcher indexes its second text when it is set, and a
 # heading worded differently is compared with each title many times (every length it may have).
 _MATCHERS: dict[str, SequenceMatcher[str]] = {}
@@ -115,13 +139,18 @@ _MATCHERS_SIZE = 1024
 
 
 def _likeness(wanted: str, title: str) -> float:
+    matcher = _matcher(title)
+    matcher.set_seq1(wanted)
+    return matcher.ratio()
+
+
+def _matcher(title: str) -> SequenceMatcher[str]:
     matcher = _MATCHERS.get(title)
     if matcher is None:
         if len(_MATCHERS) >= _MATCHERS_SIZE:
             _MATCHERS.clear()
         matcher = _MATCHERS[title] = SequenceMatcher(None, "", _words(title))
-    matcher.set_seq1(wanted)
-    return matcher.ratio()
+    return matcher
 
 
 def top_heading(text: str) -> TopHeading | None:
