@@ -63,11 +63,14 @@ _CHROME_NAME = re.compile(
 )
 _ARTICLE_CLASS = re.compile(r"\bTRS_Editor\b", re.I)
 # XPath compiled once; the article is looked for by class in Python, lower-casing ASCII as
-# XPath's translate() would: evaluating translate() on every element took a millisecond a page
+# XPath's translate() would: evaluating translate() on every element took a millisecond a page.
+# The class names are fetched as attributes, not as elements with a predicate: libxml2 runs a
+# predicate's evaluation for every element, which costs several times the walk itself.
 _ROWS = lxml.etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _LAYOUT_CELLS = lxml.etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
 _CLASSED_OR_ARTICLE = lxml.etree.XPath(".//*[@class] | .//article")
-_HOLDS_BLOCK = lxml.etree.XPath("boolean(.//table|.//p|.//div)")
+_CLASS_NAMES = lxml.etree.XPath("descendant::*/@class")  # smart strings: getparent() is the element
+_ARTICLES = lxml.etree.XPath("descendant::article")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
@@ -134,11 +137,9 @@ def _decode_cut(data: bytes, name: str) -> str | None:
 # --- tables --------------------------------------------------------------------------------------
 
 
-def _span(element: lxml.etree._Element, name: str) -> int:
-    given = element.get(name)
-    if not given:
-        return 1
-    if given == "1":
+def _span(given: str | None) -> int:
+    """A ``rowspan``/``colspan`` value: its leading digits, at least 1 and at most the limit."""
+    if not given or given == "1":
         return 1
     match = _SPAN.match(given)
     value = int(match.group(1)) if match else 1
@@ -158,45 +159,49 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
     paths = paths or ElementPaths()
     limits = active_limits()
     rows = _rows_of(table)
-    if len(rows) > limits["max-table-rows"]:
-        raise LimitExceeded("max-table-rows", len(rows))
+    height = len(rows)
+    if height > limits["max-table-rows"]:
+        raise LimitExceeded("max-table-rows", height)
     max_cells = limits["max-table-cells"]
     cells = 0
+    holes = False  # a slot no cell fills, left None until the end
     grid: list[list[RawCell | None]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
         col = 0
         here = grid[r]
         for td in tr:
-            if tag_of(td) not in ("td", "th"):
+            tag = td.tag
+            if tag != "td" and tag != "th" and tag_of(td) not in ("td", "th"):
+                continue
+            rowspan, colspan = td.get("rowspan"), td.get("colspan")
+            ref = paths.ref(td)
+            if not rowspan and not colspan and col == len(here):  # most cells: the next slot
+                cells += 1
+                if cells > max_cells:
+                    raise LimitExceeded("max-table-cells", f"> {max_cells}")
+                here.append(RawCell(cell_text(td), ref))
+                col += 1
                 continue
             while col < len(here) and here[col] is not None:
                 col += 1
-            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan")
-            down = min(rowspan, len(rows) - r)
-            cells += down * colspan
+            down, across = min(_span(rowspan), height - r), _span(colspan)
+            cells += down * across
             if cells > max_cells:
                 raise LimitExceeded("max-table-cells", f"> {max_cells}")
             text = cell_text(td)
-            ref = SourceRef(line=td.sourceline, locator=paths.of(td))
-            if down == 1 and colspan == 1:  # most cells: one slot
-                if col == len(here):
-                    here.append(RawCell(text, ref))
-                else:
-                    here.extend([None] * (col + 1 - len(here)))
-                    here[col] = RawCell(text, ref)
-                col += 1
-                continue
             for dr in range(down):
                 line = grid[r + dr]
-                for dc in range(colspan):
-                    while len(line) <= col + dc:
-                        line.append(None)
+                if len(line) < col:
+                    holes = True
+                while len(line) < col + across:
+                    line.append(None)
+                for dc in range(across):
                     line[col + dc] = RawCell(text, ref, origin=(dr == 0 and dc == 0))
-            col += colspan
-    filled = [[cell if cell is not None else RawCell("", SourceRef(line=tr.sourceline), origin=False)
-               for cell in line] for line, tr in zip(grid, rows, strict=True)]
-    ref = SourceRef(line=table.sourceline, locator=paths.of(table))
-    return RawTable(rows=[line for line in filled if line], ref=ref, kind="grid")
+            col += across
+    if holes:
+        grid = [[cell if cell is not None else RawCell("", SourceRef(line=tr.sourceline), origin=False)
+                 for cell in line] for line, tr in zip(grid, rows, strict=True)]
+    return RawTable(rows=[line for line in grid if line], ref=paths.ref(table), kind="grid")
 
 
 # --- reading order -------------------------------------------------------------------------------
@@ -266,13 +271,18 @@ def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
 def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: ElementPaths) -> None:
     """A block element with no blocks inside: one paragraph per line (``<br>`` separates lines)."""
     for text in lines_of(element):
-        blocks.append(Paragraph(text, SourceRef(line=element.sourceline, locator=paths.of(element))))
+        blocks.append(Paragraph(text, paths.ref(element)))
 
 
 def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
     """The article body when the page marks it (TRS ``TRS_Editor``, ``<article>``) and it holds
     the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
-    for candidate in _CLASSED_OR_ARTICLE(body):
+    marked = [names.getparent() for names in _CLASS_NAMES(body)
+              if "trs_editor" in names.translate(_ASCII_LOWER)]
+    articles = _ARTICLES(body)
+    # in document order: one kind alone is, both are merged by one walk
+    candidates = marked if not articles else articles if not marked else _CLASSED_OR_ARTICLE(body)
+    for candidate in candidates:
         names = candidate.get("class") or ""
         if tag_of(candidate) != "article" and "trs_editor" not in names.translate(_ASCII_LOWER):
             continue
@@ -314,7 +324,7 @@ def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str |
     for heading in article.iter("h1", "h2", "h3"):
         candidates.append("".join(heading.itertext()))
     blocks = (e for e in article.iter("p", "div", "center")
-              if not _HOLDS_BLOCK(e) and "".join(e.itertext()).strip())
+              if not holds(e, "table", "p", "div") and "".join(e.itertext()).strip())
     leading = islice(blocks, _TITLE_SEARCH)
     for element in leading:
         if _emphasised(element):
@@ -381,7 +391,8 @@ def parse_html(text: str) -> lxml.etree._Element:
     return root
 
 
-def read_blocks(root: lxml.etree._Element) -> tuple[list[Block], lxml.etree._Element]:
+def read_blocks(root: lxml.etree._Element, paths: ElementPaths | None = None,
+                ) -> tuple[list[Block], lxml.etree._Element]:
     body = root.find("body")
     if body is None:
         body = root
@@ -389,7 +400,7 @@ def read_blocks(root: lxml.etree._Element) -> tuple[list[Block], lxml.etree._Ele
     blocks: list[Block] = []
     inline: list[tuple[str, int | None]] = []
     check_nesting(root)
-    _walk(article, blocks, inline, ElementPaths())
+    _walk(article, blocks, inline, paths or ElementPaths())
     _flush(inline, blocks)
     return blocks, article
 
@@ -406,11 +417,13 @@ class HtmlLoader:
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         decoded = decode_html(data)
         root = parse_html(decoded.text)
-        blocks, article = read_blocks(root)
+        paths = ElementPaths(deferred=True)
+        blocks, article = read_blocks(root, paths)
         if not any(isinstance(b, Paragraph) or any(c.text for row in b.rows for c in row) for b in blocks):
             raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
         cut = _cut_off_table(decoded.text, blocks) or _cut_off(decoded.text, blocks)
         locate_by_structure(blocks)
+        paths.resolve()
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         draft = draft_document(source, blocks, editions, title_hint=title_hint(root, article))
         draft.document.meta.published_on = published_on(root, draft.document)
@@ -422,13 +435,13 @@ class HtmlLoader:
 def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
     """A file that ends inside a table (a download cut short) is read up to its last whole row:
     the row being written when the file ended may have lost cells or digits, so it is dropped."""
+    tables = [b for b in blocks if isinstance(b, RawTable)]
+    if not tables or _last_table_closed(text):
+        return None
     lowered = _lowered_end(text)
     opened = lowered.rfind("<table")
     if opened <= lowered.rfind("</table") or "</body" in lowered[opened:] or "</html" in lowered[opened:]:
         return None  # every table closed, or the page ends properly after an unclosed one
-    tables = [b for b in blocks if isinstance(b, RawTable)]
-    if not tables:
-        return None
     table = tables[-1]
     tail = lowered[lowered.rfind("<tr"):] if "<tr" in lowered else ""
     dropped = ""
@@ -460,6 +473,16 @@ def _cut_off(text: str, blocks: list[Block]) -> Note | None:
                    "nothing after that was read, so findings of missing parts may come from that alone",
         ref=blocks[-1].ref,
     )
+
+
+def _last_table_closed(text: str) -> bool:
+    """Whether a ``</table`` written in lower or upper case has no ``<table`` (in any case) after it:
+    then no table is left open (most pages), known by lowering only what follows it."""
+    for closing in ("</table", "</TABLE"):
+        at = text.rfind(closing)
+        if at >= 0 and "<table" not in text[at:].lower():
+            return True
+    return False
 
 
 def _lowered_end(text: str) -> str:

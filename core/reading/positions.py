@@ -13,8 +13,6 @@ mixes both keeps the lines that lead somewhere.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable
 from collections.abc import Sequence
 
 from nianbao.model.document import Paragraph
@@ -22,49 +20,57 @@ from nianbao.model.document import SourceRef
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawTable
 
+_MANY = -1  # no id() is negative
+
 
 def locate_by_structure(blocks: Sequence[Block]) -> None:
     """Rewrite, in place, the references of ``blocks`` whose line does not locate them (see the
     module's docstring). A spanning cell starts at its first (top-left) slot: only there does it
     claim its line, and the reference its copies share is decided there, once."""
-    owners: dict[int, set[Hashable]] = defaultdict(set)
+    # Per line: its one owner (a table row or a paragraph, by id) or _MANY, and the one table whose
+    # rows alone start on it or 0. Ids rather than tuples or sets: this runs for every cell.
+    owner: dict[int, int] = {}
+    table_of: dict[int, int] = {}
     tables = 0
     for block in blocks:
         if isinstance(block, RawTable):
             tables += 1
-            for r, row in enumerate(block.rows):
-                owner = ("row", tables, r)
+            for row in block.rows:
+                key = id(row)
                 for cell in row:
-                    if cell.origin and cell.ref.line is not None:
-                        owners[cell.ref.line].add(owner)
+                    line = cell.ref.line
+                    if line is not None and cell.origin:
+                        if owner.setdefault(line, key) != key:
+                            owner[line] = _MANY
+                        if table_of.setdefault(line, tables) != tables:
+                            table_of[line] = 0
         elif block.ref.line is not None:
-            owners[block.ref.line].add(("paragraph", id(block)))
-
-    def locates(line: int | None, owner: Hashable) -> bool:
-        if line is None:
-            return False
-        found = owners.get(line)
-        return not found or (len(found) == 1 and owner in found)
+            key, line = id(block), block.ref.line
+            if owner.setdefault(line, key) != key:
+                owner[line] = _MANY
+            table_of[line] = 0
 
     tables = paragraphs = 0
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs += 1
-            if not locates(block.ref.line, ("paragraph", id(block))):
+            line = block.ref.line
+            if line is None or owner.get(line, id(block)) != id(block):
                 block.ref = SourceRef(page=block.ref.page, locator=f"paragraph[{paragraphs}]")
             continue
         tables += 1
         seen: set[int] = set()
-        table_lines = {("row", tables, r) for r in range(len(block.rows))}
-        if block.ref.line is not None and not owners[block.ref.line] <= table_lines:
+        line = block.ref.line
+        if line is not None and table_of.get(line, tables) != tables:
             block.ref = SourceRef(page=block.ref.page, locator=f"table[{tables}]")
         for r, row in enumerate(block.rows):
-            owner = ("row", tables, r)
+            key = id(row)
             for c, cell in enumerate(row):
                 ref = cell.ref
                 if id(ref) in seen:
                     continue
                 seen.add(id(ref))
-                if not locates(ref.line, owner):
+                line = ref.line
+                if line is None or owner.get(line, key) != key:  # no line, or another's too
                     ref.line = None
                     ref.locator = f"table[{tables}]/row[{r + 1}]/cell[{c + 1}]"

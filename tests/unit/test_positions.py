@@ -3,6 +3,10 @@ row and column, or the paragraph, numbered in reading order as a Word file's are
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from nianbao.format.editions import builtin_editions
+from nianbao.loaders.html import HtmlLoader
 from nianbao.loaders.html import parse_html
 from nianbao.loaders.html import read_blocks
 from nianbao.model.document import Paragraph
@@ -68,3 +72,19 @@ def test_only_the_lines_that_lead_somewhere_are_kept() -> None:
                   "<p>正文。</p>\n</body></html>") == [
         [["第3行", "第3行"], ["第1个表格第2行第1列", "第1个表格第2行第2列"]],
         ("二、其他", "第1段"), ("正文。", "第5行")]
+
+
+def test_the_loader_gives_an_xpath_only_where_a_line_locates() -> None:
+    """The XPath locator stands beside a line that leads to the element; where the line does not,
+    the place by structure alone."""
+    markup = ("<html><body>\n<table>\n<tr><td>项目</td><td>5</td></tr>\n"
+              "<tr><td>新收</td><td>6</td></tr></table><p>二、其他</p>\n"
+              "<p>正文。</p>\n</body></html>")
+    draft = HtmlLoader().load(Path("page.html"), markup.encode(), builtin_editions())
+    (table, _), = draft.raw_tables
+    assert [[(c.ref.line, c.ref.locator) for c in row] for row in table.rows] == [
+        [(3, "/html/body/table/tr[1]/td[1]"), (3, "/html/body/table/tr[1]/td[2]")],
+        [(None, "table[1]/row[2]/cell[1]"), (None, "table[1]/row[2]/cell[2]")]]
+    assert (table.ref.line, table.ref.locator) == (2, "/html/body/table")
+    shown = [(p.text, p.ref.line, p.ref.locator) for p in draft.document.paragraphs()]
+    assert shown == [("二、其他", None, "paragraph[1]"), ("正文。", 5, "/html/body/p[2]")]
