@@ -53,7 +53,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from nianbao.checks.cells import blank_columns
 from nianbao.checks.cells import cell_args
 from nianbao.checks.cells import cell_finding_parts
 from nianbao.checks.cells import column_name
@@ -65,6 +64,7 @@ from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
+from nianbao.model.identities import evidence_cell
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 
@@ -120,6 +120,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         blanks: list[tuple[Any, list[CellEvidence]]] = []
         read: dict[str, int] = {}  # how many rows have a cell of each column that was read
         for row in spec.all_rows():
+            row_blanks: list[CellEvidence] = []  # the row's cells read and blank, in column order
             for column in spec.columns_for(row.key):
                 key = f"{row.key}.{column.key}"
                 cell = table.values.get(key)
@@ -127,6 +128,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                     continue
                 read[column.key] = read.get(column.key, 0) + 1
                 if cell.blank:
+                    row_blanks.append(evidence_cell(spec, table, key))
                     continue
                 value = cell.value
                 if value is not None and value >= 0 and is_whole(value):
@@ -143,7 +145,6 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 elif not is_whole(cell.value):
                     where, evidence = cell_finding_parts(spec, table, key, "件数应为整数", None, cell.value)
                     yield Violation(where, args, evidence, variant="fraction")
-            row_blanks = blank_columns(spec, table, row.key)
             if row_blanks:
                 blanks.append((row, row_blanks))
         if blanks:
