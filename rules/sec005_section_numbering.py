@@ -67,6 +67,7 @@ from dataclasses import dataclass
 from nianbao.checks.sections import number_mark
 from nianbao.checks.sections import recognised
 from nianbao.format import labels
+from nianbao.format.editions import Edition
 from nianbao.format.editions import SectionSpec
 from nianbao.lazyre import lazy_compile
 from nianbao.model.document import Document
@@ -157,15 +158,28 @@ class Marker:
     spec: SectionSpec | None
 
 
-def _table_label_cores(context: Context) -> set[str]:
-    cores = set()
-    for edition in context.editions.values():
-        for table in edition.tables:
-            for row in table.all_rows():
-                cores.add(labels.core(row.label))
-                if row.group:
-                    cores.add(labels.core(row.group))
-    return {c for c in cores if c}
+# The table labels of a run's editions, by the editions' identities: every report of a run asks the
+# same. The editions are kept beside their labels, so that their ids stand for them; a few runs'.
+_LABEL_CORES: dict[tuple[int, ...], tuple[tuple[Edition, ...], frozenset[str]]] = {}
+_LABEL_CORES_KEPT = 8
+
+
+def _table_label_cores(context: Context) -> frozenset[str]:
+    editions = tuple(context.editions.values())
+    key = tuple(map(id, editions))
+    kept = _LABEL_CORES.get(key)
+    if kept is None:
+        cores = set()
+        for edition in editions:
+            for table in edition.tables:
+                for row in table.all_rows():
+                    cores.add(labels.core(row.label))
+                    if row.group:
+                        cores.add(labels.core(row.group))
+        if len(_LABEL_CORES) >= _LABEL_CORES_KEPT:
+            del _LABEL_CORES[next(iter(_LABEL_CORES))]
+        kept = _LABEL_CORES[key] = (editions, frozenset(c for c in cores if c))
+    return kept[1]
 
 
 def _markers(document: Document, context: Context) -> list[Marker]:
