@@ -131,22 +131,21 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                text_of: TextOf = paragraph_text) -> RawTable:
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
+    spans, merges = _merges(tbl)
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
-        tr_pr = tr.find(_TR_PR)
-        col = _int_attr(tr_pr.find(_GRID_BEFORE) if tr_pr is not None else None, 0)
+        tr_pr = _properties(tr, _TR_PR)
+        col = _int_attr(_child(tr_pr, _GRID_BEFORE) if tr_pr is not None else None, 0)
+        where = f"table[{number}]/row[{row_no}]/cell["
         row: list[RawCell] = [
-            RawCell("", SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{c + 1}]"), origin=False)
-            for c in range(col)
-        ]
+            RawCell("", SourceRef(locator=f"{where}{c + 1}]"), origin=False) for c in range(col)]
         current: dict[int, RawCell] = {}
         for tc in _wrapped_children(tr, _TC):
-            tc_pr = tc.find(_TC_PR)
-            span = max(1, _int_attr(tc_pr.find(_GRID_SPAN) if tc_pr is not None else None, 1))
-            v_merge = tc_pr.find(_V_MERGE) if tc_pr is not None else None
+            span = max(1, _int_attr(spans.get(tc), 1)) if spans else 1
+            v_merge = merges.get(tc) if merges else None
             continued = v_merge is not None and v_merge.get(_VAL, "continue") == "continue"
-            ref = SourceRef(locator=f"table[{number}]/row[{row_no}]/cell[{col + 1}]")
+            ref = SourceRef(locator=f"{where}{col + 1}]")
             if continued and col in above:
                 origin = above[col]
                 cell = RawCell(origin.text, ref, origin=False)
@@ -156,8 +155,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                 current[col] = cell
             row.append(cell)
             for extra in range(1, span):
-                locator = f"table[{number}]/row[{row_no}]/cell[{col + extra + 1}]"
-                row.append(RawCell(cell.text, SourceRef(locator=locator), origin=False))
+                row.append(RawCell(cell.text, SourceRef(locator=f"{where}{col + extra + 1}]"), origin=False))
                 current[col + extra] = current[col]
             col += span
         above = current
@@ -165,17 +163,50 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     return RawTable(rows=rows, ref=SourceRef(locator=f"table[{number}]"), kind="grid")
 
 
+Merges = dict[etree._Element, etree._Element]
+
+
+def _merges(tbl: etree._Element) -> tuple[Merges, Merges]:
+    """The ``gridSpan`` and the ``vMerge`` of each cell of the table that has one, found in one pass
+    over the table: most cells have neither, and asking each cell for them costs more."""
+    spans: Merges = {}
+    merges: Merges = {}
+    for prop in tbl.iter(_GRID_SPAN, _V_MERGE):
+        tc_pr = prop.getparent()
+        tc = tc_pr.getparent() if tc_pr is not None and tc_pr.tag == _TC_PR else None
+        # only the cell's own properties count (not a tracked change's record of earlier ones)
+        if tc is None or tc.tag != _TC or _properties(tc, _TC_PR) is not tc_pr:
+            continue
+        found = spans if prop.tag == _GRID_SPAN else merges
+        if tc not in found:
+            found[tc] = prop
+    return spans, merges
+
+
+def _properties(element: etree._Element, tag: str) -> etree._Element | None:
+    """The properties child (``w:trPr``, ``w:tcPr``, ``w:pPr``) of ``element``: looked for first where
+    the schema puts it, at the start, before searching the rest."""
+    if len(element) and element[0].tag == tag:
+        return element[0]
+    return _child(element, tag)
+
+
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with ``tag``, as ``find`` gives it, without parsing a path."""
+    return next(element.iterchildren(tag), None)
+
+
 def _wrapped_children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
     """Children with ``tag``, also those wrapped in a content control or custom XML: a row or
     cell skipped there would shift every cell after it."""
-    for child in parent.iterchildren():
+    for child in parent.iterchildren(tag, _SDT, _CUSTOM_XML):
         if child.tag == tag:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _wrapped_children(content, tag)
-        elif child.tag == _CUSTOM_XML:
+        else:
             yield from _wrapped_children(child, tag)
 
 
@@ -329,15 +360,15 @@ class ListNumbering:
         return text
 
     def _list_of(self, paragraph: etree._Element) -> tuple[str, int] | None:
-        properties = paragraph.find(_P_PR)
+        properties = _properties(paragraph, _P_PR)
         if properties is None:
             return None
-        num_pr = properties.find(_NUM_PR)
-        style = _val(properties.find(_P_STYLE))
+        num_pr = _child(properties, _NUM_PR)
+        style = _val(_child(properties, _P_STYLE))
         from_style = self.style_lists.get(style or "")
         if num_pr is not None:
-            num_id = _val(num_pr.find(_NUM_ID))
-            ilvl = _int(_val(num_pr.find(_ILVL)), from_style[1] if from_style else 0)
+            num_id = _val(_child(num_pr, _NUM_ID))
+            ilvl = _int(_val(_child(num_pr, _ILVL)), from_style[1] if from_style else 0)
             if num_id is None and from_style:
                 num_id = from_style[0]
             if num_id is None or num_id == "0":  # numId 0 switches numbering off

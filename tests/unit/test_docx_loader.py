@@ -227,6 +227,23 @@ def test_cell_inside_a_content_control_keeps_its_column(built: Path, tmp_path: P
 
 
 
+def test_a_tracked_change_of_a_cells_properties_does_not_merge_it(built: Path, tmp_path: Path) -> None:
+    # w:tcPrChange records the properties a cell had before a tracked change; only its own count.
+    document = docx.Document(str(built))
+    cell = document.tables[2]._tbl.tr_lst[3].tc_lst[0]
+    earlier = etree.fromstring(
+        f'<w:tcPrChange {_W} w:id="9" w:author="a"><w:tcPr><w:gridSpan w:val="3"/>'
+        '<w:vMerge w:val="restart"/></w:tcPr></w:tcPrChange>')
+    cell.get_or_add_tcPr().append(earlier)
+    path = tmp_path / "changed.docx"
+    document.save(str(path))
+    blocks, _ = read_blocks(docx.Document(str(path)).element.body)
+    reviews = [b for b in blocks if isinstance(b, RawTable)][2]
+    assert [c.text for c in reviews.rows[3]] == [
+        "1", "1", "0", "0", "2", "1", "0", "0", "0", "1", "2", "0", "1", "0", "3"]
+    assert all(c.origin for c in reviews.rows[3])
+
+
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
