@@ -87,6 +87,19 @@ def test_checking_a_page_imports_lxml_but_not_the_pdf_and_word_libraries(tmp_pat
     assert {*others, *NOT_FOR_VALID_INPUT} & modules == set()
 
 
+def test_checking_a_word_report_imports_lxml_but_not_python_docx(tmp_path: Path) -> None:
+    # the loader reads the package itself; python-docx only writes (diff --format docx)
+    import docx
+
+    report = docx.Document()
+    report.add_paragraph("一、总体情况")
+    report.save(str(tmp_path / "report.docx"))
+    modules = imported(tmp_path, "check", "--exit-zero", str(tmp_path / "report.docx"))
+    assert "lxml" in modules
+    others = {"docx", "pypdfium2", "pypdfium2_raw", "openpyxl", "jinja2"}
+    assert {*others, *NOT_FOR_VALID_INPUT} & modules == set()
+
+
 def test_deferred_loaders_are_registered_as_their_loaders_declare() -> None:
     for name, suffixes, home in BUILTIN_LOADERS:
         module, _, cls = home.partition(":")
