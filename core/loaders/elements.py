@@ -40,7 +40,7 @@ class ElementPaths:
         """A reference to ``element``: its line and its XPath (now, or at :meth:`resolve`)."""
         if self._pending is None:
             return SourceRef(line=element.sourceline, locator=self.of(element))
-        ref = SourceRef(line=element.sourceline)
+        ref = SourceRef(element.sourceline)
         self._pending.append((ref, element))
         return ref
 
@@ -203,10 +203,17 @@ def cell_text(element: lxml.etree._Element) -> str:
     Two numbers in one cell, on two lines or apart on one, are two values, not one number cut in
     two: they are joined with `` / `` so that the cell does not read as a single number.
     """
-    lines = lines_of(element)
-    if len(lines) == 1 and " " not in lines[0]:  # one token at most (lines are collapsed)
-        return lines[0]
-    tokens = [token for line in lines for token in line.split()]
+    text = _one_line(element)
+    if text is not None:  # most cells: split once, for the line and its tokens
+        tokens = text.split()
+        if len(tokens) < 2:
+            return tokens[0] if tokens else ""
+        lines = [" ".join(tokens)]
+    else:
+        lines = lines_of(element)
+        if len(lines) == 1 and " " not in lines[0]:  # one token at most (lines are collapsed)
+            return lines[0]
+        tokens = [token for line in lines for token in line.split()]
     if sum(1 for token in tokens if _NUMBER_PART.match(token)) > 1:
         return " / ".join(tokens)
     return "\n".join(lines)

@@ -68,9 +68,7 @@ _ARTICLE_CLASS = re.compile(r"\bTRS_Editor\b", re.I)
 # predicate's evaluation for every element, which costs several times the walk itself.
 _ROWS = lxml.etree.XPath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 _LAYOUT_CELLS = lxml.etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
-_CLASSED_OR_ARTICLE = lxml.etree.XPath(".//*[@class] | .//article")
-_CLASS_NAMES = lxml.etree.XPath("descendant::*/@class")  # smart strings: getparent() is the element
-_ARTICLES = lxml.etree.XPath("descendant::article")
+_CLASSES_AND_ARTICLES = lxml.etree.XPath("descendant::*/@class | descendant::article")  # smart strings
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
@@ -252,12 +250,9 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
 
 
 def _holds_blocks(element: lxml.etree._Element) -> bool:
-    """Whether something inside breaks the line: a block, a table or a ``<br>``."""
-    for child in element.iterdescendants():
-        tag = child.tag
-        if isinstance(tag, str) and tag.lower() in BREAKING:
-            return True
-    return False
+    """Whether something inside breaks the line: a block, a table or a ``<br>`` (the parser gives
+    tag names in lower case, so lxml's walk can look for them)."""
+    return holds(element, *BREAKING)
 
 
 def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
@@ -277,15 +272,16 @@ def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: Element
 def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
     """The article body when the page marks it (TRS ``TRS_Editor``, ``<article>``) and it holds
     the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
-    marked = [names.getparent() for names in _CLASS_NAMES(body)
-              if "trs_editor" in names.translate(_ASCII_LOWER)]
-    articles = _ARTICLES(body)
-    # in document order: one kind alone is, both are merged by one walk
-    candidates = marked if not articles else articles if not marked else _CLASSED_OR_ARTICLE(body)
-    for candidate in candidates:
+    for found in _CLASSES_AND_ARTICLES(body):  # in document order, an element's class after it
+        if isinstance(found, str):
+            if "trs_editor" not in found.translate(_ASCII_LOWER):
+                continue
+            candidate = found.getparent()
+            if tag_of(candidate) == "article":
+                continue  # met as an article already
+        else:
+            candidate = found
         names = candidate.get("class") or ""
-        if tag_of(candidate) != "article" and "trs_editor" not in names.translate(_ASCII_LOWER):
-            continue
         if _ARTICLE_CLASS.search(names) or tag_of(candidate) == "article":
             if holds(candidate, "table") or not holds(body, "table"):
                 return candidate
@@ -461,8 +457,12 @@ def _cut_off(text: str, blocks: list[Block]) -> Note | None:
     """A file that ends inside a tag or in the middle of text (a download cut short anywhere but in
     a table): what follows the cut is missing, so the findings of missing parts may only mean that.
     A page, whole or an article's fragment, ends with a closing tag."""
-    end = text.rstrip()
-    if not end or end.endswith(">") or not blocks:
+    if not blocks:
+        return None
+    end = text[-4096:].rstrip()  # not a copy of the whole page, unless its end is all spaces
+    if len(end) < 40 < len(text):
+        end = text.rstrip()
+    if not end or end.endswith(">"):
         return None
     last = end[-40:].rsplit(">", 1)[-1]
     return Note(
