@@ -319,9 +319,10 @@ class Session:
                 loaded = document if document is not None else load() if load else self.load(path)
                 if isinstance(loaded, Document):
                     report.document = loaded
+                    applicable = self.applicable_rules(loaded, previous, config)
                     report.findings = self.run_rules(loaded, report.display_path, previous, config=config,
-                                                     notifications=report.notifications)
-                    report.plan = self.plan(loaded, report.findings, previous, config)
+                                                     notifications=report.notifications, rules=applicable)
+                    report.plan = self.plan(loaded, report.findings, previous, config, rules=applicable)
                     rejecting = {r.id for r in self.rules if r.rejects}
                     report.unreadable = any(f.rule_id in rejecting for f in report.findings)
                     edition = self.editions.get(loaded.meta.edition or "")
@@ -341,10 +342,12 @@ class Session:
         return report
 
     def plan(self, document: Document, findings: Sequence[Finding], previous: Document | None = None,
-             config: Config | None = None) -> list[PlannedRule]:
+             config: Config | None = None, *, rules: Sequence[Rule] | None = None) -> list[PlannedRule]:
         """The rules that applied to a checked report, each run or skipped with the reason: an error
-        from a gate rule stops every other rule, a finding of a gate the rules it names in ``stops``."""
-        rules = self.applicable_rules(document, previous, config)
+        from a gate rule stops every other rule, a finding of a gate the rules it names in ``stops``.
+        ``rules`` are :meth:`applicable_rules` when the caller has them already."""
+        if rules is None:
+            rules = self.applicable_rules(document, previous, config)
         gates = {r.id: r for r in rules if r.gate}
         gate_error = any(f.severity == "error" for f in findings if f.rule_id in gates)
         stopped = {name for f in findings if f.rule_id in gates for name in gates[f.rule_id].stops}
@@ -407,14 +410,16 @@ class Session:
 
     def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,
                   config: Config | None = None,
-                  notifications: list[Notification] | None = None) -> list[Finding]:
-        """Run the applicable rules. A rule that raises is reported in ``notifications`` (an internal
-        error, exit code 2) and the other rules still run."""
+                  notifications: list[Notification] | None = None, *,
+                  rules: Sequence[Rule] | None = None) -> list[Finding]:
+        """Run the applicable rules (``rules``, when the caller has :meth:`applicable_rules` already).
+        A rule that raises is reported in ``notifications`` (an internal error, exit code 2) and the
+        other rules still run."""
         config = config or self.config
         failures = notifications if notifications is not None else []
         context = self.context_for(document, previous)
         findings: list[Finding] = []
-        applicable = self.applicable_rules(document, previous, config)
+        applicable = self.applicable_rules(document, previous, config) if rules is None else rules
         gates = [r for r in applicable if r.gate]
         stopped: set[str] = set()
         for rule in gates:
