@@ -147,32 +147,83 @@ class _Postings:
         return shared
 
 
+# An earlier sentence inside a later one is found by grams taken every SAMPLE characters of the
+# later one: an earlier sentence of MIN_CHARS characters or more starting anywhere in it holds one of
+# them within its first SAMPLE characters (SAMPLE - 1 + GRAM <= MIN_CHARS), where it is filed.
+SAMPLE = 8
+# Whether a later sentence stands inside an earlier one is first asked of all earlier sentences
+# joined (a search in C); only once one does, or this many characters have been searched, is every
+# gram of every sentence filed, which answers it in time linear in the report.
+SEARCH_BUDGET = 1_000_000
+
+
 class _Sentences:
     """The sentences seen so far, found again in linear time: exactly by their key, and by
-    containment (one holding the other) through their grams."""
+    containment (one holding the other) through their grams. An earlier sentence inside a later one
+    is looked for among the first :data:`POSTINGS` starting with each gram of the later one; a later
+    one inside an earlier one among the first :data:`POSTINGS` holding its first gram."""
 
     def __init__(self) -> None:
         self.entries: list[tuple[str, str, int, SourceRef]] = []
         self.exact: dict[str, int] = {}
         self.heads = _Postings()  # a key's first gram -> entries
-        self.grams = _Postings()  # any gram of a key -> entries
+        self.starts: dict[str, int] = {}  # a gram -> the offsets (a bit each) below SAMPLE it is at in a key
+        self.grams: _Postings | None = None  # any gram of a key -> entries, once needed
+        self.keys: list[str] = []  # the keys, joined to be searched until the grams are filed
+        self.joined = ""
+        self.joined_keys = 0  # how many keys ``joined`` holds
+        self.searched = 0
 
-    def find(self, key: str, grams: list[str]) -> tuple[str, str, int, SourceRef] | None:
-        """The earliest sentence seen that ``key`` (whose grams are ``grams``) holds or is held by."""
+    def find(self, key: str) -> tuple[str, str, int, SourceRef] | None:
+        """The earliest sentence seen that ``key`` holds or is held by."""
         if key in self.exact:
             return self.entries[self.exact[key]]
         entries = self.entries
-        found = {n for gram in self.heads.first.keys() & grams  # an earlier sentence inside this one
-                 for n in self.heads.of(gram) if entries[n][0] in key}
-        found.update(n for n in self.grams.of(key[:GRAM]) if key in entries[n][0])
+        heads, starts = self.heads, self.starts
+        found = set()
+        for at in range(0, len(key) - GRAM + 1, SAMPLE):  # an earlier sentence inside this one
+            offsets = starts.get(key[at:at + GRAM], 0)
+            while offsets:
+                offset = offsets.bit_length() - 1
+                offsets ^= 1 << offset
+                if at >= offset and (head := key[at - offset:at - offset + GRAM]) in heads.first:
+                    found.update(n for n in heads.of(head) if entries[n][0] in key)
+        if self._may_be_inside(key):
+            grams = self._filed()
+            found.update(n for n in grams.of(key[:GRAM]) if key in entries[n][0])
         return entries[min(found)] if found else None
 
-    def add(self, key: str, grams: list[str], sentence: str, index: int, ref: SourceRef) -> None:
+    def _may_be_inside(self, key: str) -> bool:
+        """Whether an earlier sentence may hold ``key``: surely not when the joined keys lack it."""
+        if self.grams is not None:
+            return True
+        if self.joined_keys != len(self.keys):
+            self.joined, self.joined_keys = "\n".join(self.keys), len(self.keys)  # keys hold no whitespace
+        self.searched += 2 * len(self.joined)
+        return key in self.joined or self.searched > SEARCH_BUDGET
+
+    def _filed(self) -> _Postings:
+        """Every gram of every key seen, filed (from now on, as each key is added)."""
+        if self.grams is None:
+            self.grams = _Postings()
+            for number, (key, *_) in enumerate(self.entries):
+                self.grams.add(_grams(key, GRAM), number)
+            self.keys, self.joined = [], ""
+        return self.grams
+
+    def add(self, key: str, sentence: str, index: int, ref: SourceRef) -> None:
         number = len(self.entries)
         self.entries.append((key, sentence, index, ref))
         self.exact[key] = number
         self.heads.add([key[:GRAM]], number)
-        self.grams.add(grams, number)
+        starts = self.starts
+        for offset in range(SAMPLE):
+            gram = key[offset:offset + GRAM]
+            starts[gram] = starts.get(gram, 0) | 1 << offset
+        if self.grams is None:
+            self.keys.append(key)
+        else:
+            self.grams.add(_grams(key, GRAM), number)
 
 
 def _grams(key: str, size: int) -> list[str]:
@@ -209,10 +260,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 continue
             # A repeated sentence may come with a lead-in of its own ("政务新媒体方面，…"): one
             # holding the other counts as a repeat.
-            grams = _grams(key, GRAM)
-            earlier = seen.find(key, grams)
+            earlier = seen.find(key)
             if earlier is None:
-                seen.add(key, grams, sentence, index, ref)
+                seen.add(key, sentence, index, ref)
                 continue
             first_key, first_sentence, first_index, first_ref = earlier
             if (first_index, index) not in reported:

@@ -3,13 +3,17 @@ when many texts share their words (where the index keeps only the earliest holde
 
 from __future__ import annotations
 
+import pytest
 from nianbao.model.document import Document
 from nianbao.model.document import Meta
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
 from nianbao.model.document import SourceRef
 from nianbao.model.rule import Context
+from nianbao.rules import txt003_repeated_paragraph as txt003
 from nianbao.rules.txt003_repeated_paragraph import POSTINGS
+from nianbao.rules.txt003_repeated_paragraph import SAMPLE
+from nianbao.rules.txt003_repeated_paragraph import SEARCH_BUDGET
 from nianbao.rules.txt003_repeated_paragraph import _Postings
 from nianbao.rules.txt003_repeated_paragraph import check
 
@@ -59,3 +63,22 @@ def test_a_sentence_with_its_words_twice_is_found_again_inside_a_longer_one() ->
     twice = "公开申请公开申请公开申请公开申请公开申请公开申请公开申请公开申请。"
     other = "另有说明的内容与此完全无关，并且足够长以便参与比较。"
     assert _findings(twice, "此外" + twice, other) == [(2, 1)]
+
+
+_LONG = "区政府门户网站全年发布政府信息四百余条其中政策解读三十篇回应关切四十次"  # 36 characters
+_OTHER = "无关的内容在这里写成一个足够长的句子以便参与比较而已并无其他意思。"
+_MORE = "等各项工作都已按照计划全部完成。"  # enough that the two paragraphs are not near repeats
+
+
+@pytest.mark.parametrize("lead", range(SAMPLE + 4))
+def test_an_earlier_sentence_is_found_wherever_it_starts_in_a_later_one(lead: int) -> None:
+    later = "此外又及另有说明在此一并"[:lead] + _LONG + _MORE
+    assert _findings(_LONG + "。", _OTHER, later) == [(3, 1)]
+
+
+@pytest.mark.parametrize("budget", [SEARCH_BUDGET, 0])
+def test_a_later_sentence_is_found_inside_an_earlier_one(monkeypatch: pytest.MonkeyPatch,
+                                                         budget: int) -> None:
+    # with no budget for searching the joined sentences, every gram is filed from the start
+    monkeypatch.setattr(txt003, "SEARCH_BUDGET", budget)
+    assert _findings("据统计" + _LONG + _MORE, _OTHER, _LONG + "。") == [(3, 1)]
