@@ -110,12 +110,55 @@ def _join(pieces: list[str]) -> str:
     return text
 
 
-def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: TextOf) -> str:
+def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: TextOf,
+               read: CellParagraphs | None = None) -> str:
+    found = read.get(tc) if read is not None else None
+    if found is None:
+        found = [(p, (text_of(p),)) for p in tc.iter(_P)]
     lines: list[str] = []
-    for p in tc.iter(_P):
+    for p, pieces in found:
         label = numbering.label(p) if numbering is not None else ""
-        lines.extend((label + text_of(p)).split("\n"))
+        lines.extend((label + "".join(pieces)).split("\n"))
     return _join(lines)
+
+
+CellParagraphs = dict[etree._Element, list[tuple[etree._Element, list[str]]]]
+
+
+def _cell_paragraphs(tbl: etree._Element) -> CellParagraphs | None:
+    """Each cell's paragraphs with the pieces of their text, read in one pass over the table: asking
+    each cell for its paragraphs and each paragraph for its text costs more than the text. None for
+    a table one pass cannot read exactly (a table in a cell, a paragraph in a paragraph as in a text
+    box, text outside a paragraph): its cells are then read one by one."""
+    if next(tbl.iterdescendants(_TBL), None) is not None:
+        return None
+    cells: CellParagraphs = {}
+    cell: etree._Element | None = None
+    paragraph: etree._Element | None = None
+    paragraphs: list[tuple[etree._Element, list[str]]] = []
+    pieces: list[str] = []
+    for node in tbl.iter(_TC, _P, _T, _TAB, _BR, _CR):
+        tag = node.tag
+        if tag == _TC:
+            cell, paragraph = node, None
+            paragraphs = cells[node] = []
+        elif tag == _P:
+            if cell is None or (node.getparent() is not cell and _enclosing(node) is not cell):
+                return None
+            paragraph, pieces = node, []
+            paragraphs.append((node, pieces))
+        else:
+            # most text stands in a run of the paragraph (w:p/w:r/w:t); anything else is looked up
+            if paragraph is None or (node.getparent().getparent() is not paragraph
+                                     and _enclosing(node) is not paragraph):
+                return None
+            pieces.append((node.text or "") if tag == _T else (" " if tag == _TAB else "\n"))
+    return cells
+
+
+def _enclosing(node: etree._Element) -> etree._Element | None:
+    """The nearest paragraph, cell or table around ``node``."""
+    return next(node.iterancestors(_P, _TC, _TBL), None)
 
 
 def _int_attr(element: etree._Element | None, default: int) -> int:
@@ -132,6 +175,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
     spans, merges = _merges(tbl)
+    read = _cell_paragraphs(tbl) if text_of is _all_text else None
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
@@ -151,7 +195,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                 cell = RawCell(origin.text, ref, origin=False)
                 current[col] = origin
             else:
-                cell = RawCell(_cell_text(tc, numbering, text_of), ref)
+                cell = RawCell(_cell_text(tc, numbering, text_of, read), ref)
                 current[col] = cell
             row.append(cell)
             for extra in range(1, span):

@@ -491,3 +491,47 @@ def test_entities_in_a_docx_are_not_expanded(session: Session, built: Path, tmp_
     text = json.dumps(document.to_dict(), ensure_ascii=False)
     assert "不应读出的内容" not in text and "回声" not in text
     assert loaded_values(document) == real_figures()
+
+
+_V = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
+        built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tables are read in one pass over their cells' text where that reads exactly what asking each
+    # cell reads: a text box in a cell, a table in a cell, a link, a tab, a break, a numbered paragraph.
+    document = docx.Document(str(built))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, etree.fromstring(_LIST))
+    numbering.append(etree.fromstring(_NUM))
+    tables = [table._tbl for table in document.tables]
+    first = tables[0].tr_lst[2].tc_lst[0].p_lst[0]
+    first.append(etree.fromstring(
+        f'<w:r {_W} {_V}><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    nested = tables[1].tr_lst[4].tc_lst[4]
+    nested.append(etree.fromstring(
+        f'<w:tbl {_W}><w:tr><w:tc><w:p><w:r><w:t>表中表</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'))
+    nested.append(etree.fromstring(f'<w:p {_W}/>'))
+    reviews = tables[2].tr_lst[3].tc_lst
+    reviews[0].p_lst[0].append(etree.fromstring(
+        f'<w:hyperlink {_W} {_R} r:id="rId99"><w:r><w:t>链接</w:t><w:tab/><w:br/><w:t>下行</w:t></w:r>'
+        '</w:hyperlink>'))
+    for cell in reviews[1:4]:
+        num_pr = cell.p_lst[0].get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 1
+        num_pr.get_or_add_numId().val = 90
+    path = tmp_path / "tricky.docx"
+    document.save(str(path))
+    session = Session()
+    one_pass = session.load(path).to_dict()
+    tables_read = _raw_tables(path)
+    assert "框内" in tables_read[0].rows[2][0].text and tables_read[2].rows[3][0].text == "1链接下行"
+    monkeypatch.setattr("nianbao.loaders.docx._cell_paragraphs", lambda tbl: None)
+    assert session.load(path).to_dict() == one_pass
+    assert _raw_tables(path) == tables_read
+
+
+def _raw_tables(path: Path) -> list[RawTable]:
+    return [b for b in read_blocks(docx.Document(str(path)).element.body)[0] if isinstance(b, RawTable)]
