@@ -133,8 +133,8 @@ def _pdf_blocks(path: Path) -> object:
 
 
 def _docx_blocks(path: Path) -> object:
-    from nianbao.loaders.docx import ListNumbering
     from nianbao.loaders.docx import read_blocks
+    from nianbao.loaders.wordnumbering import ListNumbering
     from nianbao.loaders.wordpackage import read_package
 
     parts = read_package(path.read_bytes())

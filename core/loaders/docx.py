@@ -5,6 +5,7 @@ fills every grid position it covers: ``gridSpan`` across and ``vMerge`` down, th
 ``origin=False``. Headings numbered by Word's automatic list numbering get their numbers written
 out (一、 （二） 3.) as the reader sees them: each list counts on its own, and a level restarts
 when a level above it moves on. Legacy binary files (.doc, .wps) cannot be read and say so.
+The package is opened by ``wordpackage``, list numbers are counted by ``wordnumbering``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import zlib
 from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Mapping
-from dataclasses import dataclass
-from dataclasses import field
 from pathlib import Path
 
 from lxml import etree
@@ -24,6 +23,11 @@ from nianbao.loaders.base import LoadError
 from nianbao.loaders.base import check_text_size
 from nianbao.loaders.base import sha256
 from nianbao.loaders.html import HtmlLoader
+from nianbao.loaders.wordml import VAL
+from nianbao.loaders.wordml import first_child
+from nianbao.loaders.wordml import properties_of
+from nianbao.loaders.wordml import w
+from nianbao.loaders.wordnumbering import ListNumbering
 from nianbao.loaders.wordpackage import read_package
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Source
@@ -37,25 +41,14 @@ from nianbao.reading.blocks import RawTable
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _w(name: str) -> str:
-    """A WordprocessingML name as lxml writes it: ``p`` is ``{namespace}p``."""
-    return _W + name
-
-
-_P, _TBL, _TR, _TC, _SDT = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt")
-_T, _TAB, _BR, _CR = _w("t"), _w("tab"), _w("br"), _w("cr")
-_DEL, _MOVE_FROM = _w("del"), _w("moveFrom")
+_P, _TBL, _TR, _TC, _SDT = w("p"), w("tbl"), w("tr"), w("tc"), w("sdt")
+_T, _TAB, _BR, _CR = w("t"), w("tab"), w("br"), w("cr")
+_DEL, _MOVE_FROM = w("del"), w("moveFrom")
 _SKIPPED = {_DEL, _MOVE_FROM}
-_CUSTOM_XML = _w("customXml")
-_VAL = _w("val")
-_P_PR, _NUM_PR, _P_STYLE = _w("pPr"), _w("numPr"), _w("pStyle")
-_NUM_ID, _ILVL = _w("numId"), _w("ilvl")
+_CUSTOM_XML = w("customXml")
 _TR_PR, _GRID_BEFORE, _TC_PR, _GRID_SPAN, _V_MERGE = (
-    _w("trPr"), _w("gridBefore"), _w("tcPr"), _w("gridSpan"), _w("vMerge"))
-_SDT_CONTENT = _w("sdtContent")
+    w("trPr"), w("gridBefore"), w("tcPr"), w("gridSpan"), w("vMerge"))
+_SDT_CONTENT = w("sdtContent")
 _TITLE_SEARCH = 3  # the title stands among the first paragraphs
 _TITLE_MAX = 60
 
@@ -165,7 +158,7 @@ def _int_attr(element: etree._Element | None, default: int) -> int:
     if element is None:
         return default
     try:
-        return int(element.get(_VAL, default))
+        return int(element.get(VAL, default))
     except ValueError:
         return default
 
@@ -179,8 +172,8 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
-        tr_pr = _properties(tr, _TR_PR)
-        col = _int_attr(_child(tr_pr, _GRID_BEFORE) if tr_pr is not None else None, 0)
+        tr_pr = properties_of(tr, _TR_PR)
+        col = _int_attr(first_child(tr_pr, _GRID_BEFORE) if tr_pr is not None else None, 0)
         where = f"table[{number}]/row[{row_no}]/cell["
         row: list[RawCell] = [
             RawCell("", SourceRef(locator=f"{where}{c + 1}]"), origin=False) for c in range(col)]
@@ -188,7 +181,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
         for tc in _wrapped_children(tr, _TC):
             span = max(1, _int_attr(spans.get(tc), 1)) if spans else 1
             v_merge = merges.get(tc) if merges else None
-            continued = v_merge is not None and v_merge.get(_VAL, "continue") == "continue"
+            continued = v_merge is not None and v_merge.get(VAL, "continue") == "continue"
             ref = SourceRef(locator=f"{where}{col + 1}]")
             if continued and col in above:
                 origin = above[col]
@@ -219,25 +212,12 @@ def _merges(tbl: etree._Element) -> tuple[Merges, Merges]:
         tc_pr = prop.getparent()
         tc = tc_pr.getparent() if tc_pr is not None and tc_pr.tag == _TC_PR else None
         # only the cell's own properties count (not a tracked change's record of earlier ones)
-        if tc is None or tc.tag != _TC or _properties(tc, _TC_PR) is not tc_pr:
+        if tc is None or tc.tag != _TC or properties_of(tc, _TC_PR) is not tc_pr:
             continue
         found = spans if prop.tag == _GRID_SPAN else merges
         if tc not in found:
             found[tc] = prop
     return spans, merges
-
-
-def _properties(element: etree._Element, tag: str) -> etree._Element | None:
-    """The properties child (``w:trPr``, ``w:tcPr``, ``w:pPr``) of ``element``: looked for first where
-    the schema puts it, at the start, before searching the rest."""
-    if len(element) and element[0].tag == tag:
-        return element[0]
-    return _child(element, tag)
-
-
-def _child(element: etree._Element, tag: str) -> etree._Element | None:
-    """The first child with ``tag``, as ``find`` gives it, without parsing a path."""
-    return next(element.iterchildren(tag), None)
 
 
 def _wrapped_children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -263,196 +243,6 @@ def _body_elements(parent: etree._Element) -> Iterator[etree._Element]:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _body_elements(content)
-
-
-# --- automatic list numbering ----------------------------------------------------------------------
-
-_DIGITS = "〇一二三四五六七八九"
-_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def chinese_counting(number: int) -> str:
-    """一 … 十, 十一 … 九十九 (larger numbers digit by digit, which no report heading reaches)."""
-    if number <= 0:
-        return str(number)
-    if number < 10:
-        return _DIGITS[number]
-    if number < 100:
-        tens, units = divmod(number, 10)
-        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[units] if units else "")
-    return "".join(_DIGITS[int(d)] for d in str(number))
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
-def _letters(number: int) -> str:
-    out = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
-def format_number(number: int, number_format: str) -> str:
-    if number_format in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
-                         "taiwaneseCounting", "chineseLegalSimplified"):
-        return chinese_counting(number)
-    if number_format in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_DIGITS[int(d)] for d in str(number))
-    if number_format in ("ideographTraditional", "ideographZodiac") and 0 < number <= len(_HEAVENLY):
-        return _HEAVENLY[number - 1]
-    if number_format == "decimalEnclosedCircle" and 0 < number <= len(_CIRCLED):
-        return _CIRCLED[number - 1]
-    if number_format == "decimalFullWidth":
-        return "".join(chr(0xFF10 + int(d)) for d in str(number))
-    if number_format == "lowerRoman":
-        return _roman(number)
-    if number_format == "upperRoman":
-        return _roman(number).upper()
-    if number_format == "lowerLetter":
-        return _letters(number)
-    if number_format == "upperLetter":
-        return _letters(number).upper()
-    if number_format in ("none", "bullet"):
-        return ""
-    return str(number)
-
-
-@dataclass(frozen=True, slots=True)
-class Level:
-    number_format: str
-    text: str
-    start: int
-
-
-def _val(element: etree._Element | None, default: str | None = None) -> str | None:
-    return default if element is None else element.get(_VAL, default)
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
-
-
-@dataclass(slots=True)
-class ListNumbering:
-    """The lists of one document, and the counters as its paragraphs are read in order."""
-
-    levels: dict[str, dict[int, Level]] = field(default_factory=dict)
-    style_lists: dict[str, tuple[str, int]] = field(default_factory=dict)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, root: etree._Element | None, styles: etree._Element | None) -> ListNumbering | None:
-        """The lists defined in a numbering part, and the styles (``w:styles``) that number by them."""
-        if root is None:
-            return None
-        abstract: dict[str, dict[int, Level]] = {}
-        for definition in root.iterchildren(_w("abstractNum")):
-            abstract[definition.get(_w("abstractNumId"))] = {
-                _int(level.get(_w("ilvl")), 0): _level(level)
-                for level in definition.iterchildren(_w("lvl"))
-            }
-        numbering = cls()
-        for num in root.iterchildren(_w("num")):
-            levels = dict(abstract.get(_val(num.find(_w("abstractNumId"))) or "", {}))
-            for override in num.iterchildren(_w("lvlOverride")):
-                ilvl = _int(override.get(_w("ilvl")), 0)
-                replaced = override.find(_w("lvl"))
-                if replaced is not None:
-                    levels[ilvl] = _level(replaced)
-                start = override.find(_w("startOverride"))
-                if start is not None and ilvl in levels:
-                    level = levels[ilvl]
-                    levels[ilvl] = Level(level.number_format, level.text, _int(_val(start), level.start))
-            numbering.levels[num.get(_w("numId"))] = levels
-        numbering.style_lists = _style_lists(styles) if styles is not None else {}
-        return numbering
-
-    def label(self, paragraph: etree._Element) -> str:
-        """The number Word shows before this paragraph, or "" for a paragraph that is not numbered."""
-        found = self._list_of(paragraph)
-        if found is None:
-            return ""
-        num_id, ilvl = found
-        levels = self.levels.get(num_id)
-        if not levels or ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        text = levels[ilvl].text
-        for depth in range(ilvl + 1):
-            level = levels.get(depth)
-            if level is None:
-                continue
-            value = counters.get(depth, level.start)
-            text = text.replace(f"%{depth + 1}", format_number(value, level.number_format))
-        return text
-
-    def _list_of(self, paragraph: etree._Element) -> tuple[str, int] | None:
-        properties = _properties(paragraph, _P_PR)
-        if properties is None:
-            return None
-        num_pr = _child(properties, _NUM_PR)
-        style = _val(_child(properties, _P_STYLE))
-        from_style = self.style_lists.get(style or "")
-        if num_pr is not None:
-            num_id = _val(_child(num_pr, _NUM_ID))
-            ilvl = _int(_val(_child(num_pr, _ILVL)), from_style[1] if from_style else 0)
-            if num_id is None and from_style:
-                num_id = from_style[0]
-            if num_id is None or num_id == "0":  # numId 0 switches numbering off
-                return None
-            return num_id, ilvl
-        return from_style
-
-
-def _level(element: etree._Element) -> Level:
-    return Level(
-        number_format=_val(element.find(_w("numFmt")), "decimal") or "decimal",
-        text=_val(element.find(_w("lvlText")), "") or "",
-        start=_int(_val(element.find(_w("start"))), 1),
-    )
-
-
-def _style_lists(styles: etree._Element) -> dict[str, tuple[str, int]]:
-    """Paragraph styles that number their paragraphs (a heading style tied to a list), with
-    what they inherit through ``basedOn``."""
-    own: dict[str, tuple[str | None, int | None]] = {}
-    based: dict[str, str] = {}
-    for style in styles.iterchildren(_w("style")):
-        style_id = style.get(_w("styleId"))
-        parent = _val(style.find(_w("basedOn")))
-        if parent:
-            based[style_id] = parent
-        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
-        if num_pr is not None:
-            own[style_id] = (_val(num_pr.find(_w("numId"))), _int(_val(num_pr.find(_w("ilvl"))), 0))
-    result: dict[str, tuple[str, int]] = {}
-    for style_id in {*own, *based}:
-        seen, current = set(), style_id
-        while current and current not in own and current not in seen:
-            seen.add(current)
-            current = based.get(current)
-        if current in own:
-            num_id, ilvl = own[current]
-            if num_id and num_id != "0":
-                result[style_id] = (num_id, ilvl or 0)
-    return result
 
 
 # --- the body ----------------------------------------------------------------------------------------

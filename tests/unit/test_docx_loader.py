@@ -20,8 +20,8 @@ from lxml import etree
 from nianbao.config.settings import Config
 from nianbao.engine.session import Session
 from nianbao.format.editions import builtin_editions
-from nianbao.loaders.docx import format_number
 from nianbao.loaders.docx import read_blocks
+from nianbao.loaders.wordnumbering import format_number
 from nianbao.reading.blocks import RawTable
 
 EXPECTED = Path(__file__).parent.parent / "corpus_expected"
