@@ -49,7 +49,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from itertools import chain
 from itertools import repeat
 
 from nianbao.model.document import Document
@@ -116,35 +115,35 @@ class _Postings:
         self.first: dict[str, int] = {}
         self.more: dict[str, list[int]] = {}
 
-    def add(self, grams: list[str], number: int) -> int:
-        """File text ``number`` under ``grams`` (repeats allowed); how many grams were new."""
+    def add(self, grams: list[str], number: int) -> tuple[Counter[int], int]:
+        """File text ``number`` under ``grams`` (repeats allowed). How many of its grams each earlier
+        text was filed under, and how many different grams it has."""
         first = self.first
         before = len(first)
         # one lookup a gram, in C: a gram an earlier text holds keeps that text as its first
         holders = list(map(first.setdefault, grams, repeat(number)))
         new = len(first) - before
-        if new < len(grams):
-            more = self.more
-            for gram, holder in zip(grams, holders, strict=True):
-                if holder == number:  # new, or seen already in this text
-                    continue
-                postings = more.get(gram)
-                if postings is None:
-                    more[gram] = [number]
-                elif postings[-1] != number and len(postings) < POSTINGS - 1:
-                    postings.append(number)
-        return new
+        shared: Counter[int] = Counter()
+        if new == len(grams):
+            return shared, new
+        # the grams earlier texts hold, each once, with the first of them
+        known = {gram: holder for gram, holder in zip(grams, holders, strict=True) if holder != number}
+        shared.update(known.values())
+        more = self.more
+        for gram in known:
+            postings = more.get(gram)
+            if postings is None:
+                more[gram] = [number]
+                continue
+            shared.update(postings)
+            if len(postings) < POSTINGS - 1:
+                postings.append(number)
+        return shared, new + len(known)
 
     def of(self, gram: str) -> list[int]:
         """The texts filed under ``gram``, earliest first."""
         first = self.first.get(gram)
         return [] if first is None else [first, *self.more.get(gram, ())]
-
-    def counts(self, known: set[str]) -> Counter[int]:
-        """How many of the ``known`` grams (all filed already) each text is filed under."""
-        shared = Counter(map(self.first.__getitem__, known))
-        shared.update(chain.from_iterable(map(self.more.__getitem__, self.more.keys() & known)))
-        return shared
 
 
 # An earlier sentence inside a later one is found by grams taken every SAMPLE characters of the
@@ -235,11 +234,8 @@ def _grams(key: str, size: int) -> list[str]:
 def _near_candidates(key: str, shingles: _Postings, number: int) -> list[int]:
     """Earlier paragraphs sharing many shingles with this one, most shared first; this one is
     added to the index."""
-    grams = _grams(key, SHINGLE)
-    known = shingles.first.keys() & grams
-    shared = shingles.counts(known)
-    new = shingles.add(grams, number)
-    wanted = (len(known) + new) / 2  # half the distinct shingles
+    shared, different = shingles.add(_grams(key, SHINGLE), number)
+    wanted = different / 2
     likely = [n for n, count in shared.items() if count >= wanted]
     return sorted(likely, key=lambda n: (-shared[n], n))[:POSTINGS]
 

@@ -22,14 +22,18 @@ def test_a_gram_leads_to_its_first_holders_each_once() -> None:
     postings = _Postings()
     # text 0 holds 甲 twice; 乙 first appears in text 3; every text holds 甲
     texts = [["甲", "丙", "甲"], ["甲"], ["甲", "甲", "甲"], ["乙", "甲"], *[["甲", "乙"]] * 8]
-    new = [postings.add(grams, number) for number, grams in enumerate(texts)]
-    assert new == [2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
+    added = [postings.add(grams, number) for number, grams in enumerate(texts)]
+    assert [different for _, different in added] == [2, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2]
     assert postings.of("甲") == list(range(POSTINGS))
     assert postings.of("乙") == [3, *range(4, 4 + POSTINGS - 1)]
     assert postings.of("丙") == [0]
     assert postings.of("丁") == []
-    assert postings.counts({"甲", "乙"}) == {**dict.fromkeys(range(3), 1), **dict.fromkeys(range(3, 8), 2),
-                                              **dict.fromkeys(range(8, 11), 1)}
+    # how many grams of the last text each earlier one is filed under: the first eight under 甲,
+    # texts 3–10 under 乙
+    shared, _ = added[-1]
+    assert shared == {**dict.fromkeys(range(3), 1), **dict.fromkeys(range(3, 8), 2),
+                      **dict.fromkeys(range(8, 11), 1)}
+    assert [added[n][0] for n in (0, 1, 4)] == [{}, {0: 1}, {0: 1, 1: 1, 2: 1, 3: 2}]
 
 
 def _findings(*texts: str) -> list[tuple[int, int]]:
