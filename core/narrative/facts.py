@@ -282,9 +282,9 @@ def _subject(pattern: _Pattern, unit: str) -> tuple[str, Subject] | None:
 
 
 def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
-    text = fold(sentence.text)
-    if not _COUNTED.search(text):
+    if not _COUNTED.search(sentence.text):  # \d is any digit, full-width too: folding changes nothing
         return
+    text = fold(sentence.text)
     taken: list[tuple[int, int]] = []
     found: list[Fact] = []
 
