@@ -49,6 +49,7 @@ added, left out or changed, e.g. all add "政府信息公开") are one habit and
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Iterator
 
@@ -65,6 +66,7 @@ from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 
 
+@functools.lru_cache(maxsize=1024)  # the format's titles, and headings written alike, come again
 def _wording(title: str) -> str:
     """The words of a title: folded, and without any punctuation (、 and , alike)."""
     return "".join(ch for ch in labels.fold(title) if not unicodedata.category(ch).startswith("P"))
