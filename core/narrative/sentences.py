@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
 
-_END = re.compile(r"(?<=[。！？!?])")
+# A sentence: up to and with its end mark, or what follows the last one.
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+")
 # A line break inside a paragraph is layout (PDF, wrapped text), not a sentence end.
 _WRAP = re.compile(r"\s*\n\s*")
 # A table whose cells a flattened source glued into the text is not narrative.
@@ -38,8 +39,9 @@ def _narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef
 
 def split_sentences(text: str) -> list[str]:
     """A paragraph's sentences, split at 。！？； and line ends, with lines wrapped by the source joined."""
-    text = _WRAP.sub("", text)
-    return [part.strip() for part in _END.split(text) if part and part.strip()]
+    if "\n" in text:
+        text = _WRAP.sub("", text)
+    return [part for part in map(str.strip, _SENTENCE.findall(text)) if part]
 
 
 def paragraph_sentences(document: Document) -> tuple[tuple[str, ...], ...]:

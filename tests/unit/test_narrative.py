@@ -185,6 +185,19 @@ def test_sentences_join_wrapped_lines() -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一。二！三？四", ["一。", "二！", "三？", "四"]),
+    ("。。好的!?  ", ["。", "。", "好的!", "?"]),
+    ("  前  。  \t 后 ", ["前  。", "后"]),
+    ("没有句号", ["没有句号"]),
+    ("", []),
+    (" \n ", []),
+    ("上一行\r\n  下一行。\n", ["上一行下一行。"]),
+])
+def test_sentences_end_at_their_marks(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
 def test_blank_total_is_summed_from_the_columns() -> None:
     values = {f"granted.{c}": CellValue(str(v) if v is not None else "", v, v is None)
               for c, v in [("natural_person", 258), ("business", 12), ("research", None),
