@@ -412,9 +412,10 @@ def extract_shares(document: Document) -> tuple[Share, ...]:
 def _shares(document: Document) -> tuple[Share, ...]:
     shares = []
     for sentence in sentences(document):
-        text = fold(sentence.text)
-        if "%" not in text or not _COUNTED.search(text):  # every share ends in % (％ is folded)
-            continue
+        written = sentence.text
+        if ("%" not in written and "％" not in written) or not _COUNTED.search(written):
+            continue  # every share ends in % (or ％, folded to it)
+        text = fold(written)
         for match in _SHARE.finditer(text):
             count = parse_number(match.group("n"))
             if count is None or match.group("approx"):
