@@ -1,8 +1,7 @@
 """HTML reports: whole pages or article fragments from government CMSs (TRS, UEditor, Word pastes).
 
-The bytes are decoded here, never by lxml: a page declaring gb2312 routinely holds GBK-only
-characters, and lxml given such bytes stops at the first one. Tables become grids with every
-row/col span expanded (the copies marked ``origin=False``); everything else becomes one
+The encoding is decided by :mod:`nianbao.loaders.htmlencoding`, never by lxml. Tables become
+grids with every row/col span expanded (the copies marked ``origin=False``); everything else becomes one
 paragraph per block-level element, in reading order.
 """
 
@@ -15,11 +14,7 @@ from pathlib import Path
 
 import lxml.etree
 from nianbao.format.editions import Edition
-from nianbao.loaders.base import Decoded
 from nianbao.loaders.base import LoadError
-from nianbao.loaders.base import decode_text
-from nianbao.loaders.base import looks_binary
-from nianbao.loaders.base import normalise_encoding
 from nianbao.loaders.base import sha256
 from nianbao.loaders.elements import BLOCK
 from nianbao.loaders.elements import BREAKING
@@ -32,6 +27,7 @@ from nianbao.loaders.elements import flat_text
 from nianbao.loaders.elements import holds
 from nianbao.loaders.elements import lines_of
 from nianbao.loaders.elements import tag_of
+from nianbao.loaders.htmlencoding import decode_html_utf8
 from nianbao.model.document import Document
 from nianbao.model.document import Note
 from nianbao.model.document import Paragraph
@@ -51,11 +47,7 @@ _SNIFF = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|article|section|h[1-6])[\s>/]",
     re.I | re.S,
 )
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
-_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_\-:.]+)[\"']", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-# Single-byte codecs decode any bytes at all, so success proves nothing about them.
-_PERMISSIVE = {"latin_1", "iso8859-1", "cp1252", "windows-1252", "ascii"}
 
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
 _CHROME_NAME = re.compile(
@@ -77,59 +69,6 @@ _TITLE_SEARCH = 3  # a title stands among the first paragraphs of the article
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _DATE_META = {"pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date.issued"}
 _DATE_LINE = re.compile(r"^\s*(?:发布日期|发布时间)\s*[:：]")
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset an XML declaration or a ``<meta>`` in the first 4 KB names, if any."""
-    head = data[:4096]
-    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
-    return match.group(1).decode("ascii") if match else None
-
-
-def decode_html(data: bytes) -> Decoded:
-    """Decode an HTML file's bytes.
-
-    Valid UTF-8 is UTF-8 whatever the page declares (a GBK text is almost never valid UTF-8);
-    otherwise the declared charset (gb2312/gbk read as gb18030) when it decodes every byte, and
-    charset-normalizer when nothing is declared or the declaration is wrong.
-    """
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or looks_binary(data):
-        return decode_text(data)
-    text = _decode_cut(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
-    declared = declared_charset(data)
-    if declared:
-        name = normalise_encoding(declared)
-        text = _decode_cut(data, name) if name not in _PERMISSIVE else None
-        if text is not None:
-            return Decoded(text, name)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        return Decoded(str(best), normalise_encoding(best.encoding))
-    try:
-        return Decoded(data.decode("gb18030"), "gb18030")
-    except UnicodeDecodeError as exc:
-        raise LoadError("无法识别网页的字符编码", "cannot tell the page's character encoding",
-                        reason="encoding") from exc
-
-
-def _decode_cut(data: bytes, name: str) -> str | None:
-    """``data`` decoded, tolerating a last character cut in half (a file saved or downloaded only
-    in part); None when the codec does not decode it."""
-    try:
-        return data.decode(name)
-    except LookupError:
-        return None
-    except UnicodeDecodeError as exc:
-        if exc.end < len(data) or len(data) - exc.start > 3:
-            return None
-        try:
-            return data[: exc.start].decode(name)
-        except UnicodeDecodeError:
-            return None
 
 
 # --- tables --------------------------------------------------------------------------------------
@@ -370,13 +309,17 @@ def published_on(root: lxml.etree._Element, document: Document) -> str | None:
 # --- the loader ----------------------------------------------------------------------------------
 
 
-def parse_html(text: str) -> lxml.etree._Element:
-    text = _XML_DECLARATION.sub("", text, count=1)
+def parse_html(text: str, utf8: bytes | None = None) -> lxml.etree._Element:
+    """The page's tree, parsed from ``text``, or from ``utf8`` when given: the same page as UTF-8
+    bytes, which libxml2 reads as they are (a Python string reaches it as UTF-16, converted first)."""
+    if _XML_DECLARATION.match(text):
+        text, utf8 = _XML_DECLARATION.sub("", text, count=1), None
     # lxml.etree's parser, not lxml.html's: the same tree, without a Python call to choose each
-    # element's class whenever reading touches one
-    parser = lxml.etree.HTMLParser(remove_comments=False, remove_pis=True)
+    # element's class whenever reading touches one; the encoding given, a <meta> charset is not read
+    parser = lxml.etree.HTMLParser(remove_comments=False, remove_pis=True,
+                                   encoding="utf-8" if utf8 is not None else None)
     try:
-        root = lxml.etree.fromstring(text, parser)
+        root = lxml.etree.fromstring(text if utf8 is None else utf8, parser)
         if root is None:
             raise lxml.etree.ParserError("Document is empty")
     except lxml.etree.ParserError as exc:
@@ -411,8 +354,8 @@ class HtmlLoader:
     def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
         if not data.strip():
             raise LoadError("文件是空的", "the file is empty", reason="empty")
-        decoded = decode_html(data)
-        root = parse_html(decoded.text)
+        decoded, whole_utf8 = decode_html_utf8(data)
+        root = parse_html(decoded.text, data if whole_utf8 else None)
         paths = ElementPaths(deferred=True)
         blocks, article = read_blocks(root, paths)
         if not any(isinstance(b, Paragraph) or any(c.text for row in b.rows for c in row) for b in blocks):

@@ -14,10 +14,10 @@ from nianbao.format.numerals import parse_cell
 from nianbao.loaders.base import LoadError
 from nianbao.loaders.html import HtmlLoader
 from nianbao.loaders.html import cell_text
-from nianbao.loaders.html import decode_html
 from nianbao.loaders.html import parse_html
 from nianbao.loaders.html import read_blocks
 from nianbao.loaders.html import read_grid
+from nianbao.loaders.htmlencoding import decode_html
 from nianbao.model.document import Document
 from nianbao.reading.blocks import RawTable
 
@@ -74,6 +74,14 @@ def test_wrong_declarations_are_overruled() -> None:
     assert decode_html(text.encode("gb18030")).text == text
     declared_gb = "<meta charset=\"gb2312\"><p>行政规范性文件88件</p>"
     assert decode_html(declared_gb.encode("utf-8")).encoding == "utf-8"
+
+
+def test_a_utf8_page_declaring_another_charset_reads_as_utf8(tmp_path: Path) -> None:
+    """lxml is given the file's UTF-8 bytes themselves: the charset its <meta> names is not read."""
+    document = load_text(tmp_path, '<html><head><meta http-equiv="Content-Type" content="text/html; '
+                                   'charset=gb2312"></head><body><p>一、总体情况</p><p>镕基，2022年</p></body></html>')
+    assert document.source.encoding == "utf-8"
+    assert [p.text for p in document.paragraphs()] == ["一、总体情况", "镕基，2022年"]
 
 
 def test_xml_declaration_is_stripped(tmp_path: Path) -> None:
