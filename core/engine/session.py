@@ -63,6 +63,7 @@ from nianbao.plugin.manager import is_builtin
 from nianbao.plugin.reporter import ReporterTable
 
 _LEVEL_ZH = {"error": "错误", "warning": "警告", "note": "提示"}
+_SELECTIONS_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class Session:
                               f"no {self.config.edition} edition (known: auto, {known})")
         self._register_rule_files()
         self.rule_packs: dict[str, frozenset[str]] = {}
+        self._chosen: dict[tuple[object, ...], tuple[Rule, ...]] = {}  # see rules_for
         self.all_rules = self._rules()
         self._refuse_broken_packs()
         self._refuse_unknown_selectors()
@@ -176,9 +178,18 @@ class Session:
 
     def rules_for(self, *configs: Config) -> list[Rule]:
         """The rules selected by any of ``configs`` (the run's, or one report's after its overrides)."""
-        return [r for r in self.all_rules
+        # Every report of a run asks again with the same selection: the answer is kept by what it
+        # depends on (the selectors and packs), for a few selections.
+        key = tuple((tuple(c.select), tuple(c.ignore), tuple(c.packs), c.scoped_packs) for c in configs)
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            if len(self._chosen) >= _SELECTIONS_KEPT:
+                self._chosen.clear()
+            chosen = self._chosen[key] = tuple(
+                r for r in self.all_rules
                 if any(c.is_selected(r.id) and c.pack_enabled(self.rule_packs.get(r.id, ()))
-                       for c in configs)]
+                       for c in configs))
+        return list(chosen)
 
     def _rules(self) -> list[Rule]:
         rules: dict[str, Rule] = {}
