@@ -189,9 +189,13 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
 
 
 def _holds_blocks(element: lxml.etree._Element) -> bool:
-    """Whether something inside breaks the line: a block, a table or a ``<br>`` (the parser gives
-    tag names in lower case, so lxml's walk can look for them)."""
-    return holds(element, *BREAKING)
+    """Whether something inside breaks the line: a block, a table or a ``<br>``. (A loop here:
+    lxml's walk by tag names sets up a matcher for the 33 names on every call, which costs more.)"""
+    for child in element.iterdescendants():
+        tag = child.tag
+        if isinstance(tag, str) and tag.lower() in BREAKING:
+            return True
+    return False
 
 
 def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
