@@ -9,10 +9,12 @@ the tables against the edition the engine decided.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
+from functools import cache
 
 from nianbao.format import labels
 from nianbao.format.editions import Edition
@@ -114,7 +116,8 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     if raw.kind == "glued":
         read_glued_table(document, raw, edition, section)
         return
-    header_text = "".join(labels.core(c.text) for row in raw.rows for c in row)
+    # the whole table's folded text, wanted only for a row without a label (表四)
+    header_text = cache(lambda: "".join(labels.core(c.text) for row in raw.rows for c in row))
     touched: set[str] = set()
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
@@ -237,7 +240,7 @@ def _has_numbers(cells: list[RawCell]) -> bool:
 
 
 def _place_row(
-    cells: list[RawCell], edition: Edition, header_text: str, kind: str
+    cells: list[RawCell], edition: Edition, header_text: Callable[[], str], kind: str
 ) -> tuple[TableSpec, RowSpec | None, int] | None:
     """Find the template table and row a raw row belongs to, and the index of its label cell.
 
@@ -245,31 +248,29 @@ def _place_row(
     (三、本年度办理结果, （三）不予公开). A row with no label but a full set of numbers belongs to a
     single-row table whose column groups appear in the raw table (表四).
     """
+    parsed = [parse_cell(c.text) for c in cells]
+    filled = False  # whether a number (in a grid, also a blank) stands right of the cell
     for index in range(len(cells) - 1, -1, -1):
-        text = cells[index].text
-        if not text.strip() or parse_cell(text).value is not None:
-            continue
-        after = cells[index + 1:]
-        if not any(parse_cell(c.text).value is not None or (kind == "grid" and parse_cell(c.text).blank)
-                   for c in after):
-            continue  # a header cell such as 总计 at the end of a header row
-        for spec in edition.tables:
-            row_spec = spec.match_row(text)
-            if row_spec is not None:
-                return spec, row_spec, index
-    numbers = [c for c in cells if parse_cell(c.text).value is not None]
-    labelled = [c for c in cells
-                if c.text.strip() and parse_cell(c.text).value is None and not parse_cell(c.text).blank]
+        text, here = cells[index].text, parsed[index]
+        # without anything to its right, a cell is a header cell such as 总计 ending a header row
+        if filled and here.value is None and text.strip():
+            for spec in edition.tables:
+                row_spec = spec.match_row(text)
+                if row_spec is not None:
+                    return spec, row_spec, index
+        filled = filled or here.value is not None or (kind == "grid" and here.blank)
+    read = list(zip(cells, parsed, strict=True))
+    numbers = [c for c, p in read if p.value is not None]
+    labelled = [c for c, p in read if c.text.strip() and p.value is None and not p.blank]
     # In a grid an empty cell is a blank value and still holds its column's place; in text a blank
     # is only what is written as one (-, —, /).
-    slots = ([c for c in cells if parse_cell(c.text).blank and (kind == "grid" or c.text.strip())]
-             if numbers else [])
+    slots = [c for c, p in read if p.blank and (kind == "grid" or c.text.strip())] if numbers else []
     for spec in edition.tables:
         if len(spec.all_rows()) != 1 or labelled:
             continue
         groups = {labels.core(g) for c in spec.columns if c.group for g in c.group.split()}
         fills_columns = len(numbers) + len(slots) >= len(spec.columns)
-        if groups and all(g in header_text for g in groups) and fills_columns:
+        if groups and all(g in header_text() for g in groups) and fills_columns:
             return spec, spec.all_rows()[0], -1
     return None
 

@@ -78,13 +78,21 @@ def _columns_slots(spec: TableSpec, columns: Sequence[ColumnSpec], headers: Sequ
     repeat the same few texts (a spanning cell fills every slot under it), so each text is matched
     against the columns once."""
     columns = tuple(columns)
+    named = _named(spec, columns)
     cores: dict[int, set[str]] = {}
     groups = [[labels.core(g) for g in (column.group or "").split()] for column in columns]
     found: list[set[int] | None] = [None] * len(columns)
     for header in reversed(headers):
         here: dict[int, set[int]] = {}
         for j in range(first, len(header)):
-            for i in _named(spec, columns, header[j].text):
+            text = header[j].text
+            names = named.get(text)
+            if names is None:
+                if len(named) >= _NAMED_TEXTS:
+                    named.clear()
+                names = named[text] = tuple(i for i, column in enumerate(columns)
+                                            if text.strip() and spec.match_column(text, (column,)) is column)
+            for i in names:
                 if found[i] is not None:
                     continue
                 if groups[i]:
@@ -99,24 +107,24 @@ def _columns_slots(spec: TableSpec, columns: Sequence[ColumnSpec], headers: Sequ
     return [slots if slots is not None else set() for slots in found]
 
 
-_NAMED: dict[tuple[str, int, int], tuple[TableSpec, tuple[ColumnSpec, ...], tuple[int, ...]]] = {}
-_NAMED_CACHE_SIZE = 4096
+_NAMED: dict[tuple[int, int], tuple[TableSpec, tuple[ColumnSpec, ...], dict[str, tuple[int, ...]]]] = {}
+_NAMED_TABLES = 64
+_NAMED_TEXTS = 1024
 
 
-def _named(spec: TableSpec, columns: tuple[ColumnSpec, ...], text: str) -> tuple[int, ...]:
-    """The indices of the columns a header cell's text names. Reports repeat the format's few
-    header texts, so the answer is remembered per text and template columns (the entry holds the
-    template and its columns, so their ids stay theirs while it lives)."""
-    key = (text, id(spec), id(columns))
+def _named(spec: TableSpec, columns: tuple[ColumnSpec, ...]) -> dict[str, tuple[int, ...]]:
+    """For a template's columns, the indices of the columns each header text names, as found so far.
+    Reports repeat the format's few header texts, so the answers are kept per template (the entry
+    holds the template and its columns, so their ids stay theirs while it lives)."""
+    key = (id(spec), id(columns))
     cached = _NAMED.get(key)
     if cached is not None and cached[0] is spec and cached[1] is columns:
         return cached[2]
-    found = tuple(i for i, column in enumerate(columns)
-                  if text.strip() and spec.match_column(text, (column,)) is column)
-    if len(_NAMED) >= _NAMED_CACHE_SIZE:
+    if len(_NAMED) >= _NAMED_TABLES:
         _NAMED.clear()
-    _NAMED[key] = (spec, columns, found)
-    return found
+    named: dict[str, tuple[int, ...]] = {}
+    _NAMED[key] = (spec, columns, named)
+    return named
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +133,7 @@ class HeaderColumns:
     data row, whose values start at slot ``first``."""
 
     row: Sequence[_Cell]
-    slots: list[set[int]]
+    slots: tuple[frozenset[int], ...]
     first: int
     owner: Sequence[int | None]  # owners(row)
 
@@ -177,24 +185,24 @@ def header_columns(
     return HeaderColumns(row, slots, first, owner)
 
 
-_SLOTS: dict[tuple[int, ...], tuple[tuple[object, ...], list[set[int]]]] = {}
+_SLOTS: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[frozenset[int], ...]]] = {}
 _SLOTS_CACHE_SIZE = 256
 
 
 def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequence[_Cell], ...],
-           first: int) -> list[set[int]]:
+           first: int) -> tuple[frozenset[int], ...]:
     """:func:`column_slots` of every column. The data rows of one table share their header rows, so
     the answer is remembered for the header rows themselves (the entry holds them, so their ids stay
-    theirs while it lives)."""
+    theirs while it lives) and shared, frozen, by those rows."""
     owners_ = (spec, columns, *headers)
     key = (first, *map(id, owners_))
     cached = _SLOTS.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], owners_, strict=True)):
-        return [set(s) for s in cached[1]]
-    slots = _columns_slots(spec, columns, headers, first)
+        return cached[1]
+    slots = tuple(map(frozenset, _columns_slots(spec, columns, headers, first)))
     if len(_SLOTS) >= _SLOTS_CACHE_SIZE:
         _SLOTS.clear()
-    _SLOTS[key] = (owners_, [set(s) for s in slots])
+    _SLOTS[key] = (owners_, slots)
     return slots
 
 
