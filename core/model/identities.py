@@ -84,14 +84,24 @@ def checkable_sums(values: Mapping[str, CellValue], left: Sequence[str],
                    right: Sequence[str]) -> tuple[float, float] | None:
     """The sums of a binding's two sides, or None when it cannot be checked: a cell missing or not a
     number, or one side all blank."""
-    found = [values.get(key) for key in (*left, *right)]
-    cells = [c for c in found if c is not None and (c.blank or c.value is not None)]
-    if len(cells) != len(found):
-        return None
-    left_cells, right_cells = cells[:len(left)], cells[len(left):]
-    if all(c.blank for c in left_cells) or all(c.blank for c in right_cells):
-        return None
-    return sum(c.value or 0 for c in left_cells), sum(c.value or 0 for c in right_cells)
+    get = values.get
+    sums = []
+    for keys in (left, right):
+        numbers = []
+        all_blank = True
+        for key in keys:
+            cell = get(key)
+            if cell is None:
+                return None
+            if not cell.blank:
+                if cell.value is None:
+                    return None
+                all_blank = False
+            numbers.append(cell.value or 0)
+        if all_blank:
+            return None
+        sums.append(sum(numbers))
+    return sums[0], sums[1]
 
 
 def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mismatch]:
