@@ -73,6 +73,11 @@ def splits(
     if not chunks or count < len(chunks):
         return []
     may_sign = tuple(signed) if signed is not None else (True,) * count
+    if (len(chunks) == 1 and len(may_sign) >= count and len(chunks[0]) <= _SHORT_RUN
+            and chunks[0].isascii() and chunks[0].isdigit()):
+        few = _digit_splits(chunks[0], count, _FEW_SPLITS)
+        if few is not None:
+            return None if len(few) > limit else few
     ends = [_number_ends(chunk) for chunk in chunks]
     counters = [_counter(chunk, chunk_ends, may_sign) for chunk, chunk_ends in zip(chunks, ends, strict=True)]
 
@@ -133,6 +138,50 @@ def splits(
         return found
 
     return walk(0, count)
+
+
+# A short run of digits alone (most glued rows) is first cut directly, giving up past a few splits:
+# every step of the walk leads to a split, so it costs at most that many splits × columns × digits.
+_FEW_SPLITS = 64
+_SHORT_RUN = 32
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _digit_splits(digits: str, count: int, most: int) -> list[Split] | None:
+    """The cuts of a run of digits alone into ``count`` numbers, in the order :func:`splits` lists
+    them; None when there are more than ``most``. From a start, ``pieces`` numbers can be cut when
+    there are as many digits left and at least as many as the fewest pieces: each 0 that starts a
+    number is a number of its own, and what follows a nonzero digit may be one number."""
+    length = len(digits)
+    fewest = [0] * (length + 1)
+    for position in range(length - 1, -1, -1):
+        fewest[position] = fewest[position + 1] + 1 if digits[position] == "0" else 1
+    found: list[Split] = []
+    path: list[str] = []
+
+    def cut(position: int, pieces: int) -> None:
+        if pieces == 1:
+            if len(found) == most:
+                raise _TooMany
+            found.append((*path, digits[position:]))
+            return
+        last = position + 1 if digits[position] == "0" else length - pieces + 1
+        for end in range(position + 1, last + 1):
+            if fewest[end] <= pieces - 1:
+                path.append(digits[position:end])
+                cut(end, pieces - 1)
+                path.pop()
+
+    if not fewest[0] <= count <= length:
+        return []
+    try:
+        cut(0, count)
+    except _TooMany:
+        return None
+    return found
 
 
 def _number_ends(chunk: str) -> list[tuple[int, ...]]:
