@@ -113,6 +113,7 @@ class Session:
         self._register_rule_files()
         self.rule_packs: dict[str, frozenset[str]] = {}
         self._chosen: dict[tuple[object, ...], tuple[Rule, ...]] = {}  # see rules_for
+        self._chosen_from: tuple[list[Rule], int] | None = None
         self.all_rules = self._rules()
         self._refuse_broken_packs()
         self._refuse_unknown_selectors()
@@ -181,6 +182,10 @@ class Session:
         # Every report of a run asks again with the same selection: the answer is kept by what it
         # depends on (the selectors and packs), for a few selections.
         key = tuple((tuple(c.select), tuple(c.ignore), tuple(c.packs), c.scoped_packs) for c in configs)
+        rules, count = self._chosen_from or (None, 0)
+        if rules is not self.all_rules or count != len(self.all_rules):  # the rules were replaced
+            self._chosen.clear()
+            self._chosen_from = (self.all_rules, len(self.all_rules))
         chosen = self._chosen.get(key)
         if chosen is None:
             if len(self._chosen) >= _SELECTIONS_KEPT:
