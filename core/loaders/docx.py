@@ -121,8 +121,8 @@ CellParagraphs = dict[etree._Element, list[tuple[etree._Element, list[str]]]]
 def _cell_paragraphs(tbl: etree._Element) -> CellParagraphs | None:
     """Each cell's paragraphs with the pieces of their text, read in one pass over the table: asking
     each cell for its paragraphs and each paragraph for its text costs more than the text. None for
-    a table one pass cannot read exactly (a table in a cell, a paragraph in a paragraph as in a text
-    box, text outside a paragraph): its cells are then read one by one."""
+    a table one pass cannot read exactly (a table or a cell in a cell, a paragraph in a paragraph as in
+    a text box, text outside a paragraph): its cells are then read one by one."""
     if next(tbl.iterdescendants(_TBL), None) is not None:
         return None
     cells: CellParagraphs = {}
@@ -133,6 +133,9 @@ def _cell_paragraphs(tbl: etree._Element) -> CellParagraphs | None:
     for node in tbl.iter(_TC, _P, _T, _TAB, _BR, _CR):
         tag = node.tag
         if tag == _TC:
+            # a cell stands in a row of this table, not in another cell (whose text would hold its own)
+            if node.getparent().getparent() is not tbl and _enclosing(node) is not tbl:
+                return None
             cell, paragraph = node, None
             paragraphs = cells[node] = []
         elif tag == _P:

@@ -500,7 +500,8 @@ _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
         built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tables are read in one pass over their cells' text where that reads exactly what asking each
-    # cell reads: a text box in a cell, a table in a cell, a link, a tab, a break, a numbered paragraph.
+    # cell reads: a text box in a cell, a table in a cell, a link, a tab, a break, a numbered paragraph,
+    # and a cell in a cell (which no Word file should hold).
     document = docx.Document(str(built))
     numbering = document.part.numbering_part.element
     numbering.insert(0, etree.fromstring(_LIST))
@@ -514,6 +515,10 @@ def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
     nested.append(etree.fromstring(
         f'<w:tbl {_W}><w:tr><w:tc><w:p><w:r><w:t>表中表</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'))
     nested.append(etree.fromstring(f'<w:p {_W}/>'))
+    extra = document.add_table(rows=1, cols=2)
+    extra.cell(0, 0).text, extra.cell(0, 1).text = "格", "邻格"
+    extra._tbl.tr_lst[0].tc_lst[0].append(etree.fromstring(  # a cell in a cell, as no table has it
+        f'<w:tr {_W}><w:tc><w:p><w:r><w:t>中格</w:t></w:r></w:p></w:tc></w:tr>'))
     reviews = tables[2].tr_lst[3].tc_lst
     reviews[0].p_lst[0].append(etree.fromstring(
         f'<w:hyperlink {_W} {_R} r:id="rId99"><w:r><w:t>链接</w:t><w:tab/><w:br/><w:t>下行</w:t></w:r>'
@@ -528,6 +533,7 @@ def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
     one_pass = session.load(path).to_dict()
     tables_read = _raw_tables(path)
     assert "框内" in tables_read[0].rows[2][0].text and tables_read[2].rows[3][0].text == "1链接下行"
+    assert [c.text for c in tables_read[3].rows[0]] == ["格中格", "邻格"]
     monkeypatch.setattr("nianbao.loaders.docx._cell_paragraphs", lambda tbl: None)
     assert session.load(path).to_dict() == one_pass
     assert _raw_tables(path) == tables_read
