@@ -248,10 +248,16 @@ def _compared(readings: list[Reading], table_no: str, context: Context) -> tuple
     return f"{table_no}{zh} 都", f"it is none of {table_no} {en}"
 
 
-def _table_fault(faults: dict[tuple[str, str], TableFault], readings: list[Reading]) -> TableFault | None:
+def _table_fault(document: Document, context: Context, faults: dict[str, dict[tuple[str, str], TableFault]],
+                 readings: list[Reading]) -> TableFault | None:
+    """The table's own fault at a cell the readings use; each table's faults are worked out when
+    first asked for (``faults``, by table)."""
     for reading in readings:
+        table = reading.metric.table
+        if table not in faults:
+            faults[table] = table_faults(document, context.edition, (table,))
         for key, _ in reading.cells:
-            fault = faults.get((reading.metric.table, key))
+            fault = faults[table].get((table, key))
             if fault is not None:
                 return fault
     return None
@@ -259,7 +265,7 @@ def _table_fault(faults: dict[tuple[str, str], TableFault], readings: list[Readi
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    faults: dict[tuple[str, str], TableFault] | None = None
+    faults: dict[str, dict[tuple[str, str], TableFault]] = {}
     for fact in extract_facts(document):
         if not fact.compared:
             continue  # "2021年收到申请50件", "历年…228份": no cell of this year's tables
@@ -284,13 +290,11 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             "part_en": "",
         }
         args["part"], args["part_en"] = _part_note(document, reading, fact, context)
-        if faults is None:
-            faults = table_faults(document, context.edition)
         variant, severity = "default", None
         carried = _carried_over(document, fact) if len(readings) == 1 else None
         if carried and same_number(fact.value, reading.value + carried):
             variant, severity, args["carried"] = "carried-over", "warning", carried
-        elif (fault := _table_fault(faults, readings)) is not None:
+        elif (fault := _table_fault(document, context, faults, readings)) is not None:
             args["table_rule"], args["identity"] = fault.rule, fault.identity
             variant, severity = "table-wrong", "warning"
         elif (reason := fact.reason or (DOCUMENTS if fact.subject == "documents" else None)) is not None:

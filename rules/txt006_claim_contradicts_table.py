@@ -135,7 +135,7 @@ def _cells(claim: Claim) -> tuple[str, tuple[str, ...]]:
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
         return
-    faults: dict[tuple[str, str], TableFault] | None = None  # the tables' own faults, read at a finding
+    faults: dict[str, dict[tuple[str, str], TableFault]] = {}  # a table's own faults, read at a finding
     occurrences = Occurrences()
     for claim in extract_claims(document):
         if not claim.compared:
@@ -154,9 +154,9 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             args = {"quote": quote(claim.sentence, claim.sentence.find(claim.words)), "words": claim.words,
                     "table_no": spec.number, "cell": evidence.label, "value": cell.value}
             variant, severity = "default", None
-            if faults is None:
-                faults = table_faults(document, context.edition)
-            if (fault := faults.get((table_key, key))) is not None:
+            if table_key not in faults:
+                faults[table_key] = table_faults(document, context.edition, (table_key,))
+            if (fault := faults[table_key].get((table_key, key))) is not None:
                 args["table_rule"], args["identity"] = fault.rule, fault.identity
                 variant, severity = "table-wrong", "warning"
             elif claim.reason:

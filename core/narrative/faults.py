@@ -3,6 +3,7 @@ table's mistake, which the REC rules report, rather than of a second one in the 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from nianbao.format.editions import Edition
@@ -17,14 +18,17 @@ class TableFault:
     location: str
 
 
-def table_faults(document: Document, edition: Edition | None) -> dict[tuple[str, str], TableFault]:
+def table_faults(document: Document, edition: Edition | None,
+                 tables: Collection[str] | None = None) -> dict[tuple[str, str], TableFault]:
     """(table, cell key) → the identity of the edition that fails at that cell, or else the first
-    that fails with that cell in it."""
+    that fails with that cell in it; for the cells of ``tables`` only, when given."""
     faults: dict[tuple[str, str], TableFault] = {}
     located: dict[tuple[str, str], TableFault] = {}
     if edition is None:
         return faults
     for identity in edition.identities:
+        if tables is not None and identity.table not in tables:
+            continue
         table = document.tables.get(identity.table)
         if table is None:
             continue
