@@ -199,10 +199,7 @@ def _with_reworded(text: str, found: list[_Heading], specs: list[SectionSpec]) -
 def _reworded(
     text: str, start: int, stop: int, spec: SectionSpec, specs: list[SectionSpec]
 ) -> _Heading | None:
-    marker = re.compile(
-        rf"(?:第\s*{spec.number}\s*部分\s*[{_MARKS}]*|(?<![{_CN}]){spec.number}\s*[{_MARKS}]+)\s*"
-    )
-    for match in marker.finditer(text, start, stop):
+    for match in _marker(spec.number).finditer(text, start, stop):
         words = text[match.end(): min(stop, match.end() + _TITLE_MAX)]
         cut = re.search(rf"[{_SENTENCE_END}。，,\s\d]", words)
         title = words[: cut.start()] if cut else words
@@ -212,6 +209,12 @@ def _reworded(
         if length is not None and place_title(title[:length], spec.number, specs) is spec:
             return _Heading(match.start(), match.end() + length, spec.number, spec.key)
     return None
+
+
+@lru_cache(maxsize=32)
+def _marker(number: str) -> re.Pattern[str]:
+    """The mark of section ``number`` (一、, 第一部分): compiled once, not at every search."""
+    return re.compile(rf"(?:第\s*{number}\s*部分\s*[{_MARKS}]*|(?<![{_CN}]){number}\s*[{_MARKS}]+)\s*")
 
 
 def _rank(number: str) -> int:
@@ -269,14 +272,18 @@ def _enumerator_before(text: str, start: int, enumerator: str | None) -> int | N
     """Where the label's own enumerator (``2.``, ``（二）``, ``一、``) begins just before ``start``."""
     if not enumerator:
         return None
-    head = text[:start]
+    match = _enumerator_pattern(enumerator).search(text[:start])
+    return match.start() if match else None
+
+
+@lru_cache(maxsize=64)
+def _enumerator_pattern(enumerator: str) -> re.Pattern[str]:
+    """A label's own enumerator ending the text: compiled once per enumerator, not at every row."""
     number = re.escape(enumerator)
     if enumerator.isdigit():
         # No word boundary: the previous row's digits run straight into it (…00000002.其他…).
-        match = re.search(rf"{number}\s*[.．、]\s*$", head)
-    else:
-        match = re.search(rf"(?:[（(]\s*{number}\s*[)）]|{number}\s*[、.．])\s*$", head)
-    return match.start() if match else None
+        return re.compile(rf"{number}\s*[.．、]\s*$")
+    return re.compile(rf"(?:[（(]\s*{number}\s*[)）]|{number}\s*[、.．])\s*$")
 
 
 def find_rows(text: str, specs: list[TableSpec]) -> list[_Row]:

@@ -237,9 +237,11 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
             section.tables.append(spec.key)
         table.grid.extend([label, run.strip()] for _row, label, run, _ref in rows)
         results = resolve(spec, edition.identities, {r.key: run for r, _label, run, _ref in rows})
+        present = {row.key for row in table.rows}
         for row_spec, label, run, ref in rows:
-            if table.row(row_spec.key) is not None:
+            if row_spec.key in present:
                 continue
+            present.add(row_spec.key)
             table.rows.append(TableRow(row_spec.key, label, ref))
             result = results[row_spec.key]
             values = result.values
@@ -247,11 +249,11 @@ def read_glued_table(document: Document, raw: RawTable, edition: Edition, sectio
                 document.notes.append(_unreadable(spec, row_spec, result, ref))
                 continue
             _chunks, unit = run_parts(run)
+            last = result.columns[-1]
             for column, value in zip(result.columns, values, strict=True):
+                # raw, value, blank, ref, unit (on the last column, where it was written)
                 table.values[f"{row_spec.key}.{column}"] = CellValue(
-                    raw=_number_text(value), value=value, blank=False, ref=ref,
-                    unit=unit if column == result.columns[-1] else None,
-                )
+                    _number_text(value), value, False, ref, unit if column == last else None)
 
 
     for spec, row_spec, label, run, ref in merged:
