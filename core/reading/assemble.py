@@ -352,13 +352,9 @@ def _fill_values(
             ref=ref, table=spec.key, row=row_spec.key,
         ))
         values = values[extra:]
+    target = table.values if into is None else into
     for column, cell in zip(columns, values, strict=True):
         parsed = parse_cell(cell.text)
-        (table.values if into is None else into)[f"{row_spec.key}.{column.key}"] = CellValue(
-            raw=cell.text.strip(),
-            value=parsed.value,
-            blank=parsed.blank,
-            ref=cell.ref,
-            unit=parsed.unit,
-            problem=parsed.problem,
-        )
+        # raw, value, blank, ref, unit, problem
+        target[f"{row_spec.key}.{column.key}"] = CellValue(
+            cell.text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit, parsed.problem)

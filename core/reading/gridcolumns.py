@@ -140,17 +140,18 @@ class HeaderColumns:
     def place(self) -> HeaderPlacement | None:
         """The value cell of every column, or None when the header does not settle each one: slots
         of a column filled by two cells, or one cell over two columns."""
-        owner = self.owner
+        owner, width = self.owner, len(self.row)
         chosen: list[int] = []
         for slots in self.slots:
-            filled = {owner[j] for j in slots if j < len(self.row)}
+            filled = {owner[j] for j in slots if j < width}
             if len(filled) != 1 or None in filled:
                 return None
             chosen.append(filled.pop())
-        if len(set(chosen)) != len(chosen):
+        taken = set(chosen)
+        if len(taken) != len(chosen):
             return None
         outside = [cell for j, cell in enumerate(self.row) if j >= self.first and cell.origin
-                   and j not in chosen and parse_cell(cell.text).value is not None]
+                   and j not in taken and parse_cell(cell.text).value is not None]
         return HeaderPlacement([self.row[j] for j in chosen], outside)
 
     def agrees(self, cells: Sequence[_Cell]) -> bool:
