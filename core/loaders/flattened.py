@@ -164,8 +164,7 @@ def section_headings(text: str, editions: Mapping[str, Edition]) -> list[_Headin
 
 @lru_cache(maxsize=16)
 def _heading_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
-    """The regex of a numbered heading with one of ``titles``: built once per set of editions (every
-    line of a page is searched with it)."""
+    """A numbered heading with one of ``titles``, built once per set of editions, not per line."""
     alternatives = "|".join(f"(?:{_pattern(t)})" for t in sorted(titles, key=len, reverse=True))
     return re.compile(
         rf"(?:第\s*(?P<part>[{_CN}]{{1,2}})\s*部分\s*[{_MARKS}]*|(?P<marked>[{_CN}]{{1,2}})\s*[{_MARKS}]+"
