@@ -1,8 +1,9 @@
 """The parts of a Word package (.docx) that the loader reads, found as Word finds them: the
 package's relationships name the main document, and the document's relationships name its list
-numbering and its styles. Every part of the archive is first inflated through a stream that stops
-at the limits; the XML parts are kept from that pass, so that none is inflated twice, and parsed
-without entities, network access or huge-tree mode.
+numbering and its styles. The archive is refused when the sizes it declares are past the limits;
+a part the loader reads is then inflated through a stream that stops at the limits (a declared size
+may lie), and parsed without entities, network access or huge-tree mode. A part it never reads
+(an image, a header) is never inflated.
 
 Only what the loader reads is parsed, into plain lxml elements: opening the package through
 python-docx parses every part into its own element classes, which costs more than the reading.
@@ -45,7 +46,8 @@ def read_package(data: bytes) -> WordParts:
     and ``zipfile.BadZipFile``, ``KeyError``, ``ValueError``, ``etree.XMLSyntaxError`` or
     ``zlib.error`` for a damaged package or one that is no Word document."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        package = _Package(archive, unpack(archive))
+        check_declared_sizes(archive)
+        package = _Package(archive)
         main = package.related("/", _OFFICE_DOCUMENT)
         content_type = package.content_type(main)
         if content_type != _WORD_MAIN:
@@ -67,10 +69,8 @@ def read_package(data: bytes) -> WordParts:
         return WordParts(body, numbering, styles)
 
 
-def unpack(archive: zipfile.ZipFile) -> dict[str, bytes]:
-    """Refuse a package whose parts unpack to more than the limits: first by the sizes the archive
-    declares, then by the bytes each part actually inflates to, read through a stream that stops at
-    the limit. Returns the XML parts as inflated (each within the XML limit)."""
+def check_declared_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse a package whose parts declare more than the limits unpacked."""
     limits = active_limits()
     total_cap, xml_cap = limits.bytes("max-unzipped-mb"), limits.bytes("max-xml-mb")
     members = archive.infolist()
@@ -80,26 +80,26 @@ def unpack(archive: zipfile.ZipFile) -> dict[str, bytes]:
     declared = sum(info.file_size for info in members)
     if declared > total_cap:
         raise LimitExceeded("max-unzipped-mb", _mb(declared))
-    kept: dict[str, bytes] = {}
-    total = 0
-    for info in members:
-        size = 0
-        xml = _is_xml(info.filename)
-        cap = xml_cap if xml else total_cap
-        chunks: list[bytes] = []
-        with archive.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                size += len(chunk)
-                total += len(chunk)
-                if size > cap:
-                    raise LimitExceeded("max-xml-mb" if xml else "max-unzipped-mb", f"> {_mb(size)}")
-                if total > total_cap:
-                    raise LimitExceeded("max-unzipped-mb", f"> {_mb(total)}")
-                if xml:
-                    chunks.append(chunk)
-        if xml:
-            kept[info.filename] = b"".join(chunks)
-    return kept
+
+
+def inflate(archive: zipfile.ZipFile, name: str, inflated_before: int) -> bytes:
+    """The bytes of member ``name``, read through a stream that stops at the limits: the XML limit
+    for an XML part, and the total limit counting ``inflated_before`` bytes read already."""
+    limits = active_limits()
+    total_cap = limits.bytes("max-unzipped-mb")
+    xml = _is_xml(name)
+    cap = limits.bytes("max-xml-mb") if xml else total_cap
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(name) as stream:  # KeyError when the archive holds no such member
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            if size > cap:
+                raise LimitExceeded("max-xml-mb" if xml else "max-unzipped-mb", f"> {_mb(size)}")
+            if inflated_before + size > total_cap:
+                raise LimitExceeded("max-unzipped-mb", f"> {_mb(inflated_before + size)}")
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class _NoRelationship(KeyError):
@@ -109,9 +109,9 @@ class _NoRelationship(KeyError):
 class _Package:
     """Relationships, content types and part bytes, by part name (``/word/document.xml``)."""
 
-    def __init__(self, archive: zipfile.ZipFile, unpacked: dict[str, bytes]) -> None:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
         self._archive = archive
-        self._unpacked = unpacked
+        self._inflated = 0
         self._overrides: dict[str, str] = {}
         self._defaults: dict[str, str] = {}
         types = etree.fromstring(self._member("[Content_Types].xml"), _PARSER)
@@ -151,11 +151,9 @@ class _Package:
         return self._member(part[1:])
 
     def _member(self, name: str) -> bytes:
-        found = self._unpacked.get(name)
-        if found is not None:
-            return found
-        # a part not named as XML: unpack() has already seen it inflate within the limits
-        return self._archive.read(name)  # KeyError when the archive holds no such member
+        data = inflate(self._archive, name, self._inflated)
+        self._inflated += len(data)
+        return data
 
 
 def _is_xml(name: str) -> bool:

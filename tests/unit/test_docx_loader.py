@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -475,6 +476,25 @@ def test_a_package_whose_main_part_is_no_word_document_gives_a_clear_doc001(
     assert report.findings[0].message == (
         "无法检查此文件：DOCX 文件已损坏或不是 Word 文档，无法读取（the main part is not a Word document, "
         "its content type is 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'）")
+
+
+def test_a_part_the_loader_never_reads_is_never_inflated(
+        session: Session, built: Path, tmp_path: Path) -> None:
+    # An image whose compressed data is damaged: the report's text and tables are still read, since
+    # only the parts holding them are inflated (each through the limits' capped stream).
+    path = tmp_path / "image.docx"
+    shutil.copy(built, path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/image1.png", b"\x89PNG" + bytes(range(256)) * 64)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/media/image1.png")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 64] = b"\xff" * 64  # no valid deflate block starts so
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as archive, pytest.raises(zlib.error):
+        archive.read("word/media/image1.png")
+    assert loaded_values(session.load(path)) == real_figures()
 
 
 def test_entities_in_a_docx_are_not_expanded(session: Session, built: Path, tmp_path: Path) -> None:
