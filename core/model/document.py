@@ -213,11 +213,14 @@ def _plain(value: Any) -> Any:
         convert = _CONVERTERS[kind] = _converter(kind)
     if convert is not None:
         return convert(value)
-    atoms = _ATOMS
+    atoms, get = _ATOMS, _CONVERTERS.get
+    # an item's converter called directly when known: one call a node, not two
     if kind is list or kind is tuple:
-        return [item if type(item) in atoms else _plain(item) for item in value]
+        return [item if type(item) in atoms else c(item) if (c := get(type(item))) else _plain(item)
+                for item in value]
     if kind is dict:
-        return {key: item if type(item) in atoms else _plain(item) for key, item in value.items()}
+        return {key: item if type(item) in atoms else c(item) if (c := get(type(item))) else _plain(item)
+                for key, item in value.items()}
     return value
 
 
@@ -229,9 +232,10 @@ def _converter(kind: type) -> Callable[[Any], dict[str, Any]] | None:
         return None
     names = [f.name for f in dataclasses.fields(kind) if not f.name.startswith("_")]
     reads = "".join(f"    v{i} = value.{name}\n" for i, name in enumerate(names))
-    items = ", ".join(f"{name!r}: v{i} if type(v{i}) in atoms else plain(v{i})"
-                      for i, name in enumerate(names))
-    namespace: dict[str, Any] = {"atoms": _ATOMS, "plain": _plain}
+    items = ", ".join(
+        f"{name!r}: v{i} if type(v{i}) in atoms else c(v{i}) if (c := get(type(v{i}))) else plain(v{i})"
+        for i, name in enumerate(names))
+    namespace: dict[str, Any] = {"atoms": _ATOMS, "plain": _plain, "get": _CONVERTERS.get}
     exec(f"def convert(value):\n{reads}    return {{{items}}}\n", namespace)  # field names are identifiers
     return namespace["convert"]
 

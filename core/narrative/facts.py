@@ -292,7 +292,7 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
         return all(end <= a or start >= b for a, b in taken)
 
     for pattern in PATTERNS:
-        if not any(word in text for word in pattern.words):
+        if not any(map(text.__contains__, pattern.words)):  # in C: 23 patterns for every sentence
             continue
         if pattern.needs is not None and not pattern.needs.search(text):
             continue

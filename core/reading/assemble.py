@@ -99,9 +99,27 @@ def edition_markers(editions: Mapping[str, Edition]) -> dict[str, set[str]]:
     }
 
 
+_MARKERS: dict[tuple[tuple[str, int], ...], tuple[tuple[Edition, ...], dict[str, frozenset[str]]]] = {}
+_MARKERS_CACHE_SIZE = 16
+
+
+def _markers_of(editions: Mapping[str, Edition]) -> dict[str, frozenset[str]]:
+    """:func:`edition_markers`, worked out once per set of editions rather than for every report (the
+    entry holds the editions, so their ids stay theirs while it lives; editions are frozen)."""
+    key = tuple((name, id(edition)) for name, edition in editions.items())
+    cached = _MARKERS.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], editions.values(), strict=True)):
+        return cached[1]
+    markers = {name: frozenset(found) for name, found in edition_markers(editions).items()}
+    if len(_MARKERS) >= _MARKERS_CACHE_SIZE:
+        _MARKERS.clear()
+    _MARKERS[key] = (tuple(editions.values()), markers)
+    return markers
+
+
 def _edition_from_tables(tables: list[RawTable], editions: Mapping[str, Edition]) -> str | None:
     texts = {labels.core(cell.text) for t in tables for row in t.rows for cell in row if cell.text.strip()}
-    scores = {name: len(markers & texts) for name, markers in edition_markers(editions).items()}
+    scores = {name: len(markers & texts) for name, markers in _markers_of(editions).items()}
     best = max(scores.values(), default=0)
     if best == 0:
         return None
