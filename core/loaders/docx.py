@@ -116,23 +116,30 @@ def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: Tex
 
 
 CellParagraphs = dict[etree._Element, list[tuple[etree._Element, list[str]]]]
+Merges = dict[etree._Element, etree._Element]
 
 
-def _cell_paragraphs(tbl: etree._Element) -> CellParagraphs | None:
-    """Each cell's paragraphs with the pieces of their text, read in one pass over the table: asking
-    each cell for its paragraphs and each paragraph for its text costs more than the text. None for
-    a table one pass cannot read exactly (a table or a cell in a cell, a paragraph in a paragraph as in
-    a text box, text outside a paragraph): its cells are then read one by one."""
+def _cell_paragraphs(tbl: etree._Element) -> tuple[CellParagraphs, Merges, Merges] | None:
+    """Each cell's paragraphs with the pieces of their text, and the cells' merges (as :func:`_merges`
+    finds them), read in one pass over the table: asking each cell for its paragraphs and each
+    paragraph for its text costs more than the text, and a second walk over the table for the merges
+    costs about a third of the first. None for a table one pass cannot read exactly (a table or a cell
+    in a cell, a paragraph in a paragraph as in a text box, text outside a paragraph): its cells are
+    then read one by one."""
     if next(tbl.iterdescendants(_TBL), None) is not None:
         return None
     cells: CellParagraphs = {}
+    spans: Merges = {}
+    merges: Merges = {}
     cell: etree._Element | None = None
     paragraph: etree._Element | None = None
     paragraphs: list[tuple[etree._Element, list[str]]] = []
     pieces: list[str] = []
-    for node in tbl.iter(_TC, _P, _T, _TAB, _BR, _CR):
+    for node in tbl.iter(_TC, _P, _T, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE):
         tag = node.tag
-        if tag == _TC:
+        if tag == _GRID_SPAN or tag == _V_MERGE:
+            _note_merge(node, spans, merges)
+        elif tag == _TC:
             # a cell stands in a row of this table, not in another cell (whose text would hold its own)
             if node.getparent().getparent() is not tbl and _enclosing(node) is not tbl:
                 return None
@@ -149,7 +156,7 @@ def _cell_paragraphs(tbl: etree._Element) -> CellParagraphs | None:
                                      and _enclosing(node) is not paragraph):
                 return None
             pieces.append((node.text or "") if tag == _T else (" " if tag == _TAB else "\n"))
-    return cells
+    return cells, spans, merges
 
 
 def _enclosing(node: etree._Element) -> etree._Element | None:
@@ -170,8 +177,11 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                text_of: TextOf = paragraph_text) -> RawTable:
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
-    spans, merges = _merges(tbl)
-    read = _cell_paragraphs(tbl) if text_of is _all_text else None
+    one_pass = _cell_paragraphs(tbl) if text_of is _all_text else None
+    if one_pass is not None:
+        read, spans, merges = one_pass
+    else:
+        read, (spans, merges) = None, _merges(tbl)
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
@@ -203,24 +213,26 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     return RawTable(rows=rows, ref=SourceRef(locator=f"table[{number}]"), kind="grid")
 
 
-Merges = dict[etree._Element, etree._Element]
-
-
 def _merges(tbl: etree._Element) -> tuple[Merges, Merges]:
     """The ``gridSpan`` and the ``vMerge`` of each cell of the table that has one, found in one pass
     over the table: most cells have neither, and asking each cell for them costs more."""
     spans: Merges = {}
     merges: Merges = {}
     for prop in tbl.iter(_GRID_SPAN, _V_MERGE):
-        tc_pr = prop.getparent()
-        tc = tc_pr.getparent() if tc_pr is not None and tc_pr.tag == _TC_PR else None
-        # only the cell's own properties count (not a tracked change's record of earlier ones)
-        if tc is None or tc.tag != _TC or properties_of(tc, _TC_PR) is not tc_pr:
-            continue
-        found = spans if prop.tag == _GRID_SPAN else merges
-        if tc not in found:
-            found[tc] = prop
+        _note_merge(prop, spans, merges)
     return spans, merges
+
+
+def _note_merge(prop: etree._Element, spans: Merges, merges: Merges) -> None:
+    """Keep a ``gridSpan`` or ``vMerge`` as its cell's, when it is the first in the cell's own properties."""
+    tc_pr = prop.getparent()
+    tc = tc_pr.getparent() if tc_pr is not None and tc_pr.tag == _TC_PR else None
+    # only the cell's own properties count (not a tracked change's record of earlier ones)
+    if tc is None or tc.tag != _TC or properties_of(tc, _TC_PR) is not tc_pr:
+        return
+    found = spans if prop.tag == _GRID_SPAN else merges
+    if tc not in found:
+        found[tc] = prop
 
 
 def _wrapped_children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
