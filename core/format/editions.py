@@ -65,23 +65,28 @@ class TableSpec:
     rows: tuple[RowSpec, ...] = ()
     blocks: tuple[BlockSpec, ...] = ()
     merged_rows: tuple[RowSpec, ...] = ()
+    # Worked out once, as the spec is made: reading and the rules ask these for every row they read.
+    _all_rows: tuple[RowSpec, ...] = field(init=False, repr=False, compare=False)
+    _blocks_by_row: dict[str, BlockSpec] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_all_rows", tuple(r for b in self.blocks for r in b.rows)
+                           if self.blocks else self.rows)
+        by_row: dict[str, BlockSpec] = {}
+        for block in self.blocks:
+            for row in block.rows:
+                by_row.setdefault(row.key, block)  # the first block holding the row, as a search finds
+        object.__setattr__(self, "_blocks_by_row", by_row)
 
     def all_rows(self) -> tuple[RowSpec, ...]:
-        if self.blocks:
-            return tuple(r for b in self.blocks for r in b.rows)
-        return self.rows
+        return self._all_rows
 
     def columns_for(self, row_key: str) -> tuple[ColumnSpec, ...]:
-        for block in self.blocks:
-            if any(r.key == row_key for r in block.rows):
-                return block.columns
-        return self.columns
+        block = self._blocks_by_row.get(row_key)
+        return self.columns if block is None else block.columns
 
     def block_of(self, row_key: str) -> BlockSpec | None:
-        for block in self.blocks:
-            if any(r.key == row_key for r in block.rows):
-                return block
-        return None
+        return self._blocks_by_row.get(row_key)
 
     def row(self, key: str) -> RowSpec:
         for row in (*self.all_rows(), *self.merged_rows):
