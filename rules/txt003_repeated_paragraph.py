@@ -140,6 +140,16 @@ class _Postings:
                 postings.append(number)
         return shared, new + len(known)
 
+    def file(self, gram: str, number: int) -> None:
+        """File text ``number`` under one gram, as :meth:`add` does, without counting what it shares."""
+        if self.first.setdefault(gram, number) == number:
+            return
+        postings = self.more.get(gram)
+        if postings is None:
+            self.more[gram] = [number]
+        elif len(postings) < POSTINGS - 1:
+            postings.append(number)
+
     def of(self, gram: str) -> list[int]:
         """The texts filed under ``gram``, earliest first."""
         first = self.first.get(gram)
@@ -214,7 +224,7 @@ class _Sentences:
         number = len(self.entries)
         self.entries.append((key, sentence, index, ref))
         self.exact[key] = number
-        self.heads.add([key[:GRAM]], number)
+        self.heads.file(key[:GRAM], number)
         starts = self.starts
         for offset in range(SAMPLE):
             gram = key[offset:offset + GRAM]
