@@ -94,6 +94,8 @@ def _text_reader(body: etree._Element) -> TextOf:
 
 def _join(pieces: list[str]) -> str:
     """Lines of one cell joined: a label that wraps (社会/公益/组织) reads as one label."""
+    if len(pieces) == 1:  # most cells: one line
+        return pieces[0].strip()
     text = ""
     for piece in pieces:
         piece = piece.strip()
@@ -109,9 +111,12 @@ def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: Tex
     if found is None:
         found = [(p, (text_of(p),)) for p in tc.iter(_P)]
     lines: list[str] = []
-    for p, pieces in found:
-        label = numbering.label(p) if numbering is not None else ""
-        lines.extend((label + "".join(pieces)).split("\n"))
+    if numbering is None:
+        for _, pieces in found:
+            lines.extend("".join(pieces).split("\n"))
+    else:
+        for p, pieces in found:
+            lines.extend((numbering.label(p) + "".join(pieces)).split("\n"))
     return _join(lines)
 
 
