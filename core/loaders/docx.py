@@ -131,8 +131,6 @@ def _cell_paragraphs(tbl: etree._Element) -> tuple[CellParagraphs, Merges, Merge
     costs about a third of the first. None for a table one pass cannot read exactly (a table or a cell
     in a cell, a paragraph in a paragraph as in a text box, text outside a paragraph): its cells are
     then read one by one."""
-    if next(tbl.iterdescendants(_TBL), None) is not None:
-        return None
     cells: CellParagraphs = {}
     spans: Merges = {}
     merges: Merges = {}
@@ -140,10 +138,13 @@ def _cell_paragraphs(tbl: etree._Element) -> tuple[CellParagraphs, Merges, Merge
     paragraph: etree._Element | None = None
     paragraphs: list[tuple[etree._Element, list[str]]] = []
     pieces: list[str] = []
-    for node in tbl.iter(_TC, _P, _T, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE):
+    for node in tbl.iter(_TBL, _TC, _P, _T, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE):
         tag = node.tag
         if tag == _GRID_SPAN or tag == _V_MERGE:
             _note_merge(node, spans, merges)
+        elif tag == _TBL:
+            if node is not tbl:  # a table in a cell: found here rather than by a walk of its own
+                return None
         elif tag == _TC:
             # a cell stands in a row of this table, not in another cell (whose text would hold its own)
             if node.getparent().getparent() is not tbl and _enclosing(node) is not tbl:
