@@ -390,7 +390,8 @@ def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
     dropped = ""
     if tail and "</tr" not in tail and table.rows:
         row = table.rows.pop()
-        dropped = "；最后一行（{}）可能不完整，未读取".format("".join(c.text for c in row if c.origin)[:40])
+        written = "".join(c.text for c in row if c.origin)[:40]
+        dropped = f"；最后一行（{written}）可能不完整，未读取" if written else "；最后一行可能不完整，未读取"
     return Note(
         code="file-cut-off",
         message=f"文件在表格中途结束，可能没有下载或保存完整{dropped}",

@@ -296,6 +296,17 @@ def test_file_cut_off_mid_table_gives_a_clear_result(session: Session) -> None:
     assert "unavailable_not_held.natural_person" not in table.values
 
 
+def test_file_cut_off_inside_a_rows_first_tag_says_the_row_was_not_read(
+        tmp_path: Path, session: Session) -> None:
+    text = (FIXTURES / "cut_off_mid_table.html").read_text(encoding="utf-8")
+    path = tmp_path / "cut.html"
+    path.write_text(text[:text.rindex("<tr>") + len('<tr><td rowspan="3"')], encoding="utf-8")
+    report = session.check_file(path)
+    assert [(f.rule_id, f.message) for f in report.findings if f.rule_id == "DOC002"] == [
+        ("DOC002", "文件在表格中途结束，可能没有下载或保存完整；最后一行可能不完整，未读取"),
+    ]
+
+
 def test_file_cut_off_before_its_tables_says_so(tmp_path: Path, session: Session) -> None:
     """Cut short inside a tag, well before the tables: a warning says that the file ends midway, so
     that findings of missing parts may be read as that; a page that ends whole gets none."""
