@@ -70,6 +70,7 @@ from nianbao.format import labels
 from nianbao.format.editions import Edition
 from nianbao.format.editions import SectionSpec
 from nianbao.lazyre import lazy_compile
+from nianbao.memo import KeptByIdentity
 from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Section
@@ -158,28 +159,24 @@ class Marker:
     spec: SectionSpec | None
 
 
-# The table labels of a run's editions, by the editions' identities: every report of a run asks the
-# same. The editions are kept beside their labels, so that their ids stand for them; a few runs'.
-_LABEL_CORES: dict[tuple[int, ...], tuple[tuple[Edition, ...], frozenset[str]]] = {}
-_LABEL_CORES_KEPT = 8
+# The table labels of a run's editions: every report of a run asks the same; a few runs' are kept.
+_LABEL_CORES: KeptByIdentity[frozenset[str]] = KeptByIdentity(8)
 
 
 def _table_label_cores(context: Context) -> frozenset[str]:
     editions = tuple(context.editions.values())
-    key = tuple(map(id, editions))
-    kept = _LABEL_CORES.get(key)
-    if kept is None:
-        cores = set()
-        for edition in editions:
-            for table in edition.tables:
-                for row in table.all_rows():
-                    cores.add(labels.core(row.label))
-                    if row.group:
-                        cores.add(labels.core(row.group))
-        if len(_LABEL_CORES) >= _LABEL_CORES_KEPT:
-            del _LABEL_CORES[next(iter(_LABEL_CORES))]
-        kept = _LABEL_CORES[key] = (editions, frozenset(c for c in cores if c))
-    return kept[1]
+    return _LABEL_CORES.get(editions, lambda: _label_cores(editions))
+
+
+def _label_cores(editions: tuple[Edition, ...]) -> frozenset[str]:
+    cores = set()
+    for edition in editions:
+        for table in edition.tables:
+            for row in table.all_rows():
+                cores.add(labels.core(row.label))
+                if row.group:
+                    cores.add(labels.core(row.group))
+    return frozenset(c for c in cores if c)
 
 
 def _markers(document: Document, context: Context) -> list[Marker]:

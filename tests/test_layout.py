@@ -22,6 +22,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("version", ("nianbao._version",)),
     # Regular expressions compiled on first use: a leaf that any stage may use for its patterns.
     ("lazyre", ("nianbao.lazyre",)),
+    # Values worked out once from unchanging objects, kept by their identity: a leaf like lazyre.
+    ("memo", ("nianbao.memo",)),
     ("schemas", ("nianbao.schemas",)),
     # @hookimpl and @hookspec: a leaf that every stage registering a built-in imports.
     ("markers", ("nianbao.plugin.markers",)),

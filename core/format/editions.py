@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 from nianbao.format import labels
+from nianbao.memo import KeptByIdentity
 from nianbao.schemas import HERE as SCHEMA_DIR
 from nianbao.schemas import schema_errors
 
@@ -195,16 +196,9 @@ class Identity:
         self, table: TableSpec, extra_rows: tuple[str, ...] = ()
     ) -> tuple[tuple[dict[str, str], tuple[str, ...], tuple[str, ...]], ...]:
         """:meth:`expand` worked out once and shared, for callers that only read it."""
-        key = (id(self), id(table), extra_rows)
-        cached = _EXPANSIONS.get(key)
-        # the entry holds the identity and the table, so their ids stay theirs while it lives
-        if cached is None or cached[0] is not self or cached[1] is not table:
-            if len(_EXPANSIONS) >= _EXPANSIONS_SIZE:
-                _EXPANSIONS.clear()
-            expanded = tuple((binding, tuple(left), tuple(right))
-                             for binding, left, right in self._expand(table, extra_rows))
-            cached = _EXPANSIONS[key] = (self, table, expanded)
-        return cached[2]
+        return _EXPANSIONS.get((self, table), lambda: tuple(
+            (binding, tuple(left), tuple(right)) for binding, left, right in self._expand(table, extra_rows)),
+            extra=extra_rows)
 
     def _expand(
         self, table: TableSpec, extra_rows: tuple[str, ...]
@@ -227,8 +221,8 @@ class Identity:
             )
 
 
-_EXPANSIONS: dict[tuple[int, int, tuple[str, ...]], tuple[Identity, TableSpec, tuple[Any, ...]]] = {}
-_EXPANSIONS_SIZE = 1024
+_EXPANSIONS: KeptByIdentity[tuple[tuple[dict[str, str], tuple[str, ...], tuple[str, ...]], ...]] = \
+    KeptByIdentity(1024)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,19 +390,14 @@ def edition_for_year(editions: dict[str, Edition], year: int) -> Edition | None:
 def cell_label(spec: TableSpec, key: str) -> str:
     """``（七）总计 / 自然人``: the row's and the column's official labels (remembered per table and
     key: evidence names the same cells again and again)."""
-    labels_of = _CELL_LABELS.get(id(spec))
-    if labels_of is None or labels_of[0] is not spec:
-        if len(_CELL_LABELS) >= _CELL_LABELS_SIZE:
-            _CELL_LABELS.clear()
-        labels_of = _CELL_LABELS[id(spec)] = (spec, {})
-    found = labels_of[1].get(key)
+    labels_of = _CELL_LABELS.get((spec,), dict)
+    found = labels_of.get(key)
     if found is None:
-        found = labels_of[1][key] = _cell_label(spec, key)
+        found = labels_of[key] = _cell_label(spec, key)
     return found
 
 
-_CELL_LABELS: dict[int, tuple[TableSpec, dict[str, str]]] = {}
-_CELL_LABELS_SIZE = 64
+_CELL_LABELS: KeptByIdentity[dict[str, str]] = KeptByIdentity(64)
 
 
 def _cell_label(spec: TableSpec, key: str) -> str:

@@ -21,6 +21,7 @@ from nianbao.format.editions import Edition
 from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
 from nianbao.format.numerals import parse_cell
+from nianbao.memo import KeptByIdentity
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.document import Note
@@ -99,22 +100,14 @@ def edition_markers(editions: Mapping[str, Edition]) -> dict[str, set[str]]:
     }
 
 
-_MARKERS: dict[tuple[tuple[str, int], ...], tuple[tuple[Edition, ...], dict[str, frozenset[str]]]] = {}
-_MARKERS_CACHE_SIZE = 16
+_MARKERS: KeptByIdentity[dict[str, frozenset[str]]] = KeptByIdentity(16)
 
 
 def _markers_of(editions: Mapping[str, Edition]) -> dict[str, frozenset[str]]:
-    """:func:`edition_markers`, worked out once per set of editions rather than for every report (the
-    entry holds the editions, so their ids stay theirs while it lives; editions are frozen)."""
-    key = tuple((name, id(edition)) for name, edition in editions.items())
-    cached = _MARKERS.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], editions.values(), strict=True)):
-        return cached[1]
-    markers = {name: frozenset(found) for name, found in edition_markers(editions).items()}
-    if len(_MARKERS) >= _MARKERS_CACHE_SIZE:
-        _MARKERS.clear()
-    _MARKERS[key] = (tuple(editions.values()), markers)
-    return markers
+    """:func:`edition_markers`, worked out once per set of editions rather than for every report
+    (editions are frozen)."""
+    return _MARKERS.get(tuple(editions.values()), lambda: {
+        name: frozenset(found) for name, found in edition_markers(editions).items()}, extra=tuple(editions))
 
 
 def _edition_from_tables(tables: list[RawTable], editions: Mapping[str, Edition]) -> str | None:

@@ -23,6 +23,7 @@ from nianbao.format.editions import Identity
 from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
 from nianbao.format.numerals import parse_cell
+from nianbao.memo import KeptByIdentity
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.document import Note
@@ -69,26 +70,16 @@ class RowResult:
 
 
 Binding = tuple[Keys, Keys, frozenset[str]]
-_BINDINGS: dict[tuple[int, ...], tuple[tuple[object, ...], list[Binding]]] = {}
-_BINDINGS_SIZE = 64
+_BINDINGS: KeptByIdentity[list[Binding]] = KeptByIdentity(64)
 
 
 def _bindings(identities: Sequence[Identity], spec: TableSpec) -> list[Binding]:
     """The bindings of the identities on ``spec``: their two sides' cell keys and the rows they
-    touch. They depend on the edition alone, so they are worked out once per table template (the
-    entry holds the template and the identities, so their ids stay theirs while it lives)."""
-    owners = (spec, *identities)
-    key = tuple(map(id, owners))
-    cached = _BINDINGS.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], owners, strict=True)):
-        return cached[1]
-    found = [(left, right, frozenset(k.split(".")[0] for k in (*left, *right)))
-             for identity in identities if identity.table == spec.key
-             for _binding, left, right in identity.bindings(spec)]
-    if len(_BINDINGS) >= _BINDINGS_SIZE:
-        _BINDINGS.clear()
-    _BINDINGS[key] = (owners, found)
-    return found
+    touch. They depend on the edition alone, so they are worked out once per table template."""
+    return _BINDINGS.get((spec, *identities), lambda: [
+        (left, right, frozenset(k.split(".")[0] for k in (*left, *right)))
+        for identity in identities if identity.table == spec.key
+        for _binding, left, right in identity.bindings(spec)])
 
 
 def _holds(left: Keys, right: Keys, cells: dict[str, Number]) -> bool:

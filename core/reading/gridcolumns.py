@@ -16,6 +16,7 @@ from nianbao.format import labels
 from nianbao.format.editions import ColumnSpec
 from nianbao.format.editions import TableSpec
 from nianbao.format.numerals import parse_cell
+from nianbao.memo import KeptByIdentity
 
 if TYPE_CHECKING:
     from nianbao.reading.blocks import RawCell as _Cell
@@ -107,24 +108,14 @@ def _columns_slots(spec: TableSpec, columns: Sequence[ColumnSpec], headers: Sequ
     return [slots if slots is not None else set() for slots in found]
 
 
-_NAMED: dict[tuple[int, int], tuple[TableSpec, tuple[ColumnSpec, ...], dict[str, tuple[int, ...]]]] = {}
-_NAMED_TABLES = 64
+_NAMED: KeptByIdentity[dict[str, tuple[int, ...]]] = KeptByIdentity(64)
 _NAMED_TEXTS = 1024
 
 
 def _named(spec: TableSpec, columns: tuple[ColumnSpec, ...]) -> dict[str, tuple[int, ...]]:
     """For a template's columns, the indices of the columns each header text names, as found so far.
-    Reports repeat the format's few header texts, so the answers are kept per template (the entry
-    holds the template and its columns, so their ids stay theirs while it lives)."""
-    key = (id(spec), id(columns))
-    cached = _NAMED.get(key)
-    if cached is not None and cached[0] is spec and cached[1] is columns:
-        return cached[2]
-    if len(_NAMED) >= _NAMED_TABLES:
-        _NAMED.clear()
-    named: dict[str, tuple[int, ...]] = {}
-    _NAMED[key] = (spec, columns, named)
-    return named
+    Reports repeat the format's few header texts, so the answers are kept per template."""
+    return _NAMED.get((spec, columns), dict)
 
 
 @dataclass(frozen=True, slots=True)
