@@ -27,6 +27,18 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
+@pytest.fixture
+def broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed distribution whose ``nianbao`` entry point names a module that does not exist."""
+    dist = tmp_path / "site" / "nianbao_pack_broken-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: nianbao-pack-broken\nVersion: 0.1\n",
+                                   encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[nianbao]\nbroken = nianbao_pack_broken_missing\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The real published reports in ../shared/corpus (read in place, never copied)."""

@@ -18,18 +18,6 @@ IMPORT_ERROR = ("cannot import nianbao_pack_broken_missing: ModuleNotFoundError:
                 "No module named 'nianbao_pack_broken_missing'")
 
 
-@pytest.fixture
-def broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An installed distribution whose ``nianbao`` entry point names a module that does not exist."""
-    dist = tmp_path / "site" / "nianbao_pack_broken-0.1.dist-info"
-    dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: nianbao-pack-broken\nVersion: 0.1\n",
-                                   encoding="utf-8")
-    (dist / "entry_points.txt").write_text("[nianbao]\nbroken = nianbao_pack_broken_missing\n",
-                                           encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path / "site"))
-
-
 def test_explain_refuses_a_broken_pack_unless_allowed(broken_pack: None) -> None:
     refused = CliRunner().invoke(main, ["explain", "REC002"])
     assert (refused.exit_code, refused.stdout) == (2, "")

@@ -165,15 +165,7 @@ def test_test_rules_on_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert f"nianbao: error: {tmp_path}：没有找到规则用例" in stderr
 
 
-def test_broken_pack_stops_the_run_unless_allowed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    dist = tmp_path / "site" / "nianbao_pack_broken-0.1.dist-info"
-    dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: nianbao-pack-broken\nVersion: 0.1\n",
-                                   encoding="utf-8")
-    (dist / "entry_points.txt").write_text("[nianbao]\nbroken = nianbao_pack_broken_missing\n",
-                                           encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+def test_broken_pack_stops_the_run_unless_allowed(broken_pack: None) -> None:
     problem = ("插件 broken 未能加载：cannot import nianbao_pack_broken_missing: "
                "ModuleNotFoundError: No module named 'nianbao_pack_broken_missing'")
     with pytest.raises(ConfigurationError, match="--allow-broken-packs") as refused:
