@@ -106,10 +106,13 @@ def _join(pieces: list[str]) -> str:
 
 
 def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: TextOf,
-               read: CellParagraphs | None = None) -> str:
-    found = read.get(tc) if read is not None else None
+               found: CellParagraphs | None = None) -> str:
     if found is None:
         found = [(p, (text_of(p),)) for p in tc.iter(_P)]
+    elif numbering is None and len(found) == 1:  # most cells: one paragraph on one line
+        text = "".join(found[0][1])
+        if "\n" not in text:
+            return text.strip()
     lines: list[str] = []
     if numbering is None:
         for _, pieces in found:
@@ -120,49 +123,62 @@ def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: Tex
     return _join(lines)
 
 
-CellParagraphs = dict[etree._Element, list[tuple[etree._Element, list[str]]]]
+CellParagraphs = list[tuple[etree._Element, list[str]]]
 Merges = dict[etree._Element, etree._Element]
+Rows = list[tuple[etree._Element, list[tuple[etree._Element, CellParagraphs]]]]
 
 
-def _cell_paragraphs(tbl: etree._Element) -> tuple[CellParagraphs, Merges, Merges] | None:
-    """Each cell's paragraphs with the pieces of their text, and the cells' merges (as :func:`_merges`
-    finds them), read in one pass over the table: asking each cell for its paragraphs and each
-    paragraph for its text costs more than the text, and a second walk over the table for the merges
-    costs about a third of the first. None for a table one pass cannot read exactly (a table or a cell
-    in a cell, a paragraph in a paragraph as in a text box, text outside a paragraph): its cells are
-    then read one by one."""
-    cells: CellParagraphs = {}
+def _cell_paragraphs(tbl: etree._Element) -> tuple[Rows, Merges, Merges] | None:
+    """The rows of the table with their cells, each cell's paragraphs with the pieces of their text,
+    and the cells' merges (as :func:`_merges` finds them), read in one pass over the table: asking
+    each row for its cells, each cell for its paragraphs and each paragraph for its text costs more
+    than the text, and a second walk over the table for the merges costs about a third of the first.
+    None for a table one pass cannot read exactly (a table or a cell in a cell, a row or a cell
+    wrapped in a content control, a paragraph in a paragraph as in a text box, text outside a
+    paragraph): its cells are then read one by one."""
+    rows: Rows = []
     spans: Merges = {}
     merges: Merges = {}
+    cells: list[tuple[etree._Element, CellParagraphs]] = []
+    tr: etree._Element | None = None
     cell: etree._Element | None = None
     paragraph: etree._Element | None = None
-    paragraphs: list[tuple[etree._Element, list[str]]] = []
+    paragraphs: CellParagraphs = []
     pieces: list[str] = []
-    for node in tbl.iter(_TBL, _TC, _P, _T, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE):
+    for node in tbl.iter(_T, _P, _TC, _TR, _TBL, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE):
         tag = node.tag
-        if tag == _GRID_SPAN or tag == _V_MERGE:
-            _note_merge(node, spans, merges)
-        elif tag == _TBL:
-            if node is not tbl:  # a table in a cell: found here rather than by a walk of its own
+        if tag == _T:
+            # most text stands in a run of the paragraph (w:p/w:r/w:t); anything else is looked up
+            if paragraph is None or (node.getparent().getparent() is not paragraph
+                                     and _enclosing(node) is not paragraph):
                 return None
-        elif tag == _TC:
-            # a cell stands in a row of this table, not in another cell (whose text would hold its own)
-            if node.getparent().getparent() is not tbl and _enclosing(node) is not tbl:
-                return None
-            cell, paragraph = node, None
-            paragraphs = cells[node] = []
+            pieces.append(node.text or "")
         elif tag == _P:
             if cell is None or (node.getparent() is not cell and _enclosing(node) is not cell):
                 return None
             paragraph, pieces = node, []
             paragraphs.append((node, pieces))
+        elif tag == _TC:
+            if node.getparent() is not tr:  # a cell in a content control, or in another cell
+                return None
+            cell, paragraph, paragraphs = node, None, []
+            cells.append((node, paragraphs))
+        elif tag == _TR:
+            if node.getparent() is not tbl:
+                return None
+            tr, cell, paragraph, cells = node, None, None, []
+            rows.append((node, cells))
+        elif tag == _TBL:
+            if node is not tbl:  # a table in a cell: found here rather than by a walk of its own
+                return None
+        elif tag == _GRID_SPAN or tag == _V_MERGE:
+            _note_merge(node, spans, merges)
         else:
-            # most text stands in a run of the paragraph (w:p/w:r/w:t); anything else is looked up
             if paragraph is None or (node.getparent().getparent() is not paragraph
                                      and _enclosing(node) is not paragraph):
                 return None
-            pieces.append((node.text or "") if tag == _T else (" " if tag == _TAB else "\n"))
-    return cells, spans, merges
+            pieces.append(" " if tag == _TAB else "\n")
+    return rows, spans, merges
 
 
 def _enclosing(node: etree._Element) -> etree._Element | None:
@@ -179,25 +195,32 @@ def _int_attr(element: etree._Element | None, default: int) -> int:
         return default
 
 
+def _read_rows(tbl: etree._Element, text_of: TextOf) -> tuple[Rows | None, Merges, Merges]:
+    """The rows with their cells, and the cells' merges: in one pass when the table allows it,
+    otherwise the cells' paragraphs are left to be read one by one (None in their place)."""
+    one_pass = _cell_paragraphs(tbl) if text_of is _all_text else None
+    if one_pass is not None:
+        return one_pass
+    spans, merges = _merges(tbl)
+    rows = [(tr, [(tc, None) for tc in _wrapped_children(tr, _TC)]) for tr in _wrapped_children(tbl, _TR)]
+    return rows, spans, merges
+
+
 def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None = None,
                text_of: TextOf = paragraph_text) -> RawTable:
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
-    one_pass = _cell_paragraphs(tbl) if text_of is _all_text else None
-    if one_pass is not None:
-        read, spans, merges = one_pass
-    else:
-        read, (spans, merges) = None, _merges(tbl)
+    table_rows, spans, merges = _read_rows(tbl, text_of)
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
-    for row_no, tr in enumerate(_wrapped_children(tbl, _TR), start=1):
+    for row_no, (tr, tcs) in enumerate(table_rows, start=1):
         tr_pr = properties_of(tr, _TR_PR)
         col = _int_attr(first_child(tr_pr, _GRID_BEFORE) if tr_pr is not None else None, 0)
         where = f"table[{number}]/row[{row_no}]/cell["
         row: list[RawCell] = [
             RawCell("", SourceRef(locator=f"{where}{c + 1}]"), origin=False) for c in range(col)]
         current: dict[int, RawCell] = {}
-        for tc in _wrapped_children(tr, _TC):
+        for tc, found in tcs:
             span = max(1, _int_attr(spans.get(tc), 1)) if spans else 1
             v_merge = merges.get(tc) if merges else None
             continued = v_merge is not None and v_merge.get(VAL, "continue") == "continue"
@@ -207,7 +230,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                 cell = RawCell(origin.text, ref, origin=False)
                 current[col] = origin
             else:
-                cell = RawCell(_cell_text(tc, numbering, text_of, read), ref)
+                cell = RawCell(_cell_text(tc, numbering, text_of, found), ref)
                 current[col] = cell
             row.append(cell)
             for extra in range(1, span):
