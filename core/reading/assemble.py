@@ -34,7 +34,7 @@ from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 from nianbao.reading.glued import read_glued_table
-from nianbao.reading.gridcolumns import header_columns
+from nianbao.reading.gridcolumns import GridHeaders
 from nianbao.reading.gridcolumns import numbered_rows
 from nianbao.reading.metadata import detect_meta
 from nianbao.reading.sections import split_sections
@@ -132,7 +132,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     touched: set[str] = set()
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
-    numbered = numbered_rows(raw.rows) if raw.kind == "grid" else None
+    headers = GridHeaders(raw.rows, numbered_rows(raw.rows)) if raw.kind == "grid" else None
     for index, row in enumerate(raw.rows):
         cells = [c for c in row if c.origin]
         placed = _place_row(cells, edition, header_text, raw.kind)
@@ -140,7 +140,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             merged = _place_merged(cells, edition, current) if current is not None else None
             if merged is not None:
                 spec, row_spec, label_index = merged
-                _read_merged(document, raw, index, cells, spec, row_spec, label_index, numbered)
+                _read_merged(document, raw, index, cells, spec, row_spec, label_index, headers)
             elif _stray_label(cells):
                 strays.append((current, cells))
             continue
@@ -169,7 +169,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
         label = cells[label_index] if label_index >= 0 else None
-        grid = _GridRow(raw.rows, index, label, numbered) if numbered is not None else None
+        grid = _GridRow(headers, index, label) if headers is not None else None
         _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid)
     if not touched and section is not None:
         section.other_tables += 1
@@ -198,7 +198,7 @@ def _place_merged(
 
 def _read_merged(
     document: Document, raw: RawTable, index: int, cells: list[RawCell], spec: TableSpec, row_spec: RowSpec,
-    label_index: int, numbered: list[bool] | None,
+    label_index: int, headers: GridHeaders | None,
 ) -> None:
     table = document.tables[spec.key]
     if table.merged_row(row_spec.key) is not None or any(table.row(p) is not None for p in row_spec.parts):
@@ -211,7 +211,7 @@ def _read_merged(
         ))
         return
     table.merged_rows.append(TableRow(row_spec.key, cells[label_index].text.strip(), _first_ref(cells)))
-    grid = _GridRow(raw.rows, index, cells[label_index], numbered) if numbered is not None else None
+    grid = _GridRow(headers, index, cells[label_index]) if headers is not None else None
     _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid,
                  into=table.merged_values)
 
@@ -265,10 +265,9 @@ def _place_row(
         text, here = cells[index].text, parsed[index]
         # without anything to its right, a cell is a header cell such as 总计 ending a header row
         if filled and here.value is None and text.strip():
-            for spec in edition.tables:
-                row_spec = spec.match_row(text)
-                if row_spec is not None:
-                    return spec, row_spec, index
+            named = _row_named(edition, text)
+            if named is not None:
+                return named[0], named[1], index
         filled = filled or here.value is not None or (kind == "grid" and here.blank)
     read = list(zip(cells, parsed, strict=True))
     numbers = [c for c, p in read if p.value is not None]
@@ -279,22 +278,44 @@ def _place_row(
     for spec in edition.tables:
         if len(spec.all_rows()) != 1 or labelled:
             continue
-        groups = {labels.core(g) for c in spec.columns if c.group for g in c.group.split()}
+        groups = _GROUPS.get((spec,), lambda spec=spec: frozenset(
+            labels.core(g) for c in spec.columns if c.group for g in c.group.split()))
         fills_columns = len(numbers) + len(slots) >= len(spec.columns)
         if groups and all(g in header_text() for g in groups) and fills_columns:
             return spec, spec.all_rows()[0], -1
     return None
 
 
+_ROWS_NAMED: KeptByIdentity[dict[str, tuple[TableSpec, RowSpec] | None]] = KeptByIdentity(16)
+_ROWS_NAMED_TEXTS = 4096
+_GROUPS: KeptByIdentity[frozenset[str]] = KeptByIdentity(256)
+
+
+def _row_named(edition: Edition, text: str) -> tuple[TableSpec, RowSpec] | None:
+    """The first of ``edition``'s template tables with a row ``text`` names, and that row. Reports
+    repeat the format's few row labels, so the answers are kept per edition."""
+    known = _ROWS_NAMED.get((edition,), dict)
+    if text in known:
+        return known[text]
+    found = None
+    for spec in edition.tables:
+        row_spec = spec.match_row(text)
+        if row_spec is not None:
+            found = spec, row_spec
+            break
+    if len(known) >= _ROWS_NAMED_TEXTS:
+        known.clear()
+    known[text] = found
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _GridRow:
-    """A row of a grid table with the rows above it, to place values by the header's columns;
-    ``numbered`` says which rows of the table hold a number."""
+    """A row of a grid table with its table's header rows, to place values by the header's columns."""
 
-    rows: list[list[RawCell]]
+    headers: GridHeaders
     index: int
     label: RawCell | None
-    numbered: list[bool]
 
 
 def _fill_values(
@@ -311,8 +332,7 @@ def _fill_values(
         while len(values) > len(columns) and values and not values[0].text.strip():
             values.pop(0)
     ref = _first_ref(cells)
-    layout = (header_columns(spec, columns, grid.rows, grid.index, grid.label, grid.numbered)
-              if grid is not None else None)
+    layout = grid.headers.columns(spec, columns, grid.index, grid.label) if grid is not None else None
     if layout is not None:
         placed = layout.place()
         if placed is not None:

@@ -156,55 +156,61 @@ class HeaderColumns:
         return True
 
 
-def header_columns(
-    spec: TableSpec,
-    columns: Sequence[ColumnSpec],
-    rows: Sequence[Sequence[_Cell]],
-    index: int,
-    label: _Cell | None,
-    numbered: Sequence[bool] | None = None,
-) -> HeaderColumns | None:
-    """The header's place for every column of row ``index``; None when the header rows above it do
-    not name every column. ``numbered`` says for each row whether it holds a number, when the caller
-    has worked it out once for the whole table."""
-    headers = header_rows(rows, index, numbered)
-    row = rows[index]
-    owner = owners(row)
-    first = label_end(row, label, owner)
-    slots = _slots(spec, tuple(columns), tuple(headers), first)
-    if not headers or not all(slots):
-        return None
-    return HeaderColumns(row, slots, first, owner)
+class GridHeaders:
+    """The header rows of one grid table, for placing each of its data rows: the rows above a row
+    that hold no number (the table's header, and each 表二 block's). Consecutive rows under the same
+    header rows share them, so where the header puts the columns is worked out once for them."""
+
+    def __init__(self, rows: Sequence[Sequence[_Cell]], numbered: Sequence[bool]) -> None:
+        self._rows = rows
+        above: list[tuple[Sequence[_Cell], ...]] = []
+        current: tuple[Sequence[_Cell], ...] = ()
+        for row, number in zip(rows, numbered, strict=True):
+            above.append(current)
+            if not number:
+                current = (*current, row)
+        self._above = above
+        # per header rows (kept alive by ``_above``, so their ids stay theirs), template and first slot
+        self._slots: dict[tuple[int, int, int, int], tuple[frozenset[int], ...]] = {}
+
+    def columns(self, spec: TableSpec, columns: tuple[ColumnSpec, ...], index: int,
+                label: _Cell | None) -> HeaderColumns | None:
+        """The header's place for every column of row ``index``; None when the header rows above it
+        do not name every column."""
+        headers = self._above[index]
+        if not headers:
+            return None
+        row = self._rows[index]
+        owner = owners(row)
+        first = label_end(row, label, owner)
+        key = (id(headers), id(spec), id(columns), first)
+        slots = self._slots.get(key)
+        if slots is None:
+            slots = self._slots[key] = _slots(spec, columns, headers, first)
+        if not all(slots):
+            return None
+        return HeaderColumns(row, slots, first, owner)
 
 
-_SLOTS: dict[tuple[int, ...], tuple[tuple[object, ...], tuple[frozenset[int], ...]]] = {}
-_SLOTS_CACHE_SIZE = 256
+_SLOTS: KeptByIdentity[dict[tuple[int, tuple[tuple[str, ...], ...]], tuple[frozenset[int], ...]]] = \
+    KeptByIdentity(64)
+_SLOTS_PER_TEMPLATE = 256
 
 
 def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequence[_Cell], ...],
            first: int) -> tuple[frozenset[int], ...]:
-    """:func:`column_slots` of every column. The data rows of one table share their header rows, so
-    the answer is remembered for the header rows themselves (the entry holds them, so their ids stay
-    theirs while it lives) and shared, frozen, by those rows."""
-    owners_ = (spec, columns, *headers)
-    key = (first, *map(id, owners_))
-    cached = _SLOTS.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], owners_, strict=True)):
-        return cached[1]
-    slots = tuple(map(frozenset, _columns_slots(spec, columns, headers, first)))
-    if len(_SLOTS) >= _SLOTS_CACHE_SIZE:
-        _SLOTS.clear()
-    _SLOTS[key] = (owners_, slots)
+    """:func:`column_slots` of every column, frozen. The answer depends only on the header rows'
+    texts, and reports of one format repeat the same few headers, so it is kept per template for
+    the header texts (a table's shape, not its values)."""
+    texts = tuple(tuple(cell.text for cell in header) for header in headers)
+    known = _SLOTS.get((spec, columns), dict)
+    slots = known.get((first, texts))
+    if slots is None:
+        slots = tuple(map(frozenset, _columns_slots(spec, columns, headers, first)))
+        if len(known) >= _SLOTS_PER_TEMPLATE:
+            known.clear()
+        known[(first, texts)] = slots
     return slots
-
-
-def header_rows(rows: Sequence[Sequence[_Cell]], before: int,
-                numbered: Sequence[bool] | None = None) -> list[Sequence[_Cell]]:
-    """The rows above row ``before`` that hold no number: the header rows of the table (and of
-    each 表二 block)."""
-    if numbered is None:
-        numbered = numbered_rows(rows[:before])
-    return [row for row, number in zip(rows[:before], numbered[:before], strict=True) if not number]
 
 
 def numbered_rows(rows: Sequence[Sequence[_Cell]]) -> list[bool]:
