@@ -86,3 +86,26 @@ def test_a_later_sentence_is_found_inside_an_earlier_one(monkeypatch: pytest.Mon
     # with no budget for searching the joined sentences, every gram is filed from the start
     monkeypatch.setattr(txt003, "SEARCH_BUDGET", budget)
     assert _findings("据统计" + _LONG + _MORE, _OTHER, _LONG + "。") == [(3, 1)]
+
+
+def test_texts_near_alike_are_never_ruled_out_by_their_character_counts() -> None:
+    import random
+    from difflib import SequenceMatcher
+
+    rnd = random.Random(12)
+    alphabet = "政府信息公开申请件年度报告办理结果予以部分不予0123456789abc"
+    near = 0
+    for _ in range(3000):
+        first = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(30, 120)))
+        edited = list(first)
+        for _ in range(rnd.randint(0, 12)):
+            at = rnd.randrange(len(edited))
+            edited[at:at + rnd.randint(0, 1)] = rnd.choice(["", rnd.choice(alphabet)])
+        second = "".join(edited)
+        if SequenceMatcher(None, first, second, autojunk=False).ratio() >= txt003.NEAR:
+            near += 1
+            assert txt003._may_be_near(["无关的段落" * 8, second, first])
+    assert near > 500
+    # paragraphs of one length and different words are told apart by their counts alone
+    assert not txt003._may_be_near(["甲乙丙丁" * 10, "戊己庚辛" * 10, "子丑寅卯" * 10])
+    assert not txt003._may_be_near(["政府信息公开" * 6, "年度报告办理" * 6])
