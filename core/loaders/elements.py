@@ -157,11 +157,16 @@ def _one_line(element: lxml.etree._Element) -> str | None:
     if len(element) == 1:
         child = element[0]
         tag = child.tag
-        if not isinstance(tag, str) or tag.lower() in SKIP or tag.lower() == "br":
+        if not isinstance(tag, str):
+            return None
+        tag = tag.lower()
+        if tag in SKIP or tag == "br":
             return None
         before, after = element.text, child.tail
         if (before and not before.isspace()) or (after and not after.isspace()):
             return _inline_text(element)
+        if not len(child):  # a leaf (most cells' one paragraph): its text without a call
+            return child.text or ""
         return _inline_text(child)
     return _inline_text(element)
 
@@ -179,6 +184,11 @@ def lines_of(element: lxml.etree._Element) -> list[str]:
     if text is not None:
         line = " ".join(text.split())  # collapse(text), inline: called for every cell
         return [line] if line else []
+    return _gathered_lines(element)
+
+
+def _gathered_lines(element: lxml.etree._Element) -> list[str]:
+    """:func:`lines_of` for an element whose shape does not show it is one line."""
     lines: list[list[str]] = [[]]
     _gather(element, lines)
     out = []
@@ -210,7 +220,7 @@ def cell_text(element: lxml.etree._Element) -> str:
             return tokens[0] if tokens else ""
         lines = [" ".join(tokens)]
     else:
-        lines = lines_of(element)
+        lines = _gathered_lines(element)
         if len(lines) == 1 and " " not in lines[0]:  # one token at most (lines are collapsed)
             return lines[0]
         tokens = [token for line in lines for token in line.split()]

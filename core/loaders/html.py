@@ -78,8 +78,11 @@ def _span(given: str | None) -> int:
     """A ``rowspan``/``colspan`` value: its leading digits, at least 1 and at most the limit."""
     if not given or given == "1":
         return 1
-    match = _SPAN.match(given)
-    value = int(match.group(1)) if match else 1
+    if given.isdecimal():  # digits only (most): what the pattern would take, without matching it
+        value = int(given)
+    else:
+        match = _SPAN.match(given)
+        value = int(match.group(1)) if match else 1
     return min(max(value, 1), _SPAN_LIMIT)
 
 
@@ -112,6 +115,8 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
                 continue
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
             ref = paths.ref(td)
+            while col < len(here) and here[col] is not None:  # slots a cell above spans into
+                col += 1
             if not rowspan and not colspan and col == len(here):  # most cells: the next slot
                 cells += 1
                 if cells > max_cells:
@@ -119,22 +124,21 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
                 here.append(RawCell(cell_text(td), ref))
                 col += 1
                 continue
-            while col < len(here) and here[col] is not None:
-                col += 1
             down, across = min(_span(rowspan), height - r), _span(colspan)
             cells += down * across
             if cells > max_cells:
                 raise LimitExceeded("max-table-cells", f"> {max_cells}")
             text = cell_text(td)
-            for dr in range(down):
-                line = grid[r + dr]
-                if len(line) < col:
-                    holes = True
-                while len(line) < col + across:
-                    line.append(None)
-                for dc in range(across):
-                    line[col + dc] = RawCell(text, ref, origin=(dr == 0 and dc == 0))
-            col += across
+            end = col + across
+            for line in grid[r:r + down]:
+                if len(line) < end:
+                    if len(line) < col:
+                        holes = True
+                    line.extend([None] * (end - len(line)))
+                for slot in range(col, end):
+                    line[slot] = RawCell(text, ref, False)
+            here[col] = RawCell(text, ref)  # the cell itself, where the span starts
+            col = end
     if holes:
         grid = [[cell if cell is not None else RawCell("", SourceRef(line=tr.sourceline), origin=False)
                  for cell in line] for line, tr in zip(grid, rows, strict=True)]

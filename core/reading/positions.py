@@ -37,9 +37,11 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
             tables += 1
             for row in block.rows:
                 key = id(row)
+                claimed = None  # the line this row claimed last: claiming it again changes nothing
                 for cell in row:
                     line = cell.ref.line
-                    if line is not None and cell.origin:
+                    if line != claimed and line is not None and cell.origin:
+                        claimed = line
                         if owner.setdefault(line, key) != key:
                             owner[line] = _MANY
                         if table_of.setdefault(line, tables) != tables:
@@ -63,14 +65,16 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
         line = block.ref.line
         if line is not None and table_of.get(line, tables) != tables:
             block.ref = SourceRef(page=block.ref.page, locator=f"table[{tables}]")
-        for r, row in enumerate(block.rows):
+        for r, row in enumerate(block.rows, 1):
             key = id(row)
-            for c, cell in enumerate(row):
+            place = f"table[{tables}]/row[{r}]/cell["
+            for c, cell in enumerate(row, 1):
                 ref = cell.ref
-                if id(ref) in seen:
+                known = id(ref)
+                if known in seen:
                     continue
-                seen.add(id(ref))
+                seen.add(known)
                 line = ref.line
                 if line is None or owner.get(line, key) != key:  # no line, or another's too
                     ref.line = None
-                    ref.locator = f"table[{tables}]/row[{r + 1}]/cell[{c + 1}]"
+                    ref.locator = f"{place}{c}]"
