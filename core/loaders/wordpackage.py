@@ -20,8 +20,10 @@ from lxml import etree
 from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import active_limits
 
-# Whitespace between elements is dropped, as python-docx drops it, so that text reads the same.
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False)
+# Whitespace between elements is dropped, as python-docx drops it, so that text reads the same. No
+# part is looked up by XML id, so ids are not collected (which spares a test of every attribute).
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False,
+                          collect_ids=False)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCUMENT, _BODY = f"{_W}document", f"{_W}body"
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
