@@ -106,45 +106,48 @@ def _join(pieces: list[str]) -> str:
 
 
 def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: TextOf,
-               found: CellParagraphs | None = None) -> str:
+               found: CellText | None = None) -> str:
     if found is None:
-        found = [(p, (text_of(p),)) for p in tc.iter(_P)]
-    elif numbering is None and len(found) == 1:  # most cells: one paragraph on one line
-        text = "".join(found[0][1])
-        if "\n" not in text:
-            return text.strip()
-    lines: list[str] = []
-    if numbering is None:
-        for _, pieces in found:
-            lines.extend("".join(pieces).split("\n"))
-    else:
-        for p, pieces in found:
-            lines.extend((numbering.label(p) + "".join(pieces)).split("\n"))
-    return _join(lines)
+        lines: list[str] = []
+        for p in tc.iter(_P):
+            label = numbering.label(p) if numbering is not None else ""
+            lines.extend((label + text_of(p)).split("\n"))
+        return _join(lines)
+    pieces, starts = found
+    if numbering is not None:
+        pieces = list(pieces)
+        for p, at in starts:
+            pieces[at] = "\n" + numbering.label(p)
+    text = "".join(pieces)
+    if text.count("\n") <= 1:  # most cells: one paragraph (which opens with its line break) on one line
+        return text.strip()
+    return _join(text.split("\n"))
 
 
-CellParagraphs = list[tuple[etree._Element, list[str]]]
+# A cell read in one pass: the pieces of its text, each paragraph opening with a line break, and
+# where each paragraph opens among them (kept only when list numbers are to be written out).
+CellText = tuple[list[str], list[tuple[etree._Element, int]]]
 Merges = dict[etree._Element, etree._Element]
-Rows = list[tuple[etree._Element, list[tuple[etree._Element, CellParagraphs]]]]
+Rows = list[tuple[etree._Element, list[tuple[etree._Element, CellText | None]]]]
 
 
-def _cell_paragraphs(tbl: etree._Element) -> tuple[Rows, Merges, Merges] | None:
-    """The rows of the table with their cells, each cell's paragraphs with the pieces of their text,
-    and the cells' merges (as :func:`_merges` finds them), read in one pass over the table: asking
-    each row for its cells, each cell for its paragraphs and each paragraph for its text costs more
-    than the text, and a second walk over the table for the merges costs about a third of the first.
-    None for a table one pass cannot read exactly (a table or a cell in a cell, a row or a cell
-    wrapped in a content control, a paragraph in a paragraph as in a text box, text outside a
-    paragraph): its cells are then read one by one."""
+def _cell_paragraphs(tbl: etree._Element, numbered: bool = False) -> tuple[Rows, Merges, Merges] | None:
+    """The rows of the table with their cells, each cell's text in pieces, and the cells' merges
+    (as :func:`_merges` finds them), read in one pass over the table: asking each row for its cells,
+    each cell for its paragraphs and each paragraph for its text costs more than the text, and a
+    second walk over the table for the merges costs about a third of the first. None for a table one
+    pass cannot read exactly (a table or a cell in a cell, a row or a cell wrapped in a content
+    control, a paragraph in a paragraph as in a text box, text outside a paragraph): its cells are
+    then read one by one."""
     rows: Rows = []
     spans: Merges = {}
     merges: Merges = {}
-    cells: list[tuple[etree._Element, CellParagraphs]] = []
+    cells: list[tuple[etree._Element, CellText | None]] = []
     tr: etree._Element | None = None
     cell: etree._Element | None = None
     paragraph: etree._Element | None = None
-    paragraphs: CellParagraphs = []
     pieces: list[str] = []
+    starts: list[tuple[etree._Element, int]] = []
     for node in tbl.iter(_T, _P, _TC, _TR, _TBL, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE):
         tag = node.tag
         if tag == _T:
@@ -156,13 +159,15 @@ def _cell_paragraphs(tbl: etree._Element) -> tuple[Rows, Merges, Merges] | None:
         elif tag == _P:
             if cell is None or (node.getparent() is not cell and _enclosing(node) is not cell):
                 return None
-            paragraph, pieces = node, []
-            paragraphs.append((node, pieces))
+            paragraph = node
+            if numbered:
+                starts.append((node, len(pieces)))
+            pieces.append("\n")
         elif tag == _TC:
             if node.getparent() is not tr:  # a cell in a content control, or in another cell
                 return None
-            cell, paragraph, paragraphs = node, None, []
-            cells.append((node, paragraphs))
+            cell, paragraph, pieces, starts = node, None, [], []
+            cells.append((node, (pieces, starts)))
         elif tag == _TR:
             if node.getparent() is not tbl:
                 return None
@@ -195,10 +200,10 @@ def _int_attr(element: etree._Element | None, default: int) -> int:
         return default
 
 
-def _read_rows(tbl: etree._Element, text_of: TextOf) -> tuple[Rows | None, Merges, Merges]:
+def _read_rows(tbl: etree._Element, text_of: TextOf, numbered: bool) -> tuple[Rows | None, Merges, Merges]:
     """The rows with their cells, and the cells' merges: in one pass when the table allows it,
     otherwise the cells' paragraphs are left to be read one by one (None in their place)."""
-    one_pass = _cell_paragraphs(tbl) if text_of is _all_text else None
+    one_pass = _cell_paragraphs(tbl, numbered) if text_of is _all_text else None
     if one_pass is not None:
         return one_pass
     spans, merges = _merges(tbl)
@@ -210,7 +215,7 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
                text_of: TextOf = paragraph_text) -> RawTable:
     """One ``w:tbl`` as a grid. A cell spanning ``gridSpan`` columns, or continued down by
     ``vMerge``, fills each grid position it covers; only its first position is the origin."""
-    table_rows, spans, merges = _read_rows(tbl, text_of)
+    table_rows, spans, merges = _read_rows(tbl, text_of, numbering is not None)
     rows: list[list[RawCell]] = []
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, (tr, tcs) in enumerate(table_rows, start=1):
@@ -221,7 +226,8 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
             RawCell("", SourceRef(locator=f"{where}{c + 1}]"), origin=False) for c in range(col)]
         current: dict[int, RawCell] = {}
         for tc, found in tcs:
-            span = max(1, _int_attr(spans.get(tc), 1)) if spans else 1
+            span_prop = spans.get(tc) if spans else None
+            span = 1 if span_prop is None else max(1, _int_attr(span_prop, 1))
             v_merge = merges.get(tc) if merges else None
             continued = v_merge is not None and v_merge.get(VAL, "continue") == "continue"
             ref = SourceRef(locator=f"{where}{col + 1}]")

@@ -554,7 +554,7 @@ def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
     tables_read = _raw_tables(path)
     assert "框内" in tables_read[0].rows[2][0].text and tables_read[2].rows[3][0].text == "1链接下行"
     assert [c.text for c in tables_read[3].rows[0]] == ["格中格", "邻格"]
-    monkeypatch.setattr("nianbao.loaders.docx._cell_paragraphs", lambda tbl: None)
+    monkeypatch.setattr("nianbao.loaders.docx._cell_paragraphs", lambda tbl, numbered: None)
     assert session.load(path).to_dict() == one_pass
     assert _raw_tables(path) == tables_read
 
