@@ -58,7 +58,10 @@ from nianbao.checks.cells import cell_finding_parts
 from nianbao.checks.cells import column_name
 from nianbao.checks.cells import is_whole
 from nianbao.checks.cells import show
+from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
+from nianbao.memo import KeptByIdentity
+from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
@@ -109,6 +112,17 @@ RULE = Rule(
 )
 
 
+# Each template table's rows with their cells' keys and columns, in order: worked out once per
+# template instead of once per report (a few templates are kept).
+_ROW_CELLS: KeptByIdentity[tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...]] = KeptByIdentity(16)
+
+
+def _row_cells(spec: TableSpec) -> tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...]:
+    return _ROW_CELLS.get((spec,), lambda: tuple(
+        (row, tuple(f"{row.key}.{column.key}" for column in columns), tuple(column.key for column in columns))
+        for row in spec.all_rows() for columns in (spec.columns_for(row.key),)))
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
@@ -118,15 +132,13 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         if spec.blocks or table is None:
             continue
         blanks: list[tuple[Any, list[CellEvidence]]] = []
-        read: dict[str, int] = {}  # how many rows have a cell of each column that was read
-        for row in spec.all_rows():
+        values = table.values
+        rows = _row_cells(spec)
+        for row, keys, _ in rows:
             row_blanks: list[CellEvidence] = []  # the row's cells read and blank, in column order
-            for column in spec.columns_for(row.key):
-                key = f"{row.key}.{column.key}"
-                cell = table.values.get(key)
+            for key, cell in zip(keys, map(values.get, keys), strict=True):
                 if cell is None:
                     continue
-                read[column.key] = read.get(column.key, 0) + 1
                 if cell.blank:
                     row_blanks.append(evidence_cell(spec, table, key))
                     continue
@@ -148,7 +160,18 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             if row_blanks:
                 blanks.append((row, row_blanks))
         if blanks:
-            yield _blank_cells(spec, blanks, read)
+            yield _blank_cells(spec, blanks, _read(rows, values))
+
+
+def _read(rows: tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...],
+          values: dict[str, CellValue]) -> dict[str, int]:
+    """How many rows have a cell of each column that was read."""
+    read: dict[str, int] = {}
+    for _, keys, columns in rows:
+        for key, column in zip(keys, columns, strict=True):
+            if key in values:
+                read[column] = read.get(column, 0) + 1
+    return read
 
 
 def _blank_cells(spec: TableSpec, blanks: list[tuple[Any, list[CellEvidence]]],
@@ -183,7 +206,8 @@ def _column_groups(spec: TableSpec, blanks: list[tuple[Any, list[CellEvidence]]]
         for cell in row_blanks:
             column = cell.key.split(".", 1)[1]
             rows_of.setdefault(column, []).append(row)
-            names.setdefault(column, column_name(spec, row.key, column))
+            if column not in names:
+                names[column] = column_name(spec, row.key, column)
     groups: dict[tuple[str, ...], list[str]] = {}
     for column, rows in rows_of.items():
         groups.setdefault(tuple(row.key for row in rows), []).append(column)
