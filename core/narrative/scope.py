@@ -80,7 +80,7 @@ _WHOLE = lazy_compile(r"全区|全市|全县|全省|全州|全旗|全盟|全镇|
 
 def since_semicolon(text: str, position: int) -> str:
     """The text from the last "；" (or the sentence start) up to ``position``."""
-    cut = max(text.rfind(c, 0, position) for c in "；;")
+    cut = max(text.rfind("；", 0, position), text.rfind(";", 0, position))
     return text[cut + 1: position]
 
 
