@@ -7,6 +7,8 @@ A loader builds a :class:`Document`; :func:`validate_document` checks its JSON f
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from collections.abc import Callable
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -227,17 +229,44 @@ def _plain(value: Any) -> Any:
 def _converter(kind: type) -> Callable[[Any], dict[str, Any]] | None:
     """For a dataclass, a function that builds the dict of one instance (its public fields in
     order); None for any other type. The function is generated, as dataclasses generates
-    ``__init__``: reading each field by its name in code is a third faster than ``getattr`` in a loop."""
+    ``__init__``: reading each field by its name in code is a third faster than ``getattr`` in a loop,
+    and a field declared to hold only strings, numbers, booleans or None (or lists of them) is taken
+    without asking each value's type, which halves the cost of a table's cells."""
     if not dataclasses.is_dataclass(kind):
         return None
     names = [f.name for f in dataclasses.fields(kind) if not f.name.startswith("_")]
+    try:
+        hints = typing.get_type_hints(kind)
+    except (NameError, TypeError):  # a declared type that cannot be resolved: ask every value
+        hints = {}
     reads = "".join(f"    v{i} = value.{name}\n" for i, name in enumerate(names))
-    items = ", ".join(
-        f"{name!r}: v{i} if type(v{i}) in atoms else c(v{i}) if (c := get(type(v{i}))) else plain(v{i})"
-        for i, name in enumerate(names))
+    items = ", ".join(f"{name!r}: {_field_code(hints.get(name, Any), f'v{i}')}"
+                      for i, name in enumerate(names))
     namespace: dict[str, Any] = {"atoms": _ATOMS, "plain": _plain, "get": _CONVERTERS.get}
     exec(f"def convert(value):\n{reads}    return {{{items}}}\n", namespace)  # field names are identifiers
     return namespace["convert"]
+
+
+def _field_code(declared: Any, name: str) -> str:
+    """The expression that converts the value in ``name`` of a field declared as ``declared``."""
+    if _atomic(declared):
+        return name
+    if typing.get_origin(declared) is list:
+        (item,) = typing.get_args(declared)
+        if _atomic(item):
+            return f"(list({name}) if type({name}) is list else plain({name}))"
+        if typing.get_origin(item) is list and _atomic(*typing.get_args(item)):
+            return (f"([list(x) if type(x) is list else plain(x) for x in {name}] if type({name}) is list "
+                    f"else plain({name}))")
+    return f"{name} if type({name}) in atoms else c({name}) if (c := get(type({name}))) else plain({name})"
+
+
+def _atomic(declared: Any) -> bool:
+    """Whether a field declared as ``declared`` holds only strings, numbers, booleans or None."""
+    if declared in _ATOMS:
+        return True
+    return typing.get_origin(declared) in (typing.Union, types.UnionType) and all(
+        map(_atomic, typing.get_args(declared)))
 
 
 class DocumentInvalid(ValueError):
