@@ -118,7 +118,7 @@ def _named(spec: TableSpec, columns: tuple[ColumnSpec, ...]) -> dict[str, tuple[
     return _NAMED.get((spec, columns), dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class HeaderColumns:
     """Where the header puts each column of the format (``slots``, in the columns' order) for one
     data row, whose values start at slot ``first``."""
@@ -131,19 +131,13 @@ class HeaderColumns:
     def place(self) -> HeaderPlacement | None:
         """The value cell of every column, or None when the header does not settle each one: slots
         of a column filled by two cells, or one cell over two columns."""
-        owner, width = self.owner, len(self.row)
-        chosen: list[int] = []
-        for slots in self.slots:
-            filled = {owner[j] for j in slots if j < width}
-            if len(filled) != 1 or None in filled:
-                return None
-            chosen.append(filled.pop())
-        taken = set(chosen)
-        if len(taken) != len(chosen):
+        chosen, others = _PLANS.get((self.slots,), lambda: _plan(self.slots, self.owner, self.first),
+                                    extra=(self.first, tuple(self.owner)))
+        if chosen is None:
             return None
-        outside = [cell for j, cell in enumerate(self.row) if j >= self.first and cell.origin
-                   and j not in taken and parse_cell(cell.text).value is not None]
-        return HeaderPlacement([self.row[j] for j in chosen], outside)
+        row = self.row
+        outside = [row[j] for j in others if parse_cell(row[j].text).value is not None]
+        return HeaderPlacement([row[j] for j in chosen], outside)
 
     def agrees(self, cells: Sequence[_Cell]) -> bool:
         """Whether cells taken in order (one per column) each fill a slot of their column."""
@@ -154,6 +148,30 @@ class HeaderColumns:
             if j is None or not any(owner[k] == j for k in slots if k < len(self.row)):
                 return False
         return True
+
+
+def _plan(slots: tuple[frozenset[int], ...], owner: Sequence[int | None],
+          first: int) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
+    """For a row whose cells fill its slots as ``owner`` says: the index of each column's value cell
+    (None when the header does not settle one), and the other cells from ``first`` on, whose
+    numbers stand outside the format's columns."""
+    width = len(owner)
+    chosen: list[int] = []
+    for column_slots in slots:
+        filled = {owner[j] for j in column_slots if j < width}
+        if len(filled) != 1 or None in filled:
+            return None, ()
+        chosen.append(filled.pop())
+    taken = set(chosen)
+    if len(taken) != len(chosen):
+        return None, ()
+    # a slot holds a cell of the row itself where it is the cell's own (not a span's copy)
+    return tuple(chosen), tuple(j for j in range(first, width) if owner[j] == j and j not in taken)
+
+
+# Rows of a table, and tables of one format, share their few shapes: kept for the (shared) slots
+# of a header and the way a row's cells fill them.
+_PLANS: KeptByIdentity[tuple[tuple[int, ...] | None, tuple[int, ...]]] = KeptByIdentity(1024)
 
 
 class GridHeaders:
