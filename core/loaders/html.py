@@ -323,8 +323,9 @@ def parse_html(text: str, utf8: bytes | None = None) -> lxml.etree._Element:
     if _XML_DECLARATION.match(text):
         text, utf8 = _XML_DECLARATION.sub("", text, count=1), None
     # lxml.etree's parser, not lxml.html's: the same tree, without a Python call to choose each
-    # element's class whenever reading touches one; the encoding given, a <meta> charset is not read
-    parser = lxml.etree.HTMLParser(remove_comments=False, remove_pis=True,
+    # element's class whenever reading touches one; the encoding given, a <meta> charset is not read.
+    # No table of id attributes: nothing looks an element up by its id.
+    parser = lxml.etree.HTMLParser(remove_comments=False, remove_pis=True, collect_ids=False,
                                    encoding="utf-8" if utf8 is not None else None)
     try:
         root = lxml.etree.fromstring(text if utf8 is None else utf8, parser)
@@ -360,7 +361,7 @@ class HtmlLoader:
         return bool(_SNIFF.match(head))
 
     def load(self, path: Path, data: bytes, editions: Mapping[str, Edition]) -> Draft:
-        if not data.strip():
+        if not data or data.isspace():  # (strip would copy the page)
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         decoded, whole_utf8 = decode_html_utf8(data)
         root = parse_html(decoded.text, data if whole_utf8 else None)
