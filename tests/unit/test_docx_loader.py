@@ -547,6 +547,9 @@ def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
         num_pr = cell.p_lst[0].get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = 1
         num_pr.get_or_add_numId().val = 90
+    reviews[2].append(etree.fromstring(  # a second numbered paragraph in a cell, with a line break
+        f'<w:p {_W}><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr></w:pPr>'
+        '<w:r><w:t>次段</w:t><w:br/><w:t>续行</w:t></w:r></w:p>'))
     path = tmp_path / "tricky.docx"
     document.save(str(path))
     session = Session()
@@ -554,6 +557,7 @@ def test_a_table_read_in_one_pass_reads_as_cell_by_cell(
     tables_read = _raw_tables(path)
     assert "框内" in tables_read[0].rows[2][0].text and tables_read[2].rows[3][0].text == "1链接下行"
     assert [c.text for c in tables_read[3].rows[0]] == ["格中格", "邻格"]
+    assert tables_read[2].rows[3][2].text == "0次段续行"
     monkeypatch.setattr("nianbao.loaders.docx._cell_paragraphs", lambda tbl, numbered: None)
     assert session.load(path).to_dict() == one_pass
     assert _raw_tables(path) == tables_read
