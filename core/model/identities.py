@@ -87,7 +87,7 @@ def checkable_sums(values: Mapping[str, CellValue], left: Sequence[str],
     get = values.get
     sums = []
     for keys in (left, right):
-        numbers = []
+        total: int | float = 0  # added in order, as sum() would
         all_blank = True
         for key in keys:
             cell = get(key)
@@ -97,10 +97,10 @@ def checkable_sums(values: Mapping[str, CellValue], left: Sequence[str],
                 if cell.value is None:
                     return None
                 all_blank = False
-            numbers.append(cell.value or 0)
+            total += cell.value or 0
         if all_blank:
             return None
-        sums.append(sum(numbers))
+        sums.append(total)
     return sums[0], sums[1]
 
 
@@ -111,7 +111,7 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
     those), or when every cell of one side is blank, so the identity cannot be checked. Blank cells
     otherwise count as 0, as reports use them for "none".
     """
-    values = {**table.merged_values, **table.values}
+    values = {**table.merged_values, **table.values} if table.merged_values else table.values
     merged = any(table.merged_row(m.key) is not None for m in spec.merged_rows)
     extra_rows = tuple(r.key for r in table.merged_rows)
     for binding, shared_left, shared_right in identity.bindings(spec, extra_rows):

@@ -111,7 +111,9 @@ def _markers_of(editions: Mapping[str, Edition]) -> dict[str, frozenset[str]]:
 
 
 def _edition_from_tables(tables: list[RawTable], editions: Mapping[str, Edition]) -> str | None:
-    texts = {labels.core(cell.text) for t in tables for row in t.rows for cell in row if cell.text.strip()}
+    # a table's cells repeat a few texts (a spanning cell fills every slot under it): each is folded once
+    texts = {labels.core(text) for text in {cell.text for t in tables for row in t.rows for cell in row}
+             if text.strip()}
     scores = {name: len(markers & texts) for name, markers in _markers_of(editions).items()}
     best = max(scores.values(), default=0)
     if best == 0:
