@@ -293,18 +293,23 @@ def _near_candidates(key: str, shingles: _Postings, number: int) -> list[int]:
     return sorted(likely, key=lambda n: (-shared[n], n))[:POSTINGS]
 
 
-@RULE.check
-def check(document: Document, context: Context) -> Iterator[Violation]:
-    paragraphs = narrative_paragraphs(document)
-    places = paragraph_places(document)
+def _may_repeat(keys: list[str]) -> bool:
+    """Whether one of ``keys`` may hold another or equal it: surely not when each is found once in
+    them all joined (a count in C for each), which is asked unless it would search more than
+    :data:`SEARCH_BUDGET` characters."""
+    joined = "\n".join(keys)  # keys hold no whitespace
+    if len(keys) * len(joined) > SEARCH_BUDGET:
+        return True
+    return sum(map(joined.count, keys)) != len(keys)
+
+
+def _repeated_sentences(paragraphs: tuple[tuple[int, str, SourceRef], ...],
+                        sentences: tuple[tuple[str, ...], ...], keys: list[list[str]],
+                        places: tuple[str, ...],
+                        reported: set[tuple[int, int]]) -> Iterator[Violation]:
     seen = _Sentences()
-    reported: set[tuple[int, int]] = set()
-    normals = []  # each paragraph without noise: its sentences' keys joined
-    for (index, _, ref), parts in zip(paragraphs, paragraph_sentences(document), strict=True):
-        keys = []
-        for sentence in parts:
-            key = _normal(sentence)
-            keys.append(key)
+    for (index, _, ref), parts, sentence_keys in zip(paragraphs, sentences, keys, strict=True):
+        for sentence, key in zip(parts, sentence_keys, strict=True):
             if len(key) < MIN_CHARS:
                 continue
             # A repeated sentence may come with a lead-in of its own ("政务新媒体方面，…"): one
@@ -318,7 +323,18 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 reported.add((first_index, index))
                 repeated = first_sentence if len(first_key) <= len(key) else sentence
                 yield _violation(ref, first_ref, repeated, (places[first_index], places[index]))
-        normals.append("".join(keys))
+
+
+@RULE.check
+def check(document: Document, context: Context) -> Iterator[Violation]:
+    paragraphs = narrative_paragraphs(document)
+    places = paragraph_places(document)
+    sentences = paragraph_sentences(document)
+    keys = [list(map(_normal, parts)) for parts in sentences]  # each sentence without noise
+    reported: set[tuple[int, int]] = set()
+    if _may_repeat([key for sentence_keys in keys for key in sentence_keys if len(key) >= MIN_CHARS]):
+        yield from _repeated_sentences(paragraphs, sentences, keys, places, reported)
+    normals = ["".join(sentence_keys) for sentence_keys in keys]  # each paragraph without noise
     long = [(index, key, text, ref) for (index, text, ref), key in zip(paragraphs, normals, strict=True)
             if len(key) >= MIN_CHARS]
     if not _may_be_near([key for _, key, _, _ in long]):

@@ -109,3 +109,11 @@ def test_texts_near_alike_are_never_ruled_out_by_their_character_counts() -> Non
     # paragraphs of one length and different words are told apart by their counts alone
     assert not txt003._may_be_near(["甲乙丙丁" * 10, "戊己庚辛" * 10, "子丑寅卯" * 10])
     assert not txt003._may_be_near(["政府信息公开" * 6, "年度报告办理" * 6])
+
+
+def test_sentences_holding_none_of_the_others_are_told_apart_by_counting() -> None:
+    first, second, third = "甲乙丙丁戊己庚辛" * 4, "子丑寅卯辰巳午未" * 4, "天地玄黄宇宙洪荒" * 4
+    assert not txt003._may_repeat([first, second, third])
+    assert txt003._may_repeat([first, second, first])  # the same sentence twice
+    assert txt003._may_repeat([first, "前言" + second + "后语", second])  # one holding another
+    assert txt003._may_repeat([second[3:], first, second])  # held by a later one
