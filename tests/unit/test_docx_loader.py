@@ -22,7 +22,9 @@ from nianbao.config.settings import Config
 from nianbao.engine.session import Session
 from nianbao.format.editions import builtin_editions
 from nianbao.loaders.docx import read_blocks
+from nianbao.loaders.wordnumbering import ListNumbering
 from nianbao.loaders.wordnumbering import format_number
+from nianbao.loaders.wordpackage import read_package
 from nianbao.reading.blocks import RawTable
 
 EXPECTED = Path(__file__).parent.parent / "corpus_expected"
@@ -359,6 +361,43 @@ def test_headings_numbered_by_word_lists_are_found(session: Session, tmp_path: P
         ("四", "政府信息公开行政复议、行政诉讼情况", "reviews"),
         ("五", "存在的主要问题及改进情况", "problems"), ("六", "其他需要报告的事项", "other")]
     assert [c.heading for c in loaded.sections[0].children] == ["（一）主动公开情况", "（二）依申请公开情况"]
+
+
+_STYLES = f"""<w:styles {_W}>
+  <w:style w:type="paragraph" w:styleId="ReportHeading"><w:name w:val="Report Heading"/>
+    <w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="ReportSub"><w:name w:val="Report Sub"/>
+    <w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="90"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="ReportSubBold"><w:name w:val="Report Sub Bold"/>
+    <w:basedOn w:val="ReportSub"/></w:style>
+  <w:style w:type="paragraph" w:styleId="LoopA"><w:basedOn w:val="LoopB"/></w:style>
+  <w:style w:type="paragraph" w:styleId="LoopB"><w:basedOn w:val="LoopA"/></w:style>
+</w:styles>"""
+
+
+def test_headings_numbered_by_their_paragraph_style_are_found(tmp_path: Path) -> None:
+    # A heading style tied to a list numbers its paragraphs, and so does a style built on it
+    # (basedOn); a paragraph's own numId 0 switches the number off, and a loop of styles numbers nothing.
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, etree.fromstring(_LIST))
+    numbering.append(etree.fromstring(_NUM))
+    for style in etree.fromstring(_STYLES):
+        document.styles.element.append(style)
+    for text, style in [("总体情况", "ReportHeading"), ("主动公开情况", "ReportSub"),
+                        ("依申请公开情况", "ReportSubBold"), ("本年度做好相关工作。", "ReportHeading"),
+                        ("主动公开政府信息情况", "ReportHeading"), ("循环样式", "LoopA")]:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = style
+        if text.endswith("。"):
+            paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = 0
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    parts = read_package(path.read_bytes())
+    blocks, _ = read_blocks(parts.body, ListNumbering.of(parts.numbering, parts.styles))
+    assert [block.text for block in blocks] == [
+        "一、总体情况", "（一）主动公开情况", "（二）依申请公开情况", "本年度做好相关工作。",
+        "二、主动公开政府信息情况", "循环样式"]
 
 
 @pytest.mark.parametrize(("number", "fmt", "shown"), [
