@@ -15,6 +15,10 @@ from nianbao.loaders.wordml import w
 
 _P_PR, _NUM_PR, _P_STYLE = w("pPr"), w("numPr"), w("pStyle")
 _NUM_ID, _ILVL = w("numId"), w("ilvl")
+_ABSTRACT_NUM, _ABSTRACT_NUM_ID, _NUM, _LVL = w("abstractNum"), w("abstractNumId"), w("num"), w("lvl")
+_LVL_OVERRIDE, _START_OVERRIDE = w("lvlOverride"), w("startOverride")
+_NUM_FMT, _LVL_TEXT, _START = w("numFmt"), w("lvlText"), w("start")
+_STYLE, _STYLE_ID, _BASED_ON = w("style"), w("styleId"), w("basedOn")
 
 _DIGITS = "〇一二三四五六七八九"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -109,24 +113,24 @@ class ListNumbering:
         if root is None:
             return None
         abstract: dict[str, dict[int, Level]] = {}
-        for definition in root.iterchildren(w("abstractNum")):
-            abstract[definition.get(w("abstractNumId"))] = {
-                _int(level.get(w("ilvl")), 0): _level(level)
-                for level in definition.iterchildren(w("lvl"))
+        for definition in root.iterchildren(_ABSTRACT_NUM):
+            abstract[definition.get(_ABSTRACT_NUM_ID)] = {
+                _int(level.get(_ILVL), 0): _level(level)
+                for level in definition.iterchildren(_LVL)
             }
         numbering = cls()
-        for num in root.iterchildren(w("num")):
-            levels = dict(abstract.get(_val(num.find(w("abstractNumId"))) or "", {}))
-            for override in num.iterchildren(w("lvlOverride")):
-                ilvl = _int(override.get(w("ilvl")), 0)
-                replaced = override.find(w("lvl"))
+        for num in root.iterchildren(_NUM):
+            levels = dict(abstract.get(_val(first_child(num, _ABSTRACT_NUM_ID)) or "", {}))
+            for override in num.iterchildren(_LVL_OVERRIDE):
+                ilvl = _int(override.get(_ILVL), 0)
+                replaced = first_child(override, _LVL)
                 if replaced is not None:
                     levels[ilvl] = _level(replaced)
-                start = override.find(w("startOverride"))
+                start = first_child(override, _START_OVERRIDE)
                 if start is not None and ilvl in levels:
                     level = levels[ilvl]
                     levels[ilvl] = Level(level.number_format, level.text, _int(_val(start), level.start))
-            numbering.levels[num.get(w("numId"))] = levels
+            numbering.levels[num.get(_NUM_ID)] = levels
         numbering.style_lists = _style_lists(styles) if styles is not None else {}
         return numbering
 
@@ -172,9 +176,9 @@ class ListNumbering:
 
 def _level(element: etree._Element) -> Level:
     return Level(
-        number_format=_val(element.find(w("numFmt")), "decimal") or "decimal",
-        text=_val(element.find(w("lvlText")), "") or "",
-        start=_int(_val(element.find(w("start"))), 1),
+        number_format=_val(first_child(element, _NUM_FMT), "decimal") or "decimal",
+        text=_val(first_child(element, _LVL_TEXT), "") or "",
+        start=_int(_val(first_child(element, _START)), 1),
     )
 
 
@@ -183,14 +187,15 @@ def _style_lists(styles: etree._Element) -> dict[str, tuple[str, int]]:
     what they inherit through ``basedOn``."""
     own: dict[str, tuple[str | None, int | None]] = {}
     based: dict[str, str] = {}
-    for style in styles.iterchildren(w("style")):
-        style_id = style.get(w("styleId"))
-        parent = _val(style.find(w("basedOn")))
+    for style in styles.iterchildren(_STYLE):
+        style_id = style.get(_STYLE_ID)
+        parent = _val(first_child(style, _BASED_ON))
         if parent:
             based[style_id] = parent
-        num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
+        # the first w:numPr in the style's w:pPr, as find("pPr/numPr") gives it
+        num_pr = next((n for p_pr in style.iterchildren(_P_PR) for n in p_pr.iterchildren(_NUM_PR)), None)
         if num_pr is not None:
-            own[style_id] = (_val(num_pr.find(w("numId"))), _int(_val(num_pr.find(w("ilvl"))), 0))
+            own[style_id] = (_val(first_child(num_pr, _NUM_ID)), _int(_val(first_child(num_pr, _ILVL)), 0))
     result: dict[str, tuple[str, int]] = {}
     for style_id in {*own, *based}:
         seen, current = set(), style_id
