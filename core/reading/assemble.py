@@ -177,9 +177,9 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         section.other_tables += 1
     if touched:
         _note_strays(document, edition, strays, next(iter(touched)))
-    for key in touched:
-        document.tables[key].grid.extend([c.text.strip() for c in row] for row in raw.rows
-                                         if any(c.text.strip() for c in row))
+        kept = [texts for texts in ([c.text.strip() for c in row] for row in raw.rows) if any(texts)]
+        for n, key in enumerate(touched):
+            document.tables[key].grid.extend(kept if n == 0 else [list(texts) for texts in kept])
 
 
 def _place_merged(
@@ -272,13 +272,14 @@ def _place_row(
                 return named[0], named[1], index
         filled = filled or here.value is not None or (kind == "grid" and here.blank)
     read = list(zip(cells, parsed, strict=True))
+    if any(c.text.strip() and p.value is None and not p.blank for c, p in read):
+        return None  # a row with a label of no template row
     numbers = [c for c, p in read if p.value is not None]
-    labelled = [c for c, p in read if c.text.strip() and p.value is None and not p.blank]
     # In a grid an empty cell is a blank value and still holds its column's place; in text a blank
     # is only what is written as one (-, —, /).
     slots = [c for c, p in read if p.blank and (kind == "grid" or c.text.strip())] if numbers else []
     for spec in edition.tables:
-        if len(spec.all_rows()) != 1 or labelled:
+        if len(spec.all_rows()) != 1:
             continue
         groups = _GROUPS.get((spec,), lambda spec=spec: frozenset(
             labels.core(g) for c in spec.columns if c.group for g in c.group.split()))
@@ -325,32 +326,25 @@ def _fill_values(
     grid: _GridRow | None = None, into: dict[str, CellValue] | None = None,
 ) -> None:
     columns = spec.columns_for(row_spec.key)
-    if kind == "text":
-        values = [c for c in cells if c.text.strip()]
-    else:
-        values = list(cells)
-        while len(values) > len(columns) and values and not values[-1].text.strip():
-            values.pop()
-        while len(values) > len(columns) and values and not values[0].text.strip():
-            values.pop(0)
     ref = _first_ref(cells)
     layout = grid.headers.columns(spec, columns, grid.index, grid.label) if grid is not None else None
-    if layout is not None:
-        placed = layout.place()
-        if placed is not None:
-            values = placed.values
-            if placed.outside:
-                outside = [c.text.strip() for c in placed.outside]
-                document.notes.append(Note(
-                    code="row-extra-cells",
-                    message=(f"{spec.number}“{row_spec.label}”行按表头读取了格式规定的{len(columns)}列，"
-                             f"舍去不属于格式的列中的数值（{'、'.join(outside)}）"),
-                    message_en=(f"{spec.number} row “{row_spec.label}”: the {len(columns)} columns of the "
-                                "format were read by the header; values in columns the format does not have "
-                                f"were left out ({', '.join(outside)})"),
-                    ref=ref, table=spec.key, row=row_spec.key,
-                ))
-        elif len(values) != len(columns) or not layout.agrees(values):
+    placed = layout.place() if layout is not None else None
+    if placed is not None:
+        values = placed.values
+        if placed.outside:
+            outside = [c.text.strip() for c in placed.outside]
+            document.notes.append(Note(
+                code="row-extra-cells",
+                message=(f"{spec.number}“{row_spec.label}”行按表头读取了格式规定的{len(columns)}列，"
+                         f"舍去不属于格式的列中的数值（{'、'.join(outside)}）"),
+                message_en=(f"{spec.number} row “{row_spec.label}”: the {len(columns)} columns of the "
+                            "format were read by the header; values in columns the format does not have "
+                            f"were left out ({', '.join(outside)})"),
+                ref=ref, table=spec.key, row=row_spec.key,
+            ))
+    else:
+        values = _in_order(cells, kind, len(columns))
+        if layout is not None and (len(values) != len(columns) or not layout.agrees(values)):
             document.notes.append(Note(
                 code="row-unreadable",
                 message=(f"{spec.number}“{row_spec.label}”行的单元格与表头的列对不齐，"
@@ -386,8 +380,23 @@ def _fill_values(
         ))
         values = values[extra:]
     target = table.values if into is None else into
+    prefix = f"{row_spec.key}."
     for column, cell in zip(columns, values, strict=True):
-        parsed = parse_cell(cell.text)
+        text = cell.text
+        parsed = parse_cell(text)
         # raw, value, blank, ref, unit, problem
-        target[f"{row_spec.key}.{column.key}"] = CellValue(
-            cell.text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit, parsed.problem)
+        target[prefix + column.key] = CellValue(
+            text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit, parsed.problem)
+
+
+def _in_order(cells: list[RawCell], kind: str, width: int) -> list[RawCell]:
+    """A row's value cells taken in order, for ``width`` columns: in text, the cells with text; in a
+    grid, every cell, less empty ones at either end beyond ``width``."""
+    if kind == "text":
+        return [c for c in cells if c.text.strip()]
+    values = list(cells)
+    while len(values) > width and values and not values[-1].text.strip():
+        values.pop()
+    while len(values) > width and values and not values[0].text.strip():
+        values.pop(0)
+    return values
