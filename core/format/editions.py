@@ -164,10 +164,14 @@ class SectionSpec:
     title: str
     basis: str
     variants: tuple[str, ...] = ()
+    # the comparable cores of the title and its variants, worked out once: every heading is asked
+    _cores: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_cores", frozenset(labels.core(t) for t in (self.title, *self.variants)))
 
     def matches(self, title: str) -> bool:
-        wanted = labels.core(title)
-        return wanted in {labels.core(t) for t in (self.title, *self.variants)}
+        return labels.core(title) in self._cores
 
 
 @dataclass(frozen=True, slots=True)
