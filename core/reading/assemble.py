@@ -312,7 +312,7 @@ def _row_named(edition: Edition, text: str) -> tuple[TableSpec, RowSpec] | None:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _GridRow:
     """A row of a grid table with its table's header rows, to place values by the header's columns."""
 

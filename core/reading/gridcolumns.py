@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from nianbao.reading.blocks import RawCell as _Cell
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class HeaderPlacement:
     """The value cell of each column, in the columns' order, and the numbers the row holds in
     slots that belong to no column of the format."""
@@ -40,7 +40,7 @@ def owners(row: Sequence[_Cell]) -> list[int | None]:
         if cell.origin:
             current = index
             owner.append(index)
-        elif current is not None and _same_cell(cell, row[current]):
+        elif current is not None and (cell.ref is row[current].ref or _same_cell(cell, row[current])):
             owner.append(current)
         else:
             current = None
@@ -62,7 +62,11 @@ def label_end(row: Sequence[_Cell], label: _Cell | None, owner: Sequence[int | N
         return 0
     owner = owners(row) if owner is None else owner
     start = next(i for i, cell in enumerate(row) if cell is label)
-    return max(i for i, o in enumerate(owner) if o == start) + 1
+    # the label's slots are its own and the copies of it right after (owners() never returns to it)
+    end = start + 1
+    while end < len(owner) and owner[end] == start:
+        end += 1
+    return end
 
 
 def column_slots(
@@ -233,4 +237,12 @@ def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequ
 
 def numbered_rows(rows: Sequence[Sequence[_Cell]]) -> list[bool]:
     """For each row, whether a cell of it holds a number."""
-    return [any(parse_cell(c.text).value is not None for c in row) for row in rows]
+    numbered = []
+    for row in rows:  # loops, not any() over a generator: half the time for a table's every cell
+        for cell in row:
+            if parse_cell(cell.text).value is not None:
+                numbered.append(True)
+                break
+        else:
+            numbered.append(False)
+    return numbered
