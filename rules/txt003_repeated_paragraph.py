@@ -85,11 +85,13 @@ RULE = Rule(
 
 MIN_CHARS = 30
 NEAR = 0.9
-_NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+_WORDS = re.compile(r"[^\W_]+")  # runs of letters and digits: all but whitespace, punctuation, _
 
 
 def _normal(text: str) -> str:
-    return _NOISE.sub("", text)
+    """The text without whitespace and punctuation (its letters and digits joined costs less than
+    cutting the rest out)."""
+    return "".join(_WORDS.findall(text))
 
 
 def _violation(ref: SourceRef, first: SourceRef, text: str, key: tuple[str, str]) -> Violation:
@@ -244,17 +246,18 @@ def _grams(key: str, size: int) -> list[str]:
 
 # Two texts are NEAR alike only if their characters' counts are: SequenceMatcher's ratio is at most
 # 1 - (characters one has more of than the other) / (both lengths), and counting characters by
-# their code point modulo BUCKETS finds no more of those than counting each character apart. The
-# counts cost a few calls in C, and in a report without near repeats (most) prove there are none
-# far sooner than filing every paragraph's shingles would.
-BUCKETS = 32
-_BUCKET = bytes(byte % BUCKETS for byte in range(256))
+# their code point modulo some number of buckets finds no more of those than counting each
+# character apart. The counts cost a few calls in C, and in a report without near repeats (most)
+# prove there are none far sooner than filing every paragraph's shingles would; COARSE buckets,
+# cheaper still, rule out most pairs before BUCKETS are counted.
+COARSE, BUCKETS = 8, 32
+_BUCKET = {buckets: bytes(byte % buckets for byte in range(256)) for buckets in (COARSE, BUCKETS)}
 
 
-def _histogram(key: str) -> list[int]:
+def _histogram(key: str, buckets: int) -> list[int]:
     """How many of ``key``'s characters fall in each bucket (by the low byte of their code point)."""
-    low = key.encode("utf-32-le", "surrogatepass")[::4].translate(_BUCKET)
-    return list(map(low.count, range(BUCKETS)))
+    low = key.encode("utf-32-le", "surrogatepass")[::4].translate(_BUCKET[buckets])
+    return list(map(low.count, range(buckets)))
 
 
 def _may_be_near(keys: list[str]) -> bool:
@@ -262,7 +265,14 @@ def _may_be_near(keys: list[str]) -> bool:
     would cost more than a few comparisons for each key. Pairs too different in length are never
     compared (their ratio is at most that of the lengths); the rest by their buckets' counts."""
     keys = sorted(keys, key=len)
-    histograms: dict[int, list[int]] = {}
+    histograms: dict[tuple[int, int], list[int]] = {}
+
+    def differing(earlier: int, later: int, buckets: int) -> int:
+        for number in (earlier, later):
+            if (number, buckets) not in histograms:
+                histograms[number, buckets] = _histogram(keys[number], buckets)
+        return sum(map(abs, map(sub, histograms[earlier, buckets], histograms[later, buckets])))
+
     budget = 8 * len(keys)
     shortest = 0
     for later, key in enumerate(keys):
@@ -273,13 +283,9 @@ def _may_be_near(keys: list[str]) -> bool:
             budget -= 1
             if budget < 0:
                 return True
-            if later not in histograms:
-                histograms[later] = _histogram(key)
-            if earlier not in histograms:
-                histograms[earlier] = _histogram(keys[earlier])
             total = size + len(keys[earlier])
-            differing = sum(map(abs, map(sub, histograms[earlier], histograms[later])))
-            if (total - differing) / total >= NEAR:
+            if all((total - differing(earlier, later, buckets)) / total >= NEAR
+                   for buckets in (COARSE, BUCKETS)):
                 return True
     return False
 
