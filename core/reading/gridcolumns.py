@@ -185,12 +185,13 @@ class GridHeaders:
 
     def __init__(self, rows: Sequence[Sequence[_Cell]], numbered: Sequence[bool]) -> None:
         self._rows = rows
-        above: list[tuple[Sequence[_Cell], ...]] = []
-        current: tuple[Sequence[_Cell], ...] = ()
+        # for each row, the header rows above it and their texts
+        above: list[tuple[tuple[Sequence[_Cell], ...], tuple[tuple[str, ...], ...]]] = []
+        current: tuple[tuple[Sequence[_Cell], ...], tuple[tuple[str, ...], ...]] = ((), ())
         for row, number in zip(rows, numbered, strict=True):
             above.append(current)
             if not number:
-                current = (*current, row)
+                current = ((*current[0], row), (*current[1], tuple([cell.text for cell in row])))
         self._above = above
         # per header rows (kept alive by ``_above``, so their ids stay theirs), template and first slot
         self._slots: dict[tuple[int, int, int, int], tuple[frozenset[int], ...]] = {}
@@ -199,7 +200,7 @@ class GridHeaders:
                 label: _Cell | None) -> HeaderColumns | None:
         """The header's place for every column of row ``index``; None when the header rows above it
         do not name every column."""
-        headers = self._above[index]
+        headers, texts = self._above[index]
         if not headers:
             return None
         row = self._rows[index]
@@ -208,7 +209,7 @@ class GridHeaders:
         key = (id(headers), id(spec), id(columns), first)
         slots = self._slots.get(key)
         if slots is None:
-            slots = self._slots[key] = _slots(spec, columns, headers, first)
+            slots = self._slots[key] = _slots(spec, columns, headers, texts, first)
         if not all(slots):
             return None
         return HeaderColumns(row, slots, first, owner)
@@ -220,11 +221,10 @@ _SLOTS_PER_TEMPLATE = 256
 
 
 def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequence[_Cell], ...],
-           first: int) -> tuple[frozenset[int], ...]:
+           texts: tuple[tuple[str, ...], ...], first: int) -> tuple[frozenset[int], ...]:
     """:func:`column_slots` of every column, frozen. The answer depends only on the header rows'
-    texts, and reports of one format repeat the same few headers, so it is kept per template for
+    ``texts``, and reports of one format repeat the same few headers, so it is kept per template for
     the header texts (a table's shape, not its values)."""
-    texts = tuple(tuple(cell.text for cell in header) for header in headers)
     known = _SLOTS.get((spec, columns), dict)
     slots = known.get((first, texts))
     if slots is None:
