@@ -91,7 +91,9 @@ class Section:
         yield from self.paragraphs
         for child in self.children:
             yield Paragraph(child.heading, child.ref)
-            yield from child.all_paragraphs()
+            # a sub-section without sub-sections of its own (nearly all) is read here, not through
+            # one more generator that every paragraph would pass
+            yield from child.all_paragraphs() if child.children else child.paragraphs
 
 
 @dataclass(slots=True)
@@ -193,7 +195,10 @@ class Document:
         yield from self.preamble
         for section in self.sections:
             yield Paragraph(section.heading, section.ref)
-            yield from section.all_paragraphs()
+            yield from section.paragraphs
+            for child in section.children:  # Section.all_paragraphs, one generator fewer to pass
+                yield Paragraph(child.heading, child.ref)
+                yield from child.all_paragraphs() if child.children else child.paragraphs
 
     def to_dict(self) -> dict[str, Any]:
         """The document as plain data (the memo of derived values left out)."""
