@@ -83,8 +83,15 @@ def _reason(text: str, position: int, report_year: int | None) -> str | None:
     return year_scope(text, position, report_year) or body_scope(text, position)
 
 
+# Each pattern below is tried only where a word it needs is: a sentence holding none of them (most)
+# is passed over before it is folded, which leaves these words as they are.
+_NEEDED = ("维持", "结", "行政", "申请")
+
+
 def _claims_in(document: Document) -> Iterator[Claim]:
     for sentence in sentences(document):
+        if not any(map(sentence.text.__contains__, _NEEDED)):
+            continue
         text = fold(sentence.text)
         # Each pattern is tried only where a word every match of it holds is there: most
         # sentences hold none of them.
