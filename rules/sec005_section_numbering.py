@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nianbao.checks.sections import number_mark
 from nianbao.checks.sections import recognised
@@ -129,6 +130,7 @@ _ENUM = lazy_compile(rf"(?<![{_CN}统唯之第单同万划专逐归合不独])([
 _TITLE_END = lazy_compile(r"[。：:；;，,\d]")
 
 
+@lru_cache(maxsize=256)  # asked some thirty times a report, mostly of the same few numerals
 def cn_number(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20; None for anything else."""
     if not text or any(ch not in _CN for ch in text):
