@@ -163,7 +163,7 @@ class Rule:
 
     def is_stopped_by(self, stopped: set[str] | frozenset[str]) -> bool:
         """True when ``stopped`` names this rule's ID or its family (``SEC`` for ``SEC001``)."""
-        return self.id in stopped or self.family in stopped
+        return bool(stopped) and (self.id in stopped or self.family in stopped)
 
     def check(self, func: Check) -> Check:
         """Decorator: register ``func`` as this rule's check."""
