@@ -386,6 +386,25 @@ def test_a_column_the_format_lacks_is_left_out_by_the_header(tmp_path: Path) -> 
     ]
 
 
+def test_each_report_is_placed_by_its_own_header_when_reports_of_one_shape_are_read_in_turn(
+        tmp_path: Path) -> None:
+    # where a header puts the columns is kept for the header's texts: a report whose header names
+    # 科研机构 before 商业企业 must not be read by the header of the report read before it
+    row = ('<tr><td colspan="2">一、本年新收政府信息公开申请数量</td>'
+           "<td>70</td><td>3</td><td>2</td><td>0</td><td>0</td><td>0</td><td>75</td><td></td></tr>")
+    swapped = APPLICATIONS_HEADER.replace("<td>商业企业</td><td>科研机构</td>",
+                                          "<td>科研机构</td><td>商业企业</td>")
+    first = applications_report(tmp_path, row)
+    second = load_text(tmp_path, (
+        "<p>某某区2022年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+        f"<table>{swapped}{row}</table>"), name="swapped.html")
+    again = applications_report(tmp_path, row)
+    for document, (business, research) in ((first, (3, 2)), (second, (2, 3)), (again, (3, 2))):
+        values = document.tables["applications"].values
+        assert (values["received.business"].value, values["received.research"].value) == (business, research)
+        assert values["received.total"].value == 75
+
+
 def test_a_value_cell_over_two_columns_leaves_the_row_unread(tmp_path: Path) -> None:
     document = applications_report(tmp_path, (
         '<tr><td colspan="2">二、上年结转政府信息公开申请数量</td>'
