@@ -9,6 +9,7 @@ from nianbao.format import labels
 from nianbao.format.editions import BlockSpec
 from nianbao.format.editions import TableSpec
 from nianbao.format.numerals import parse_cell
+from nianbao.memo import KeptByIdentity
 from nianbao.model.document import Table
 from nianbao.model.rule import Context
 
@@ -33,25 +34,37 @@ def block_present(table: Table | None, block: BlockSpec) -> bool:
     return any(labels.core(cell) == wanted for line in table.grid for cell in line)
 
 
-def unrecognised_rows(table: Table, spec: TableSpec) -> dict[str, list[str]]:
-    """Per block key, the labels of grid rows under that block's header that hold numbers but name
-    no template row, no block and no column: a row written under another name (规范性文件 for
-    行政规范性文件)."""
+# Per template table: the label cores a row written there may use, and each block with its label's
+# core (worked out once per template, not once per report; a few templates are kept).
+_WORDS: KeptByIdentity[tuple[frozenset[str], tuple[tuple[str, BlockSpec], ...]]] = KeptByIdentity(16)
+
+
+def _template_words(spec: TableSpec) -> tuple[frozenset[str], tuple[tuple[str, BlockSpec], ...]]:
     known = {labels.core(text) for row in spec.all_rows() for text in (row.label, *row.variants)}
     known |= {labels.core(block.label) for block in spec.blocks}
     known |= {labels.core(text) for block in spec.blocks for c in block.columns
               for text in (c.label, *c.variants)}
+    return frozenset(known), tuple((labels.core(block.label), block) for block in spec.blocks)
+
+
+def unrecognised_rows(table: Table, spec: TableSpec) -> dict[str, list[str]]:
+    """Per block key, the labels of grid rows under that block's header that hold numbers but name
+    no template row, no block and no column: a row written under another name (规范性文件 for
+    行政规范性文件)."""
+    known, blocks = _WORDS.get((spec,), lambda: _template_words(spec))
     found: dict[str, list[str]] = {}
     current: BlockSpec | None = None
     for line in table.grid:
-        folded = {labels.core(c) for c in line}
-        header = next((b for b in spec.blocks if labels.core(b.label) in folded), None)
+        folded = set(map(labels.core, line))
+        header = next((block for core, block in blocks if core in folded), None)
         if header is not None:
             current = header
             continue
-        texts = [c for c in line if c.strip() and parse_cell(c).value is None and not parse_cell(c).blank]
-        numbers = [c for c in line if parse_cell(c).value is not None]
-        if current is None or not texts or not numbers:
+        if current is None:
+            continue
+        parsed = [(cell, parse_cell(cell)) for cell in line]
+        texts = [c for c, number in parsed if c.strip() and number.value is None and not number.blank]
+        if not texts or all(number.value is None for _, number in parsed):
             continue
         if any(labels.core(t) in known or spec.match_row(t) is not None for t in texts):
             continue
