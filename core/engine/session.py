@@ -56,6 +56,7 @@ from nianbao.model.results import Summary
 from nianbao.model.results import display_path
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
+from nianbao.model.rule import Scope
 from nianbao.plugin.manager import Plugins
 from nianbao.plugin.manager import add_plugins
 from nianbao.plugin.manager import create_plugins
@@ -420,8 +421,15 @@ class Session:
         rules = self.rules_for(config or self.config)
         meta = document.meta
         year = meta.report_year
+        admitted: dict[int, bool] = {}  # a pack's rules share its scope: it is asked once a report
+
+        def admits(scope: Scope) -> bool:
+            if id(scope) not in admitted:
+                admitted[id(scope)] = scope.admits(document)
+            return admitted[id(scope)]
+
         applicable = [r for r in rules if r.applies_to(meta.edition, year)
-                      and (r.scope is None or r.scope.admits(document))]
+                      and (r.scope is None or admits(r.scope))]
         return [r for r in applicable if not r.needs_previous or previous is not None]
 
     def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,
