@@ -135,9 +135,10 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
     headers = GridHeaders(raw.rows, numbered_rows(raw.rows)) if raw.kind == "grid" else None
+    row_names = _ROWS_NAMED.get((edition,), dict)
     for index, row in enumerate(raw.rows):
         cells = [c for c in row if c.origin]
-        placed = _place_row(cells, edition, header_text, raw.kind)
+        placed = _place_row(cells, edition, row_names, header_text, raw.kind)
         if placed is None:
             merged = _place_merged(cells, edition, current) if current is not None else None
             if merged is not None:
@@ -253,7 +254,8 @@ def _has_numbers(cells: list[RawCell]) -> bool:
 
 
 def _place_row(
-    cells: list[RawCell], edition: Edition, header_text: Callable[[], str], kind: str
+    cells: list[RawCell], edition: Edition, row_names: dict[str, tuple[TableSpec, RowSpec] | None],
+    header_text: Callable[[], str], kind: str,
 ) -> tuple[TableSpec, RowSpec | None, int] | None:
     """Find the template table and row a raw row belongs to, and the index of its label cell.
 
@@ -267,7 +269,7 @@ def _place_row(
         text, here = cells[index].text, parsed[index]
         # without anything to its right, a cell is a header cell such as 总计 ending a header row
         if filled and here.value is None and text.strip():
-            named = _row_named(edition, text)
+            named = row_names[text] if text in row_names else _row_named(edition, text, row_names)
             if named is not None:
                 return named[0], named[1], index
         filled = filled or here.value is not None or (kind == "grid" and here.blank)
@@ -294,12 +296,10 @@ _ROWS_NAMED_TEXTS = 4096
 _GROUPS: KeptByIdentity[frozenset[str]] = KeptByIdentity(256)
 
 
-def _row_named(edition: Edition, text: str) -> tuple[TableSpec, RowSpec] | None:
-    """The first of ``edition``'s template tables with a row ``text`` names, and that row. Reports
-    repeat the format's few row labels, so the answers are kept per edition."""
-    known = _ROWS_NAMED.get((edition,), dict)
-    if text in known:
-        return known[text]
+def _row_named(edition: Edition, text: str,
+               known: dict[str, tuple[TableSpec, RowSpec] | None]) -> tuple[TableSpec, RowSpec] | None:
+    """The first of ``edition``'s template tables with a row ``text`` names, and that row, kept in
+    ``known`` (the edition's answers so far: reports repeat the format's few row labels)."""
     found = None
     for spec in edition.tables:
         row_spec = spec.match_row(text)
