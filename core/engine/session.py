@@ -115,6 +115,7 @@ class Session:
         self.rule_packs: dict[str, frozenset[str]] = {}
         self._chosen: dict[tuple[object, ...], tuple[Rule, ...]] = {}  # see rules_for
         self._chosen_from: tuple[list[Rule], int] | None = None
+        self._ran: dict[str, PlannedRule] = {}  # a rule that ran, one (frozen) entry per rule ID, see plan
         self.all_rules = self._rules()
         self._refuse_broken_packs()
         self._refuse_unknown_selectors()
@@ -368,6 +369,9 @@ class Session:
         gates = {r.id: r for r in rules if r.gate}
         gate_error = any(f.severity == "error" for f in findings if f.rule_id in gates)
         stopped = {name for f in findings if f.rule_id in gates for name in gates[f.rule_id].stops}
+        if not gate_error and not stopped:  # the usual report: every rule ran
+            ran = self._ran
+            return [ran.get(rule.id) or ran.setdefault(rule.id, PlannedRule(rule.id)) for rule in rules]
         planned = []
         for rule in rules:
             skipped = None
