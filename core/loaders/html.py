@@ -106,6 +106,7 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
     cells = 0
     holes = False  # a slot no cell fills, left None until the end
     grid: list[list[RawCell | None]] = [[] for _ in rows]
+    ref_of = paths.ref
     for r, tr in enumerate(rows):
         col = 0
         here = grid[r]
@@ -114,7 +115,7 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
             if tag != "td" and tag != "th" and tag_of(td) not in ("td", "th"):
                 continue
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
-            ref = paths.ref(td)
+            ref = ref_of(td)
             while col < len(here) and here[col] is not None:  # slots a cell above spans into
                 col += 1
             if not rowspan and not colspan and col == len(here):  # most cells: the next slot
@@ -203,6 +204,8 @@ def _holds_blocks(element: lxml.etree._Element) -> bool:
 
 
 def _flush(inline: list[tuple[str, int | None]], blocks: list[Block]) -> None:
+    if not inline:  # most block boundaries follow another
+        return
     text = collapse("".join(t for t, _ in inline))
     line = next((n for t, n in inline if t.strip() and n), None)
     inline.clear()

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from nianbao.model.document import Paragraph
 from nianbao.model.document import SourceRef
 from nianbao.reading.blocks import Block
+from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 
 _MANY = -1  # no id() is negative
@@ -61,20 +62,31 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
                 block.ref = SourceRef(page=block.ref.page, locator=f"paragraph[{paragraphs}]")
             continue
         tables += 1
-        seen: set[int] = set()
         line = block.ref.line
         if line is not None and table_of.get(line, tables) != tables:
             block.ref = SourceRef(page=block.ref.page, locator=f"table[{tables}]")
+        above: list[RawCell] = []
         for r, row in enumerate(block.rows, 1):
             key = id(row)
             place = f"table[{tables}]/row[{r}]/cell["
             for c, cell in enumerate(row, 1):
                 ref = cell.ref
-                known = id(ref)
-                if known in seen:
+                # each reference is decided once, where it first stands: an origin's is first there
+                # (its copies stand right of it and below); a copy's is met already, mostly in the slot
+                # to its left or above it (a set of every reference seen cost more than this)
+                if not cell.origin and _met(ref, block.rows, r, c, row, above):
                     continue
-                seen.add(known)
                 line = ref.line
                 if line is None or owner.get(line, key) != key:  # no line, or another's too
                     ref.line = None
                     ref.locator = f"{place}{c}]"
+            above = row
+
+
+def _met(ref: SourceRef, rows: list[list[RawCell]], r: int, c: int, row: list[RawCell],
+         above: list[RawCell]) -> bool:
+    """Whether ``ref`` stands in a slot before (row ``r``, column ``c``, from 1) in reading order."""
+    if (c > 1 and row[c - 2].ref is ref) or (len(above) >= c and above[c - 1].ref is ref):
+        return True
+    return any(cell.ref is ref for cell in row[:c - 1]) or any(
+        cell.ref is ref for earlier in rows[:r - 1] for cell in earlier)

@@ -88,3 +88,12 @@ def test_the_loader_gives_an_xpath_only_where_a_line_locates() -> None:
     assert (table.ref.line, table.ref.locator) == (2, "/html/body/table")
     shown = [(p.text, p.ref.line, p.ref.locator) for p in draft.document.paragraphs()]
     assert shown == [("二、其他", None, "paragraph[1]"), ("正文。", 5, "/html/body/p[2]")]
+
+
+def test_a_spanning_cell_cut_across_by_a_wider_one_keeps_its_place_in_every_slot() -> None:
+    # A spans three rows; B's colspan writes over A's slot in the second row, so in the third row
+    # A's copy has neither its left nor its upper neighbour's reference, yet is A's
+    shown = places("<html><body><table><tr><td>x</td><td rowspan=3>A</td></tr>"
+                   "<tr><td colspan=3>B</td></tr><tr><td>y</td></tr></table></body></html>")
+    assert shown[0][2][1] == shown[0][0][1] == place_words(None, None, "table[1]/row[1]/cell[2]")
+    assert shown[0][1] == [place_words(None, None, "table[1]/row[2]/cell[1]")] * 3
