@@ -295,9 +295,8 @@ def _subject(pattern: _Pattern, unit: str) -> tuple[str, Subject] | None:
     return pattern.metric, pattern.subject
 
 
-def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
-    if not _COUNTED.search(sentence.text):  # \d is any digit, full-width too: folding changes nothing
-        return
+def _facts_in(sentence: Sentence, report_year: int | None) -> list[Fact]:
+    """The facts of a sentence that holds a count (see _COUNTED), in reading order."""
     text = fold(sentence.text)
     taken: list[tuple[int, int]] = []
     found: list[Fact] = []
@@ -360,7 +359,7 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> Iterator[Fact]:
     if "复议" in text or "诉讼" in text or "起诉" in text:  # a result belongs to a kind of case named
         found.extend(_case_results(text, sentence, free, taken, report_year))
     found.sort(key=lambda f: f.start)
-    yield from found
+    return found
 
 
 def _case_results(text: str, sentence: Sentence, free: Callable[[int, int], bool],
@@ -391,8 +390,10 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
 
 def _facts(document: Document) -> tuple[Fact, ...]:
     facts: list[Fact] = []
+    counted = _COUNTED.search
     for sentence in sentences(document):
-        facts.extend(_facts_in(sentence, document.meta.report_year))
+        if counted(sentence.text):  # \d is any digit, full-width too: folding changes nothing
+            facts.extend(_facts_in(sentence, document.meta.report_year))
     return tuple(facts)
 
 
