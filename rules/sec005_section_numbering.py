@@ -125,8 +125,12 @@ RULE = Rule(
 
 _CN = "一二三四五六七八九十"
 _TOP = lazy_compile(rf"^\s*([{_CN}]{{1,3}})\s*[、.．]\s*(\S.*)$", re.S)
-# 统一是、唯一是、之一是 are words, not enumerations; a numeral glued to a heading still counts
-_ENUM = lazy_compile(rf"(?<![{_CN}统唯之第单同万划专逐归合不独])([{_CN}]{{1,3}})是(?!否|非)")
+_ENUM = lazy_compile(rf"([{_CN}]{{1,3}})是(?!否|非)")
+# 统一是、唯一是、之一是 are words, not enumerations; a numeral glued to a heading still counts. The
+# character before is looked at in code: a pattern opening with a lookbehind is tried at every
+# character of a paragraph, this one only where a numeral stands (the same matches: every place
+# inside a run of numerals has a numeral before it).
+_NOT_BEFORE_ENUM = frozenset(f"{_CN}统唯之第单同万划专逐归合不独")
 _TITLE_END = lazy_compile(r"[。：:；;，,\d]")
 
 
@@ -271,7 +275,11 @@ def _enumerations(document: Document) -> Iterator[Violation]:
             for paragraph in paragraphs:
                 if "是" not in paragraph.text:  # every enumeration ends in 是: most paragraphs hold none
                     continue
-                for match in _ENUM.finditer(paragraph.text):
+                text = paragraph.text
+                for match in _ENUM.finditer(text):
+                    start = match.start()
+                    if start and text[start - 1] in _NOT_BEFORE_ENUM:
+                        continue
                     number = cn_number(match.group(1))
                     if number is None:
                         continue
