@@ -69,6 +69,7 @@ class TableSpec:
     # Worked out once, as the spec is made: reading and the rules ask these for every row they read.
     _all_rows: tuple[RowSpec, ...] = field(init=False, repr=False, compare=False)
     _blocks_by_row: dict[str, BlockSpec] = field(init=False, repr=False, compare=False)
+    _cell_keys: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_all_rows", tuple(r for b in self.blocks for r in b.rows)
@@ -78,6 +79,9 @@ class TableSpec:
             for row in block.rows:
                 by_row.setdefault(row.key, block)  # the first block holding the row, as a search finds
         object.__setattr__(self, "_blocks_by_row", by_row)
+        object.__setattr__(self, "_cell_keys", {
+            row.key: tuple(f"{row.key}.{column.key}" for column in self.columns_for(row.key))
+            for row in (*self.merged_rows, *self._all_rows)})
 
     def all_rows(self) -> tuple[RowSpec, ...]:
         return self._all_rows
@@ -102,7 +106,15 @@ class TableSpec:
         raise KeyError(key)
 
     def cell_keys(self) -> list[str]:
-        return [f"{r.key}.{c.key}" for r in self.all_rows() for c in self.columns_for(r.key)]
+        return [key for r in self.all_rows() for key in self.row_cell_keys(r.key)]
+
+    def row_cell_keys(self, row_key: str) -> tuple[str, ...]:
+        """The keys (``row.column``) of a row's cells, in its columns' order; a reader asks for every
+        row it reads."""
+        keys = self._cell_keys.get(row_key)
+        if keys is None:
+            keys = tuple(f"{row_key}.{column.key}" for column in self.columns_for(row_key))
+        return keys
 
     def match_row(self, label: str, candidates: tuple[RowSpec, ...] | None = None) -> RowSpec | None:
         """The row whose official label or a known variant has the same core as ``label``."""

@@ -171,9 +171,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             continue
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
-        label = cells[label_index] if label_index >= 0 else None
-        grid = _GridRow(headers, index, label) if headers is not None else None
-        _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid)
+        _fill_values(document, table, spec, row_spec, cells, label_index, raw.kind, headers, index)
     if not touched and section is not None:
         section.other_tables += 1
     if touched:
@@ -214,20 +212,23 @@ def _read_merged(
         ))
         return
     table.merged_rows.append(TableRow(row_spec.key, cells[label_index].text.strip(), _first_ref(cells)))
-    grid = _GridRow(headers, index, cells[label_index]) if headers is not None else None
-    _fill_values(document, table, spec, row_spec, cells[label_index + 1:], raw.kind, grid,
+    _fill_values(document, table, spec, row_spec, cells, label_index, raw.kind, headers, index,
                  into=table.merged_values)
 
 
 def _stray_label(cells: list[RawCell]) -> str | None:
     """The label of a row that carries numbers but names no template row (e.g. a 2019-style
     （六）其他处理 single row in a 2021-edition table), so its values are not silently lost."""
-    texts = [c.text.strip() for c in cells if c.text.strip()]
-    numbers = [t for t in texts if parse_cell(t).value is not None]
-    words = [t for t in texts if parse_cell(t).value is None and not parse_cell(t).blank]
-    if not numbers or not words:
-        return None
-    return words[-1]
+    numbers, word = False, None
+    for cell in cells:
+        text = cell.text.strip()
+        if text:
+            parsed = parse_cell(text)
+            if parsed.value is not None:
+                numbers = True
+            elif not parsed.blank:
+                word = text  # the last word wins
+    return word if numbers else None
 
 
 def _note_strays(document: Document, edition: Edition, strays: list[tuple[str | None, list[RawCell]]],
@@ -263,17 +264,21 @@ def _place_row(
     (三、本年度办理结果, （三）不予公开). A row with no label but a full set of numbers belongs to a
     single-row table whose column groups appear in the raw table (表四).
     """
-    parsed = [parse_cell(c.text) for c in cells]
+    grid = kind == "grid"
     filled = False  # whether a number (in a grid, also a blank) stands right of the cell
     for index in range(len(cells) - 1, -1, -1):
-        text, here = cells[index].text, parsed[index]
+        text = cells[index].text
+        here = parse_cell(text)
+        if here.value is not None:
+            filled = True
         # without anything to its right, a cell is a header cell such as 总计 ending a header row
-        if filled and here.value is None and text.strip():
+        elif filled and text.strip():
             named = row_names[text] if text in row_names else _row_named(edition, text, row_names)
             if named is not None:
                 return named[0], named[1], index
-        filled = filled or here.value is not None or (kind == "grid" and here.blank)
-    read = list(zip(cells, parsed, strict=True))
+        elif grid and here.blank:
+            filled = True
+    read = [(c, parse_cell(c.text)) for c in cells]
     if any(c.text.strip() and p.value is None and not p.blank for c, p in read):
         return None  # a row with a label of no template row
     numbers = [c for c, p in read if p.value is not None]
@@ -312,22 +317,17 @@ def _row_named(edition: Edition, text: str,
     return found
 
 
-@dataclass(slots=True)
-class _GridRow:
-    """A row of a grid table with its table's header rows, to place values by the header's columns."""
-
-    headers: GridHeaders
-    index: int
-    label: RawCell | None
-
-
 def _fill_values(
-    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, cells: list[RawCell], kind: str,
-    grid: _GridRow | None = None, into: dict[str, CellValue] | None = None,
+    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, row_cells: list[RawCell],
+    label_index: int, kind: str, headers: GridHeaders | None, index: int,
+    into: dict[str, CellValue] | None = None,
 ) -> None:
+    """Read the values of row ``index`` (its own cells ``row_cells``, the label at ``label_index``) into
+    ``table``; in a grid with ``headers``, placed by the header's columns."""
     columns = spec.columns_for(row_spec.key)
+    cells = row_cells[label_index + 1:]
     ref = _first_ref(cells)
-    layout = grid.headers.columns(spec, columns, grid.index, grid.label) if grid is not None else None
+    layout = headers.columns(spec, columns, index, row_cells, label_index) if headers is not None else None
     placed = layout.place() if layout is not None else None
     if placed is not None:
         values = placed.values
@@ -380,13 +380,12 @@ def _fill_values(
         ))
         values = values[extra:]
     target = table.values if into is None else into
-    prefix = f"{row_spec.key}."
-    for column, cell in zip(columns, values, strict=True):
+    for key, cell in zip(spec.row_cell_keys(row_spec.key), values, strict=True):
         text = cell.text
         parsed = parse_cell(text)
         # raw, value, blank, ref, unit, problem
-        target[prefix + column.key] = CellValue(
-            text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit, parsed.problem)
+        target[key] = CellValue(text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit,
+                                parsed.problem)
 
 
 def _in_order(cells: list[RawCell], kind: str, width: int) -> list[RawCell]:

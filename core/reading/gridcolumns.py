@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from nianbao.format import labels
@@ -61,7 +62,9 @@ def label_end(row: Sequence[_Cell], label: _Cell | None, owner: Sequence[int | N
     if label is None:
         return 0
     owner = owners(row) if owner is None else owner
-    start = next(i for i, cell in enumerate(row) if cell is label)
+    start = 0
+    while row[start] is not label:  # a loop, not next() over a generator: a frame step a cell
+        start += 1
     # the label's slots are its own and the copies of it right after (owners() never returns to it)
     end = start + 1
     while end < len(owner) and owner[end] == start:
@@ -135,12 +138,18 @@ class HeaderColumns:
     def place(self) -> HeaderPlacement | None:
         """The value cell of every column, or None when the header does not settle each one: slots
         of a column filled by two cells, or one cell over two columns."""
-        chosen, others = _PLANS.get((self.slots,), lambda: _plan(self.slots, self.owner, self.first),
-                                    extra=(self.first, tuple(self.owner)))
+        owner = self.owner if type(self.owner) is tuple else tuple(self.owner)
+        key = (self.slots, self.first, owner)
+        plan = _PLANS.get(key)
+        if plan is None:
+            if len(_PLANS) >= _PLANS_SIZE:
+                _PLANS.clear()
+            plan = _PLANS[key] = _plan(self.slots, owner, self.first)
+        chosen, others = plan
         if chosen is None:
             return None
         row = self.row
-        outside = [row[j] for j in others if parse_cell(row[j].text).value is not None]
+        outside = [row[j] for j in others if parse_cell(row[j].text).value is not None] if others else []
         return HeaderPlacement([row[j] for j in chosen], outside)
 
     def agrees(self, cells: Sequence[_Cell]) -> bool:
@@ -173,9 +182,12 @@ def _plan(slots: tuple[frozenset[int], ...], owner: Sequence[int | None],
     return tuple(chosen), tuple(j for j in range(first, width) if owner[j] == j and j not in taken)
 
 
-# Rows of a table, and tables of one format, share their few shapes: kept for the (shared) slots
-# of a header and the way a row's cells fill them.
-_PLANS: KeptByIdentity[tuple[tuple[int, ...] | None, tuple[int, ...]]] = KeptByIdentity(1024)
+# Rows of a table, and tables of one format, share their few shapes: kept for the slots of a header
+# (one tuple per header and template, so the key's first part is mostly compared by identity), the
+# first value slot and the way a row's cells fill the slots.
+_PLANS: dict[tuple[tuple[frozenset[int], ...], int, tuple[int | None, ...]],
+             tuple[tuple[int, ...] | None, tuple[int, ...]]] = {}
+_PLANS_SIZE = 1024
 
 
 class GridHeaders:
@@ -197,15 +209,20 @@ class GridHeaders:
         self._slots: dict[tuple[int, int, int, int], tuple[frozenset[int], ...]] = {}
 
     def columns(self, spec: TableSpec, columns: tuple[ColumnSpec, ...], index: int,
-                label: _Cell | None) -> HeaderColumns | None:
-        """The header's place for every column of row ``index``; None when the header rows above it
-        do not name every column."""
+                cells: Sequence[_Cell], label_index: int) -> HeaderColumns | None:
+        """The header's place for every column of row ``index``, whose own cells (a span's copies
+        left out) are ``cells`` with the label at ``label_index`` (-1: none); None when the header
+        rows above it do not name every column."""
         headers, texts = self._above[index]
         if not headers:
             return None
         row = self._rows[index]
-        owner = owners(row)
-        first = label_end(row, label, owner)
+        if len(cells) == len(row):  # no copies: each slot holds its own cell (most rows)
+            owner: Sequence[int | None] = _own_slots(len(row))
+            first = label_index + 1
+        else:
+            owner = owners(row)
+            first = label_end(row, cells[label_index] if label_index >= 0 else None, owner)
         key = (id(headers), id(spec), id(columns), first)
         slots = self._slots.get(key)
         if slots is None:
@@ -213,6 +230,12 @@ class GridHeaders:
         if not all(slots):
             return None
         return HeaderColumns(row, slots, first, owner)
+
+
+@lru_cache(maxsize=256)
+def _own_slots(width: int) -> tuple[int, ...]:
+    """:func:`owners` of a row of ``width`` cells that each fill their own slot."""
+    return tuple(range(width))
 
 
 _SLOTS: KeptByIdentity[dict[tuple[int, tuple[tuple[str, ...], ...]], tuple[frozenset[int], ...]]] = \
