@@ -54,6 +54,7 @@ from nianbao.checks.blocks import block_present
 from nianbao.checks.blocks import block_tables
 from nianbao.checks.blocks import unrecognised_rows
 from nianbao.model.document import Document
+from nianbao.model.document import TableRow
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
@@ -90,16 +91,21 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         table = document.tables.get(spec.key)
         if table is None:
             continue
-        strangers = unrecognised_rows(table, spec)
+        read: dict[str, TableRow] = {}
+        for table_row in table.rows:
+            read.setdefault(table_row.key, table_row)  # the first, as table.row finds it
+        strangers: dict[str, list[str]] | None = None  # worked out only when a row is missing
         for block in spec.blocks:
-            if not block_present(table, block):
+            if all(r.key in read for r in block.rows) or not block_present(table, block):
                 continue
+            if strangers is None:
+                strangers = unrecognised_rows(table, spec)
             written = "、".join(strangers.get(block.key, ()))
-            present = [table.row(r.key) for r in block.rows if table.row(r.key) is not None]
+            present = [read[r.key] for r in block.rows if r.key in read]
             # Point at the block's first row that was read: the missing one belongs beside it.
             ref = present[0].ref if present else table.ref
             for row in block.rows:
-                if table.row(row.key) is None:
+                if row.key not in read:
                     yield Violation(
                         Location(line=ref.line, page=ref.page, locator=ref.locator, section=spec.section,
                                  table=spec.key, row=row.key),
