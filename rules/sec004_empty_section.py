@@ -122,10 +122,12 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         if _is_empty(section):
             yield Violation(location, {"section": written(section)})
             continue
+        if section.key != MUST_REPORT:
+            continue  # only 五's text is read: the others are not joined for nothing
         text = section.text().strip()
-        if section.key == MUST_REPORT and labels.fold(text) in NOTHING:
+        if labels.fold(text) in NOTHING:
             yield Violation(location, {"section": written(section), "text": text}, variant="nothing")
-        elif section.key == MUST_REPORT:
+        else:
             yield from _one_sided(section, text, location)
 
 
