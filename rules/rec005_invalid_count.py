@@ -131,8 +131,10 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         table = document.tables.get(spec.key)
         if spec.blocks or table is None:
             continue
-        blanks: list[tuple[Any, list[CellEvidence]]] = []
         values = table.values
+        if _all_counts(values):
+            continue  # the usual table: no cell to report, and no cell by cell walk through its rows
+        blanks: list[tuple[Any, list[CellEvidence]]] = []
         rows = _row_cells(spec)
         for row, keys, _ in rows:
             row_blanks: list[CellEvidence] = []  # the row's cells read and blank, in column order
@@ -161,6 +163,16 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 blanks.append((row, row_blanks))
         if blanks:
             yield _blank_cells(spec, blanks, _read(rows, values))
+
+
+def _all_counts(values: dict[str, CellValue]) -> bool:
+    """Every cell read holds a whole count of at least 0 (an int; below 1e308, so that is_whole,
+    which the rule asks of other values, could not overflow on it): none is blank or invalid."""
+    for cell in values.values():
+        value = cell.value
+        if type(value) is not int or value < 0 or value >= 1e308 or cell.blank:
+            return False
+    return True
 
 
 def _read(rows: tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...],
