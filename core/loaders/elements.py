@@ -61,18 +61,19 @@ class ElementPaths:
             self._paths[element] = path
             return path
         base = self.of(parent)
+        # the children walked once, each with its tag and number among its namesakes (a second walk
+        # over lxml's children would make a Python object for each again)
         counts: dict[str, int] = {}
+        children: list[tuple[lxml.etree._Element, str, int]] = []
         for child in parent:
-            if isinstance(child.tag, str):
-                counts[child.tag] = counts.get(child.tag, 0) + 1
-        seen: dict[str, int] = {}
-        for child in parent:
-            if not isinstance(child.tag, str):
-                continue
-            seen[child.tag] = seen.get(child.tag, 0) + 1
-            step = child.tag if counts[child.tag] == 1 else f"{child.tag}[{seen[child.tag]}]"
-            self._paths[child] = f"{base}/{step}"
-        return self._paths.get(element) or element.getroottree().getpath(element)
+            tag = child.tag
+            if isinstance(tag, str):
+                number = counts[tag] = counts.get(tag, 0) + 1
+                children.append((child, tag, number))
+        paths = self._paths
+        for child, tag, number in children:
+            paths[child] = f"{base}/{tag}" if counts[tag] == 1 else f"{base}/{tag}[{number}]"
+        return paths.get(element) or element.getroottree().getpath(element)
 
 
 def check_nesting(root: lxml.etree._Element) -> None:
