@@ -294,7 +294,35 @@ def _model_code(kind: type, declared: Any, name: str, namespace: dict[str, Any])
         converter = f"convert_{declared.__name__}"
         namespace[converter] = _CONVERTERS[declared]
     namespace[f"class_{declared.__name__}"] = declared
-    return f"({converter}({name}) if type({name}) is class_{declared.__name__} else plain({name}))"
+    built = _inline(declared, name, namespace) or f"{converter}({name})"
+    return f"({built} if type({name}) is class_{declared.__name__} else plain({name}))"
+
+
+def _inline(declared: type, name: str, namespace: dict[str, Any], depth: int = 0) -> str | None:
+    """For a model class whose fields hold only strings, numbers, booleans or None, or one more such
+    class (a cell and its source reference), the dict display that builds the dict of ``name`` in place:
+    a call fewer for each of the hundreds of cells and references in a report. None for any other."""
+    try:
+        hints = typing.get_type_hints(declared)
+    except (NameError, TypeError):
+        return None
+    items = []
+    for field_ in dataclasses.fields(declared):
+        if field_.name.startswith("_"):
+            continue
+        value, hint = f"{name}.{field_.name}", hints.get(field_.name, Any)
+        if _atomic(hint):
+            items.append(f"{field_.name!r}: {value}")
+            continue
+        if not (depth == 0 and isinstance(hint, type) and dataclasses.is_dataclass(hint)):
+            return None
+        nested = _inline(hint, value, namespace, depth + 1)
+        if nested is None:
+            return None
+        namespace[f"class_{hint.__name__}"] = hint
+        items.append(f"{field_.name!r}: ({nested} if type({value}) is class_{hint.__name__} "
+                     f"else plain({value}))")
+    return "{" + ", ".join(items) + "}"
 
 
 def _atomic(declared: Any) -> bool:
