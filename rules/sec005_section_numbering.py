@@ -125,11 +125,13 @@ RULE = Rule(
 
 _CN = "一二三四五六七八九十"
 _TOP = lazy_compile(rf"^\s*([{_CN}]{{1,3}})\s*[、.．]\s*(\S.*)$", re.S)
-_ENUM = lazy_compile(rf"([{_CN}]{{1,3}})是(?!否|非)")
+# One to three numerals before 是, written [一…][一…]{0,2}: a pattern that opens with a set of
+# characters is tried only where one of them stands, one opening with a repeat (or a lookbehind) at
+# every character of the paragraph.
+_ENUM = lazy_compile(rf"([{_CN}][{_CN}]{{0,2}})是(?!否|非)")
 # 统一是、唯一是、之一是 are words, not enumerations; a numeral glued to a heading still counts. The
-# character before is looked at in code: a pattern opening with a lookbehind is tried at every
-# character of a paragraph, this one only where a numeral stands (the same matches: every place
-# inside a run of numerals has a numeral before it).
+# character before is looked at in code (the same matches as a lookbehind: every place inside a run
+# of numerals has a numeral before it).
 _NOT_BEFORE_ENUM = frozenset(f"{_CN}统唯之第单同万划专逐归合不独")
 _TITLE_END = lazy_compile(r"[。：:；;，,\d]")
 
