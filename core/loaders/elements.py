@@ -3,6 +3,7 @@ depth checked before reading recurses into it, and an element's text split into 
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.etree
@@ -79,9 +80,16 @@ class ElementPaths:
 def check_nesting(root: lxml.etree._Element) -> None:
     """Refuse a page nested deeper than ``max-nesting``: reading it recurses once per level."""
     cap = int(active_limits()["max-nesting"])
-    # one step per level, evaluated in libxml2: each step's node set is the elements one level down
-    if root.xpath("boolean(" + "/".join(["."] + ["*"] * cap) + ")"):
+    if _nested_below(cap)(root):
         raise LimitExceeded("max-nesting", f"> {cap}")
+
+
+@functools.lru_cache(maxsize=8)
+def _nested_below(cap: int) -> lxml.etree.XPath:
+    """Whether an element stands ``cap`` levels below the one given: one step per level, evaluated
+    in libxml2 (each step's node set is the elements one level down); compiled once per depth, which
+    took a third of the time of evaluating it."""
+    return lxml.etree.XPath("boolean(" + "/".join(["."] + ["*"] * cap) + ")")
 
 
 def tag_of(element: lxml.etree._Element) -> str:
