@@ -8,7 +8,8 @@
 不予公开的信息条数），不与表三比较。
 
 “办理（处理）申请N件”“办结（答复）N件”在报告中可指本年新收、新收加上年结转，或（七）总计：
-N 与三者都不符时才报告，并列出比较过的每个单元格。
+N 与三者都不符时才报告，并列出比较过的每个单元格。数字可能指的某一格读不到（表中缺这一行，或该格
+不是数字）时不比较：不能断定叙述错了，缺行由 REC006 报告。
 
 句子的口径不确定时只给警告，并说明原因：数字只是某一单位的（“区政府办代表区政府受理……”）或
 下属部门、乡镇的、是“其中”的一部分、在括号内的分项说明里、是约数（“2000余件”）、以“项”“个”计、
@@ -51,7 +52,9 @@ disclosed, disclosed on request, withheld) and are not compared with Table 3.
 
 "办理（处理）申请N件" (handled N applications) and "办结（答复）N件" (concluded or answered N) can mean
 received this year, received plus carried over, or （七）总计: N is reported only if it matches none of the
-three, and every cell compared is listed.
+three, and every cell compared is listed. When a cell the figure may stand for cannot be read (its row is
+missing from the table, or the cell holds no number), the figure is not compared: it cannot be told
+wrong, and REC006 reports the missing row.
 
 When the sentence's scope is uncertain the finding is only a warning, with the reason: the figure covers one
 office only ("区政府办代表区政府受理……"), or subordinate departments or townships; it is part of an "其中"
@@ -115,6 +118,7 @@ from nianbao.narrative.evidence import table_number
 from nianbao.narrative.faults import TableFault
 from nianbao.narrative.faults import table_faults
 from nianbao.narrative.metrics import APPLICANT_COLUMNS
+from nianbao.narrative.metrics import METRICS
 from nianbao.narrative.places import fact_place
 from nianbao.narrative.scope import DOCUMENTS
 
@@ -227,12 +231,18 @@ def _part_note(document: Document, reading: Reading, fact: Fact, context: Contex
 
 def _readings(document: Document, fact: Fact) -> list[Reading]:
     """The table values the figure may stand for, of the same subject (applications with
-    applications, cases with cases, documents with documents)."""
+    applications, cases with cases, documents with documents); none when one of them cannot be
+    read (its row is missing from the table, or its cells hold no number): the figure may be that
+    one's, so no contradiction can be told."""
     readings = []
     for metric in fact.meanings:
+        known = METRICS.get(metric)
+        if known is None or known.subject != fact.subject:
+            continue
         reading = read_metric(document, metric)
-        if reading is not None and reading.value is not None and reading.metric.subject == fact.subject:
-            readings.append(reading)
+        if reading is None or reading.value is None:
+            return []
+        readings.append(reading)
     return readings
 
 
