@@ -45,6 +45,11 @@ class ElementPaths:
         self._pending.append((ref, element))
         return ref
 
+    def deferred(self) -> list[tuple[SourceRef, lxml.etree._Element]] | None:
+        """Where :meth:`ref` keeps the references it defers (None when it does not): a table's grid
+        adds its cells' there itself, a call fewer for each of the hundreds of cells a report has."""
+        return self._pending
+
     def resolve(self) -> None:
         """Give the deferred references that still have no locator their XPath."""
         for ref, element in self._pending or ():

@@ -111,6 +111,8 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
     holes = False  # a slot no cell fills, left None until the end
     grid: list[list[RawCell | None]] = [[] for _ in rows]
     ref_of = paths.ref
+    pending = paths.deferred()
+    defer = pending.append if pending is not None else None  # paths.ref's work, inline
     for r, tr in enumerate(rows):
         col = 0
         here = grid[r]
@@ -119,7 +121,11 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
             if tag != "td" and tag != "th" and tag_of(td) not in ("td", "th"):
                 continue
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
-            ref = ref_of(td)
+            if defer is not None:
+                ref = SourceRef(td.sourceline)
+                defer((ref, td))
+            else:
+                ref = ref_of(td)
             while col < len(here) and here[col] is not None:  # slots a cell above spans into
                 col += 1
             if not rowspan and not colspan and col == len(here):  # most cells: the next slot

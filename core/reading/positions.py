@@ -54,6 +54,7 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
             table_of[line] = 0
 
     tables = paragraphs = 0
+    owner_of = owner.get  # bound once: looked up for every slot
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs += 1
@@ -66,7 +67,8 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
         if line is not None and table_of.get(line, tables) != tables:
             block.ref = SourceRef(page=block.ref.page, locator=f"table[{tables}]")
         above: list[RawCell] = []
-        for r, row in enumerate(block.rows, 1):
+        rows = block.rows
+        for r, row in enumerate(rows, 1):
             key = id(row)
             place = f"table[{tables}]/row[{r}]/cell["
             for c, cell in enumerate(row, 1):
@@ -74,10 +76,10 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
                 # each reference is decided once, where it first stands: an origin's is first there
                 # (its copies stand right of it and below); a copy's is met already, mostly in the slot
                 # to its left or above it (a set of every reference seen cost more than this)
-                if not cell.origin and _met(ref, block.rows, r, c, row, above):
+                if not cell.origin and _met(ref, rows, r, c, row, above):
                     continue
                 line = ref.line
-                if line is None or owner.get(line, key) != key:  # no line, or another's too
+                if line is None or owner_of(line, key) != key:  # no line, or another's too
                     ref.line = None
                     ref.locator = f"{place}{c}]"
             above = row
