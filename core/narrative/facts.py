@@ -226,7 +226,7 @@ _WORDS = tuple(_PATTERNS_OF)
 def _tried(text: str) -> list[int]:
     """The patterns, by their place in PATTERNS, one of whose words ``text`` holds: a search for
     each word (in C), not for each pattern's words."""
-    return sorted({number for word in filter(text.__contains__, _WORDS) for number in _PATTERNS_OF[word]})
+    return sorted({number for word in _WORDS if word in text for number in _PATTERNS_OF[word]})
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -246,12 +246,13 @@ def _open_parenthesis(text: str, position: int) -> int:
     return -1
 
 
-def _scope(text: str, match: re.Match[str], metric: str, subject: Subject,
-           report_year: int | None) -> tuple[Scope, str | None]:
+def _scope(text: str, match: re.Match[str], clause_start: int, approx: str | None, metric: str,
+           subject: Subject, report_year: int | None) -> tuple[Scope, str | None]:
+    """``clause_start``: where the clause of ``match`` starts; ``approx``: its "余" or "多"."""
     number = match.start("n")
-    clause = text[_clause_start(text, match.start()): number]
+    clause = text[clause_start: number]
     carried = "carried" in metric
-    if match.groupdict().get("approx"):
+    if approx:
         return "ambiguous", APPROXIMATE
     if in_parentheses(text, number) and not carried:
         # "收到申请46件（其中市本级12件…）": a part of the total just given, not a total of its own.
@@ -309,10 +310,12 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> list[Fact]:
             continue
         for match in pattern.regex.finditer(text):
             span = (match.start("n"), match.end("unit"))
-            mid = match.groupdict().get("mid") or ""
+            groups = match.groupdict()
+            mid = groups.get("mid") or ""
             if not free(*span) or (pattern.forbid and pattern.forbid.search(mid)):
                 continue
-            clause = text[_clause_start(text, match.start()): match.end()]
+            clause_start = _clause_start(text, match.start())
+            clause = text[clause_start: match.end()]
             if pattern.subject == "applications" and ("复议" in clause or "诉讼" in clause):
                 continue
             segment = since_semicolon(text, match.end())
@@ -335,7 +338,8 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> list[Fact]:
                     metric = _BOTH
                 else:
                     metric, alternatives = _BOTH, (_CONCLUDED,)
-            scope, reason = _scope(text, match, metric, subject, report_year)
+            scope, reason = _scope(text, match, clause_start, groups.get("approx"), metric, subject,
+                                   report_year)
             taken.append(span)
             found.append(Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,
                               sentence.paragraph, span[0], span[1], scope, reason, subject, alternatives))
@@ -391,9 +395,10 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
 def _facts(document: Document) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     counted = _COUNTED.search
+    report_year = document.meta.report_year
     for sentence in sentences(document):
         if counted(sentence.text):  # \d is any digit, full-width too: folding changes nothing
-            facts.extend(_facts_in(sentence, document.meta.report_year))
+            facts.extend(_facts_in(sentence, report_year))
     return tuple(facts)
 
 
