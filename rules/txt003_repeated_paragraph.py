@@ -265,13 +265,18 @@ def _may_be_near(keys: list[str]) -> bool:
     would cost more than a few comparisons for each key. Pairs too different in length are never
     compared (their ratio is at most that of the lengths); the rest by their buckets' counts."""
     keys = sorted(keys, key=len)
-    histograms: dict[tuple[int, int], list[int]] = {}
+    # each key's counts by number of buckets, counted when first compared
+    histograms: dict[int, list[list[int] | None]] = {buckets: [None] * len(keys)
+                                                     for buckets in (COARSE, BUCKETS)}
 
     def differing(earlier: int, later: int, buckets: int) -> int:
-        for number in (earlier, later):
-            if (number, buckets) not in histograms:
-                histograms[number, buckets] = _histogram(keys[number], buckets)
-        return sum(map(abs, map(sub, histograms[earlier, buckets], histograms[later, buckets])))
+        counts = histograms[buckets]
+        first, second = counts[earlier], counts[later]
+        if first is None:
+            first = counts[earlier] = _histogram(keys[earlier], buckets)
+        if second is None:
+            second = counts[later] = _histogram(keys[later], buckets)
+        return sum(map(abs, map(sub, first, second)))
 
     budget = 8 * len(keys)
     shortest = 0
@@ -284,8 +289,8 @@ def _may_be_near(keys: list[str]) -> bool:
             if budget < 0:
                 return True
             total = size + len(keys[earlier])
-            if all((total - differing(earlier, later, buckets)) / total >= NEAR
-                   for buckets in (COARSE, BUCKETS)):
+            if ((total - differing(earlier, later, COARSE)) / total >= NEAR
+                    and (total - differing(earlier, later, BUCKETS)) / total >= NEAR):
                 return True
     return False
 
