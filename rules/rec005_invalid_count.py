@@ -53,21 +53,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from nianbao.checks.cells import blank_columns
 from nianbao.checks.cells import cell_args
 from nianbao.checks.cells import cell_finding_parts
 from nianbao.checks.cells import column_name
 from nianbao.checks.cells import is_whole
 from nianbao.checks.cells import show
-from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
-from nianbao.memo import KeptByIdentity
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
-from nianbao.model.identities import evidence_cell
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 
@@ -112,17 +110,6 @@ RULE = Rule(
 )
 
 
-# Each template table's rows with their cells' keys and columns, in order: worked out once per
-# template instead of once per report (a few templates are kept).
-_ROW_CELLS: KeptByIdentity[tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...]] = KeptByIdentity(16)
-
-
-def _row_cells(spec: TableSpec) -> tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...]:
-    return _ROW_CELLS.get((spec,), lambda: tuple(
-        (row, tuple(f"{row.key}.{column.key}" for column in columns), tuple(column.key for column in columns))
-        for row in spec.all_rows() for columns in (spec.columns_for(row.key),)))
-
-
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
@@ -135,14 +122,15 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         if _all_counts(values):
             continue  # the usual table: no cell to report, and no cell by cell walk through its rows
         blanks: list[tuple[Any, list[CellEvidence]]] = []
-        rows = _row_cells(spec)
-        for row, keys, _ in rows:
-            row_blanks: list[CellEvidence] = []  # the row's cells read and blank, in column order
-            for key, cell in zip(keys, map(values.get, keys), strict=True):
+        read: dict[str, int] = {}  # how many rows have a cell of each column that was read
+        for row in spec.all_rows():
+            for column in spec.columns_for(row.key):
+                key = f"{row.key}.{column.key}"
+                cell = values.get(key)
                 if cell is None:
                     continue
+                read[column.key] = read.get(column.key, 0) + 1
                 if cell.blank:
-                    row_blanks.append(evidence_cell(spec, table, key))
                     continue
                 value = cell.value
                 if value is not None and value >= 0 and is_whole(value):
@@ -159,10 +147,11 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 elif not is_whole(cell.value):
                     where, evidence = cell_finding_parts(spec, table, key, "件数应为整数", None, cell.value)
                     yield Violation(where, args, evidence, variant="fraction")
+            row_blanks = blank_columns(spec, table, row.key)
             if row_blanks:
                 blanks.append((row, row_blanks))
         if blanks:
-            yield _blank_cells(spec, blanks, _read(rows, values))
+            yield _blank_cells(spec, blanks, read)
 
 
 def _all_counts(values: dict[str, CellValue]) -> bool:
@@ -173,17 +162,6 @@ def _all_counts(values: dict[str, CellValue]) -> bool:
         if type(value) is not int or value < 0 or value >= 1e308 or cell.blank:
             return False
     return True
-
-
-def _read(rows: tuple[tuple[RowSpec, tuple[str, ...], tuple[str, ...]], ...],
-          values: dict[str, CellValue]) -> dict[str, int]:
-    """How many rows have a cell of each column that was read."""
-    read: dict[str, int] = {}
-    for _, keys, columns in rows:
-        for key, column in zip(keys, columns, strict=True):
-            if key in values:
-                read[column] = read.get(column, 0) + 1
-    return read
 
 
 def _blank_cells(spec: TableSpec, blanks: list[tuple[Any, list[CellEvidence]]],

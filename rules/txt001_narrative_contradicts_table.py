@@ -115,8 +115,8 @@ from nianbao.narrative.evidence import reading_cells
 from nianbao.narrative.evidence import reading_label
 from nianbao.narrative.evidence import same_number
 from nianbao.narrative.evidence import table_number
+from nianbao.narrative.faults import FaultsByTable
 from nianbao.narrative.faults import TableFault
-from nianbao.narrative.faults import table_faults
 from nianbao.narrative.metrics import APPLICANT_COLUMNS
 from nianbao.narrative.metrics import METRICS
 from nianbao.narrative.places import fact_place
@@ -258,16 +258,11 @@ def _compared(readings: list[Reading], table_no: str, context: Context) -> tuple
     return f"{table_no}{zh} 都", f"it is none of {table_no} {en}"
 
 
-def _table_fault(document: Document, context: Context, faults: dict[str, dict[tuple[str, str], TableFault]],
-                 readings: list[Reading]) -> TableFault | None:
-    """The table's own fault at a cell the readings use; each table's faults are worked out when
-    first asked for (``faults``, by table)."""
+def _table_fault(faults: FaultsByTable, readings: list[Reading]) -> TableFault | None:
+    """The table's own fault at a cell the readings use."""
     for reading in readings:
-        table = reading.metric.table
-        if table not in faults:
-            faults[table] = table_faults(document, context.edition, (table,))
         for key, _ in reading.cells:
-            fault = faults[table].get((table, key))
+            fault = faults.at(reading.metric.table, key)
             if fault is not None:
                 return fault
     return None
@@ -275,7 +270,7 @@ def _table_fault(document: Document, context: Context, faults: dict[str, dict[tu
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
-    faults: dict[str, dict[tuple[str, str], TableFault]] = {}
+    faults = FaultsByTable(document, context.edition)
     for fact in extract_facts(document):
         if not fact.compared:
             continue  # "2021年收到申请50件", "历年…228份": no cell of this year's tables
@@ -304,7 +299,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         carried = _carried_over(document, fact) if len(readings) == 1 else None
         if carried and same_number(fact.value, reading.value + carried):
             variant, severity, args["carried"] = "carried-over", "warning", carried
-        elif (fault := _table_fault(document, context, faults, readings)) is not None:
+        elif (fault := _table_fault(faults, readings)) is not None:
             args["table_rule"], args["identity"] = fault.rule, fault.identity
             variant, severity = "table-wrong", "warning"
         elif (reason := fact.reason or (DOCUMENTS if fact.subject == "documents" else None)) is not None:

@@ -76,8 +76,7 @@ from nianbao.narrative.claims import extract_claims
 from nianbao.narrative.evidence import locatable
 from nianbao.narrative.evidence import narrative_location
 from nianbao.narrative.evidence import quote
-from nianbao.narrative.faults import TableFault
-from nianbao.narrative.faults import table_faults
+from nianbao.narrative.faults import FaultsByTable
 from nianbao.narrative.places import sentence_place
 from nianbao.narrative.scope import SCOPE_REASONS
 
@@ -135,7 +134,7 @@ def _cells(claim: Claim) -> tuple[str, tuple[str, ...]]:
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if context.edition is None:
         return
-    faults: dict[str, dict[tuple[str, str], TableFault]] = {}  # a table's own faults, read at a finding
+    faults = FaultsByTable(document, context.edition)
     occurrences = Occurrences()
     for claim in extract_claims(document):
         if not claim.compared:
@@ -154,9 +153,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             args = {"quote": quote(claim.sentence, claim.sentence.find(claim.words)), "words": claim.words,
                     "table_no": spec.number, "cell": evidence.label, "value": cell.value}
             variant, severity = "default", None
-            if table_key not in faults:
-                faults[table_key] = table_faults(document, context.edition, (table_key,))
-            if (fault := faults[table_key].get((table_key, key))) is not None:
+            if (fault := faults.at(table_key, key)) is not None:
                 args["table_rule"], args["identity"] = fault.rule, fault.identity
                 variant, severity = "table-wrong", "warning"
             elif claim.reason:

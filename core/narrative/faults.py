@@ -41,3 +41,20 @@ def table_faults(document: Document, edition: Edition | None,
     # The finding that points at the cell itself ("一、本年新收 / 总计 is not the sum of its
     # columns") tells the story better than one that merely uses it.
     return faults | located
+
+
+class FaultsByTable:
+    """A report's table faults, worked out for a table when a cell of it is first asked about: most
+    reports' narratives contradict no table, and then none is worked out."""
+
+    def __init__(self, document: Document, edition: Edition | None) -> None:
+        self._document = document
+        self._edition = edition
+        self._faults: dict[str, dict[tuple[str, str], TableFault]] = {}
+
+    def at(self, table: str, key: str) -> TableFault | None:
+        """The fault of ``table`` at the cell ``key`` (see :func:`table_faults`)."""
+        faults = self._faults.get(table)
+        if faults is None:
+            faults = self._faults[table] = table_faults(self._document, self._edition, (table,))
+        return faults.get((table, key))
