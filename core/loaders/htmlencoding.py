@@ -41,9 +41,8 @@ def decode_html_utf8(data: bytes) -> tuple[Decoded, bool]:
         return decode_text(data), False
     try:
         return Decoded(data.decode("utf-8"), "utf-8"), True
-    except UnicodeDecodeError:
-        pass
-    text = _decode_cut(data, "utf-8")
+    except UnicodeDecodeError as exc:
+        text = _cut_tail(data, "utf-8", exc)
     if text is not None:
         return Decoded(text, "utf-8"), False
     declared = declared_charset(data)
@@ -72,9 +71,14 @@ def _decode_cut(data: bytes, name: str) -> str | None:
     except LookupError:
         return None
     except UnicodeDecodeError as exc:
-        if exc.end < len(data) or len(data) - exc.start > 3:
-            return None
-        try:
-            return data[: exc.start].decode(name)
-        except UnicodeDecodeError:
-            return None
+        return _cut_tail(data, name, exc)
+
+
+def _cut_tail(data: bytes, name: str, error: UnicodeDecodeError) -> str | None:
+    """``data`` without a last character cut in half, when that is what ``error`` is about."""
+    if error.end < len(data) or len(data) - error.start > 3:
+        return None
+    try:
+        return data[: error.start].decode(name)
+    except UnicodeDecodeError:
+        return None

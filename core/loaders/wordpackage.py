@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 
 from lxml import etree
+from nianbao.loaders.wordml import w
 from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import active_limits
 
@@ -24,8 +25,7 @@ from nianbao.model.limits import active_limits
 # part is looked up by XML id, so ids are not collected (which spares a test of every attribute).
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=False,
                           collect_ids=False)
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DOCUMENT, _BODY = f"{_W}document", f"{_W}body"
+_DOCUMENT, _BODY = w("document"), w("body")
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
