@@ -25,6 +25,7 @@ from nianbao.loaders.base import sha256
 from nianbao.loaders.html import HtmlLoader
 from nianbao.loaders.wordml import VAL
 from nianbao.loaders.wordml import first_child
+from nianbao.loaders.wordml import int_val
 from nianbao.loaders.wordml import properties_of
 from nianbao.loaders.wordml import w
 from nianbao.loaders.wordnumbering import ListNumbering
@@ -191,15 +192,6 @@ def _enclosing(node: etree._Element) -> etree._Element | None:
     return next(node.iterancestors(_P, _TC, _TBL), None)
 
 
-def _int_attr(element: etree._Element | None, default: int) -> int:
-    if element is None:
-        return default
-    try:
-        return int(element.get(VAL, default))
-    except ValueError:
-        return default
-
-
 def _read_rows(tbl: etree._Element, text_of: TextOf, numbered: bool) -> tuple[Rows | None, Merges, Merges]:
     """The rows with their cells, and the cells' merges: in one pass when the table allows it,
     otherwise the cells' paragraphs are left to be read one by one (None in their place)."""
@@ -220,14 +212,14 @@ def read_table(tbl: etree._Element, number: int, numbering: ListNumbering | None
     above: dict[int, RawCell] = {}  # the origin cell standing at each grid column in the row above
     for row_no, (tr, tcs) in enumerate(table_rows, start=1):
         tr_pr = properties_of(tr, _TR_PR)
-        col = _int_attr(first_child(tr_pr, _GRID_BEFORE) if tr_pr is not None else None, 0)
+        col = int_val(first_child(tr_pr, _GRID_BEFORE) if tr_pr is not None else None, 0)
         where = f"table[{number}]/row[{row_no}]/cell["
         row: list[RawCell] = [
             RawCell("", SourceRef(locator=f"{where}{c + 1}]"), origin=False) for c in range(col)]
         current: dict[int, RawCell] = {}
         for tc, found in tcs:
             span_prop = spans.get(tc) if spans else None
-            span = 1 if span_prop is None else max(1, _int_attr(span_prop, 1))
+            span = 1 if span_prop is None else max(1, int_val(span_prop, 1))
             v_merge = merges.get(tc) if merges else None
             continued = v_merge is not None and v_merge.get(VAL, "continue") == "continue"
             ref = SourceRef(locator=f"{where}{col + 1}]")

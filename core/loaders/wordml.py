@@ -16,6 +16,17 @@ def w(name: str) -> str:
 VAL = w("val")
 
 
+def int_val(element: etree._Element | None, default: int) -> int:
+    """An element's ``w:val`` as a whole number; ``default`` when the element or the attribute is
+    missing or the value is not a number."""
+    if element is None:
+        return default
+    try:
+        return int(element.get(VAL, default))
+    except ValueError:
+        return default
+
+
 def first_child(element: etree._Element, tag: str) -> etree._Element | None:
     """The first child with ``tag``, as ``find`` gives it."""
     return next(element.iterchildren(tag), None)

@@ -10,6 +10,7 @@ from dataclasses import field
 from lxml import etree
 from nianbao.loaders.wordml import VAL
 from nianbao.loaders.wordml import first_child
+from nianbao.loaders.wordml import int_val
 from nianbao.loaders.wordml import properties_of
 from nianbao.loaders.wordml import w
 
@@ -129,7 +130,7 @@ class ListNumbering:
                 start = first_child(override, _START_OVERRIDE)
                 if start is not None and ilvl in levels:
                     level = levels[ilvl]
-                    levels[ilvl] = Level(level.number_format, level.text, _int(_val(start), level.start))
+                    levels[ilvl] = Level(level.number_format, level.text, int_val(start, level.start))
             numbering.levels[num.get(_NUM_ID)] = levels
         numbering.style_lists = _style_lists(styles) if styles is not None else {}
         return numbering
@@ -165,7 +166,7 @@ class ListNumbering:
         from_style = self.style_lists.get(style or "")
         if num_pr is not None:
             num_id = _val(first_child(num_pr, _NUM_ID))
-            ilvl = _int(_val(first_child(num_pr, _ILVL)), from_style[1] if from_style else 0)
+            ilvl = int_val(first_child(num_pr, _ILVL), from_style[1] if from_style else 0)
             if num_id is None and from_style:
                 num_id = from_style[0]
             if num_id is None or num_id == "0":  # numId 0 switches numbering off
@@ -178,7 +179,7 @@ def _level(element: etree._Element) -> Level:
     return Level(
         number_format=_val(first_child(element, _NUM_FMT), "decimal") or "decimal",
         text=_val(first_child(element, _LVL_TEXT), "") or "",
-        start=_int(_val(first_child(element, _START)), 1),
+        start=int_val(first_child(element, _START), 1),
     )
 
 
@@ -195,7 +196,7 @@ def _style_lists(styles: etree._Element) -> dict[str, tuple[str, int]]:
         # the first w:numPr in the style's w:pPr, as find("pPr/numPr") gives it
         num_pr = next((n for p_pr in style.iterchildren(_P_PR) for n in p_pr.iterchildren(_NUM_PR)), None)
         if num_pr is not None:
-            own[style_id] = (_val(first_child(num_pr, _NUM_ID)), _int(_val(first_child(num_pr, _ILVL)), 0))
+            own[style_id] = (_val(first_child(num_pr, _NUM_ID)), int_val(first_child(num_pr, _ILVL), 0))
     result: dict[str, tuple[str, int]] = {}
     for style_id in {*own, *based}:
         seen, current = set(), style_id
