@@ -95,8 +95,6 @@ def _text_reader(body: etree._Element) -> TextOf:
 
 def _join(pieces: list[str]) -> str:
     """Lines of one cell joined: a label that wraps (社会/公益/组织) reads as one label."""
-    if len(pieces) == 1:  # most cells: one line
-        return pieces[0].strip()
     text = ""
     for piece in pieces:
         piece = piece.strip()
@@ -108,18 +106,16 @@ def _join(pieces: list[str]) -> str:
 
 def _cell_text(tc: etree._Element, numbering: ListNumbering | None, text_of: TextOf,
                found: CellText | None = None) -> str:
-    if found is None:
-        lines: list[str] = []
-        for p in tc.iter(_P):
-            label = numbering.label(p) if numbering is not None else ""
-            lines.extend((label + text_of(p)).split("\n"))
-        return _join(lines)
-    pieces, starts = found
-    if numbering is not None:
-        pieces = list(pieces)
-        for p, at in starts:
-            pieces[at] = "\n" + numbering.label(p)
-    text = "".join(pieces)
+    if found is None:  # a cell read on its own: the same pieces, each paragraph opening a line
+        text = "".join(["\n" + (numbering.label(p) if numbering is not None else "") + text_of(p)
+                        for p in tc.iter(_P)])
+    else:
+        pieces, starts = found
+        if numbering is not None:
+            pieces = list(pieces)
+            for p, at in starts:
+                pieces[at] = "\n" + numbering.label(p)
+        text = "".join(pieces)
     if text.count("\n") <= 1:  # most cells: one paragraph (which opens with its line break) on one line
         return text.strip()
     return _join(text.split("\n"))
@@ -192,7 +188,7 @@ def _enclosing(node: etree._Element) -> etree._Element | None:
     return next(node.iterancestors(_P, _TC, _TBL), None)
 
 
-def _read_rows(tbl: etree._Element, text_of: TextOf, numbered: bool) -> tuple[Rows | None, Merges, Merges]:
+def _read_rows(tbl: etree._Element, text_of: TextOf, numbered: bool) -> tuple[Rows, Merges, Merges]:
     """The rows with their cells, and the cells' merges: in one pass when the table allows it,
     otherwise the cells' paragraphs are left to be read one by one (None in their place)."""
     one_pass = _cell_paragraphs(tbl, numbered) if text_of is _all_text else None
