@@ -72,10 +72,15 @@ def read_input(path: Path, limits: Limits) -> bytes:
     except OSError as exc:
         raise LoadError(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the check above
+        opened = os.fstat(handle.fileno())
+        if not stat.S_ISREG(opened.st_mode):  # replaced since the check above
             raise LoadError("这不是普通文件，未读取", "this is not a regular file; not read",
                             reason="special")
-        data = handle.read(cap + 1)
+        # As much as the file holds and a byte more: read(cap + 1) would first allocate a buffer
+        # of the cap's size (64 MB) for every file. A file that grew since is read on, to the cap.
+        data = handle.read(min(opened.st_size, cap) + 1)
+        if len(data) > opened.st_size:
+            data += handle.read(cap + 1 - len(data))
     if len(data) > cap:
         raise _too_big(len(data), "max-file-mb")
     return data

@@ -13,7 +13,10 @@ import hostile
 import pytest
 from nianbao.config.settings import Config
 from nianbao.engine.session import Session
+from nianbao.loaders import base
+from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import Limits
+from nianbao.model.limits import using_limits
 from test_reporters_support import run_cli
 from test_reporters_support import write_report
 
@@ -125,6 +128,36 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
     message = problem(lowered, path)
     assert message.startswith("文件大小超过上限 2 MB（2 MB）")
     assert_names_the_limit(message, "max-file-mb")
+
+
+def _seen_smaller(monkeypatch: pytest.MonkeyPatch, by: int) -> None:
+    """The file grows by ``by`` bytes after its size is asked for: the size the file and the open
+    file give is that much short of what is read."""
+    real_stat, real_fstat = os.stat, os.fstat
+
+    def smaller(info: os.stat_result) -> os.stat_result:
+        return os.stat_result((*info[:6], info.st_size - by, *info[7:]))
+
+    monkeypatch.setattr(os, "stat", lambda path, **kw: smaller(real_stat(path, **kw)))
+    monkeypatch.setattr(os, "fstat", lambda fd: smaller(real_fstat(fd)))
+
+
+def test_a_file_that_grows_while_read_is_read_whole(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"x" * 5000)
+    _seen_smaller(monkeypatch, 3000)
+    assert base.read_input(path, Limits()) == b"x" * 5000
+
+
+def test_a_file_that_grows_past_the_size_limit_while_read_is_refused(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"x" * (1024 * 1024 + 10))
+    _seen_smaller(monkeypatch, 20)
+    limits = Limits.parse({"max-file-mb": 1})
+    with using_limits(limits), pytest.raises(LimitExceeded) as refused:
+        base.read_input(path, limits)
+    assert refused.value.key == "max-file-mb"
 
 
 def test_a_text_file_over_the_text_limit_is_refused(session: Session, tmp_path: Path) -> None:
