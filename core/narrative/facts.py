@@ -213,6 +213,9 @@ _COUNT_BEFORE = lazy_compile(rf"{NUMBER}\s*(?:件|宗|起|项|个)")
 # Every pattern above reads a number followed by its unit ({_NUM}{UNIT}, or an amount in 元 or 万元):
 # a sentence without one holds no fact, and is passed over without trying them one by one.
 _COUNTED = lazy_compile(r"[\d零〇一二两三四五六七八九十百千万](?:余|多)?\s*[件起宗个条项份元]")
+# Its unit, looked for first: a search for one of a few plain characters costs less than one that
+# tests every character for a digit, and most sentences hold no unit at all.
+_UNIT_CHAR = lazy_compile(r"[件起宗个条项份元]")
 
 
 # The patterns each word of theirs leads to, by their place in PATTERNS.
@@ -394,10 +397,11 @@ def extract_facts(document: Document) -> tuple[Fact, ...]:
 
 def _facts(document: Document) -> tuple[Fact, ...]:
     facts: list[Fact] = []
-    counted = _COUNTED.search
+    unit, counted = _UNIT_CHAR.search, _COUNTED.search
     report_year = document.meta.report_year
     for sentence in sentences(document):
-        if counted(sentence.text):  # \d is any digit, full-width too: folding changes nothing
+        # \d is any digit, full-width too: folding changes nothing
+        if unit(sentence.text) and counted(sentence.text):
             facts.extend(_facts_in(sentence, report_year))
     return tuple(facts)
 
