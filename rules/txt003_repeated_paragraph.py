@@ -85,13 +85,13 @@ RULE = Rule(
 
 MIN_CHARS = 30
 NEAR = 0.9
-_WORDS = re.compile(r"[^\W_]+")  # runs of letters and digits: all but whitespace, punctuation, _
+_WORDS = re.compile(r"\w+")  # runs of letters, digits and _: all but whitespace and punctuation
 
 
 def _normal(text: str) -> str:
-    """The text without whitespace and punctuation (its letters and digits joined costs less than
-    cutting the rest out)."""
-    return "".join(_WORDS.findall(text))
+    r"""The text without whitespace, punctuation and _ (its letters and digits joined costs less than
+    cutting the rest out; a pattern of \w, with the rare _ taken out after, less than one of [^\W_])."""
+    return "".join(_WORDS.findall(text)).replace("_", "")
 
 
 def _violation(ref: SourceRef, first: SourceRef, text: str, key: tuple[str, str]) -> Violation:
@@ -341,7 +341,10 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     paragraphs = narrative_paragraphs(document)
     places = paragraph_places(document)
     sentences = paragraph_sentences(document)
-    keys = [list(map(_normal, parts)) for parts in sentences]  # each sentence without noise
+    # each sentence without noise; a paragraph shorter than MIN_CHARS is none to compare and holds
+    # none, so its sentences are given empty keys rather than worked out
+    keys = [list(map(_normal, parts)) if len(text) >= MIN_CHARS else [""] * len(parts)
+            for (_, text, _), parts in zip(paragraphs, sentences, strict=True)]
     reported: set[tuple[int, int]] = set()
     if _may_repeat([key for sentence_keys in keys for key in sentence_keys if len(key) >= MIN_CHARS]):
         yield from _repeated_sentences(paragraphs, sentences, keys, places, reported)
