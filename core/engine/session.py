@@ -10,7 +10,6 @@ that state live beside it (pairing, fingerprints, baselines, limits).
 
 from __future__ import annotations
 
-import dataclasses
 import time
 import traceback
 from collections.abc import Callable
@@ -450,23 +449,27 @@ class Session:
         applicable = self.applicable_rules(document, previous, config) if rules is None else rules
         gates = [r for r in applicable if r.gate]
         stopped: set[str] = set()
+        cap = int(self.config.limits["max-findings"])
         for rule in gates:
-            found = self._run(rule, document, context, shown_path, config, failures)
+            found = self._run(rule, document, context, shown_path, config, failures, cap=cap)
             if found:
                 stopped.update(rule.stops)
             findings.extend(found)
         if not any(f.severity == "error" for f in findings):
             for rule in applicable:
                 if not rule.gate and not rule.is_stopped_by(stopped):
-                    findings.extend(self._run(rule, document, context, shown_path, config, failures))
+                    findings.extend(self._run(rule, document, context, shown_path, config, failures, cap=cap))
         self.plugins.manager.hook.nianbao_modify_findings(document=document, findings=findings)
         return findings
 
     def _run(self, rule: Rule, document: Document, context: Context, shown_path: str,
-             config: Config | None = None, failures: list[Notification] | None = None) -> list[Finding]:
+             config: Config | None = None, failures: list[Notification] | None = None, *,
+             cap: int | None = None) -> list[Finding]:
+        """One rule's findings on one report (``cap``: the run's ``max-findings``, when the caller has it)."""
         out = []
         seen: dict[str, Violation] = {}
-        cap = int(self.config.limits["max-findings"])
+        if cap is None:
+            cap = int(self.config.limits["max-findings"])
         try:
             for violation in rule.run(document, context):
                 finding = self._finding(rule, violation, document, shown_path, config)
@@ -518,13 +521,13 @@ class Session:
         if location.section and location.heading is None and document is not None:
             section = document.section(location.section)
             if section is not None:
-                location = dataclasses.replace(location, heading=section.heading)
+                location = location.under(section.heading)
         elif location.heading is None and document is not None and (location.line or location.locator):
             # a sentence's place: the part of the report whose paragraph stands there
             place = (location.line, location.page, location.locator)
             heading = document.derived(_headings_by_place).get(place)
             if heading is not None:
-                location = dataclasses.replace(location, heading=heading)
+                location = location.under(heading)
         args = dict(violation.args)
         message = rule.render(args, lang, violation.variant)
         key = fingerprint(rule.id, report_identity(document, shown_path), violation.location, violation.key)

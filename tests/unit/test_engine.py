@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
 from nianbao import Config
 from nianbao import Session
+from nianbao.model.findings import Location
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,3 +41,11 @@ def test_a_rule_that_raises_is_an_internal_error_and_the_other_rules_still_run(t
     assert [(n.level, n.message) for n in report.notifications] == [
         ("error", f"规则 XX001（{plugin}）运行出错：KeyError: 'boom'")
     ]
+
+
+def test_a_location_put_under_a_heading_keeps_every_other_field() -> None:
+    # Location.under builds the location field by field; a field added to Location must be kept too.
+    fields = dataclasses.fields(Location)
+    place = Location(**{f.name: 7 if f.type == "int | None" else f"{f.name}-value" for f in fields})
+
+    assert place.under("一、总体情况") == dataclasses.replace(place, heading="一、总体情况")
