@@ -14,13 +14,13 @@ reports for itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nianbao.format.editions import Edition
 from nianbao.format.editions import Identity
 from nianbao.format.editions import cell_label
+from nianbao.memo import KeptByIdentity
 from nianbao.model.document import Table
 from nianbao.model.identities import checkable_sums
 
@@ -52,36 +52,42 @@ def _number(x: float) -> int | float:
     return int(round(x)) if abs(x - round(x)) <= _EPSILON else round(x, 6)
 
 
+# An identity's bindings: (variables, left cells, right cells), from Identity.bindings.
+Bindings = tuple[tuple[dict[str, str], tuple[str, ...], tuple[str, ...]], ...]
+_BY_TABLE: KeptByIdentity[dict[str, list[tuple[Identity, Bindings]]]] = KeptByIdentity(16)
+
+
 def _bindings(edition: Edition,
-              table: Table) -> Iterator[tuple[Identity, Sequence[str], Sequence[str], float, float]]:
+              table: Table) -> list[tuple[Identity, Sequence[str], Sequence[str], tuple[float, float]]]:
     """Every binding of the edition's identities on ``table`` that can be checked (every cell read and
     a number, neither side all blank), with its two sides' sums."""
-    spec = edition.table(table.key)
     values = table.values
-    for identity in edition.identities:
-        if identity.table != table.key:
-            continue
-        for _, left, right in identity.bindings(spec):
-            sums = checkable_sums(values, left, right)
-            if sums is not None:
-                yield identity, left, right, *sums
+    return [(identity, left, right, sums)
+            for identity, bindings in _identities_by_table(edition).get(table.key, ())
+            for _, left, right in bindings
+            if (sums := checkable_sums(values, left, right)) is not None]
+
+
+def _identities_by_table(edition: Edition) -> dict[str, list[tuple[Identity, Bindings]]]:
+    """Per table, the edition's identities on it with their bindings (worked out once per edition)."""
+    def work_out() -> dict[str, list[tuple[Identity, Bindings]]]:
+        by_table: dict[str, list[tuple[Identity, Bindings]]] = {}
+        for identity in edition.identities:
+            by_table.setdefault(identity.table, []).append(
+                (identity, identity.bindings(edition.table(identity.table))))
+        return by_table
+
+    return _BY_TABLE.get((edition,), work_out)
 
 
 def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int]:
     """How many bindings of the edition's identities could be checked on ``tables`` (every cell read
     and a number, neither side all blank), and how many of those hold."""
-    # Every report asks once: the bindings are walked in place, without _bindings' tuple for each.
     checked = held = 0
-    for identity in edition.identities:
-        table = tables.get(identity.table)
-        if table is None:
-            continue
-        values = table.values
-        for _, left, right in identity.bindings(edition.table(identity.table)):
-            sums = checkable_sums(values, left, right)
-            if sums is not None:
-                checked += 1
-                held += abs(sums[0] - sums[1]) <= _EPSILON
+    for table in tables.values():
+        for _, _, _, (actual, expected) in _bindings(edition, table):
+            checked += 1
+            held += abs(actual - expected) <= _EPSILON
     return checked, held
 
 
@@ -90,7 +96,7 @@ def likely_cause(edition: Edition, table: Table) -> Cause | None:
     spec = edition.table(table.key)
     failing: list[tuple[str, str, str, Sequence[str], Sequence[str], float]] = []
     holding: set[str] = set()
-    for identity, left, right, actual, expected in _bindings(edition, table):
+    for identity, left, right, (actual, expected) in _bindings(edition, table):
         if abs(actual - expected) <= _EPSILON:
             holding.update(left)
             holding.update(right)
