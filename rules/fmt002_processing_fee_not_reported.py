@@ -56,6 +56,7 @@ from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
+from nianbao.narrative.sentences import all_paragraphs
 
 RULE = Rule(
     id="FMT002",
@@ -92,5 +93,5 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         if not FEE.search(section.heading + "\n" + section.text()):
             yield Violation(Location(line=section.ref.line, page=section.ref.page, section="other"))
         return
-    if not any(FEE.search(p.text) for p in document.paragraphs()):
+    if not any(FEE.search(p.text) for p in all_paragraphs(document)):
         yield Violation(Location(), variant="nowhere")

@@ -61,6 +61,7 @@ from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.narrative.places import paragraph_places
+from nianbao.narrative.sentences import all_paragraphs
 
 RULE = Rule(
     id="FMT003",
@@ -144,7 +145,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     preamble = {id(p) for p in document.preamble}
     places = paragraph_places(document)
     shown_title = title.strip()
-    for index, paragraph in enumerate(document.paragraphs()):
+    for index, paragraph in enumerate(all_paragraphs(document)):
         if paragraph.text.strip() == shown_title:
             continue
         if "统计" in paragraph.text:  # every period opens with it: most paragraphs name none

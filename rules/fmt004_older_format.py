@@ -66,6 +66,7 @@ from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
+from nianbao.narrative.sentences import all_paragraphs
 
 RULE = Rule(
     id="FMT004",
@@ -117,7 +118,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 },
             )
             return
-    for paragraph in document.paragraphs():
+    for paragraph in all_paragraphs(document):
         compact = "".join(paragraph.text.split())
         if all(heading in compact for heading in OLD_TABLE_HEADINGS):
             yield Violation(

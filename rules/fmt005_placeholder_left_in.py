@@ -56,6 +56,7 @@ from nianbao.model.findings import Violation
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 from nianbao.narrative.places import paragraph_places
+from nianbao.narrative.sentences import all_paragraphs
 
 RULE = Rule(
     id="FMT005",
@@ -118,6 +119,6 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
     places = paragraph_places(document)
     title = (document.meta.title or "").strip()
     may_hold = _MAY_HOLD.search  # asked here too: most paragraphs hold no placeholder's character
-    for index, paragraph in enumerate(document.paragraphs()):
+    for index, paragraph in enumerate(all_paragraphs(document)):
         if may_hold(paragraph.text) and paragraph.text.strip() != title:
             yield from _in(paragraph, places[index])

@@ -81,6 +81,7 @@ from nianbao.model.findings import Violation
 from nianbao.model.keys import Occurrences
 from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
+from nianbao.narrative.sentences import all_paragraphs
 
 RULE = Rule(
     id="SEC005",
@@ -192,7 +193,7 @@ def _markers(document: Document, context: Context) -> list[Marker]:
     table_labels = _table_label_cores(context)
     tops = {id(s.ref): s for s in document.sections}
     out = []
-    for paragraph in document.paragraphs():
+    for paragraph in all_paragraphs(document):
         section = tops.get(id(paragraph.ref))
         if section is not None and paragraph.text == section.heading:
             numeral, title = section.number, section.title

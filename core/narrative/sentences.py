@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from nianbao.model.document import Document
+from nianbao.model.document import Paragraph
 from nianbao.model.document import SourceRef
 
 # A sentence runs up to and with its end mark (。！？!?), or is what follows the last one.
@@ -26,6 +27,16 @@ class Sentence(NamedTuple):
     ref: SourceRef
 
 
+def all_paragraphs(document: Document) -> tuple[Paragraph, ...]:
+    """Every paragraph of ``document.paragraphs()`` (sections' headings included), in reading order;
+    made once per document, as several rules walk them all."""
+    return document.derived(_all_paragraphs)
+
+
+def _all_paragraphs(document: Document) -> tuple[Paragraph, ...]:
+    return tuple(document.paragraphs())
+
+
 def narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef], ...]:
     """Every narrative paragraph (index, text, source); tab-separated table rows left out.
     Worked out once per document."""
@@ -33,7 +44,7 @@ def narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef]
 
 
 def _narrative_paragraphs(document: Document) -> tuple[tuple[int, str, SourceRef], ...]:
-    paragraphs = enumerate(document.paragraphs())
+    paragraphs = enumerate(all_paragraphs(document))
     return tuple((index, paragraph.text, paragraph.ref) for index, paragraph in paragraphs
                  if paragraph.text.strip() and "\t" not in paragraph.text)
 
