@@ -223,14 +223,14 @@ def _top_level(markers: list[Marker]) -> Iterator[Violation]:
     for index, marker in enumerate(markers):
         if marker.spec is not None:
             expected = cn_number(marker.spec.number)
-            where = _where(marker.ref, marker.spec.key)
             if marker.spec.key in seen:
                 args = {"heading": marker.heading, "first_line": seen[marker.spec.key].ref.line or "?"}
-                yield Violation(where, args, variant="repeated",
+                yield Violation(_where(marker.ref, marker.spec.key), args, variant="repeated",
                                 key=("repeated", occurrences.next(("repeated", marker.spec.key))))
             elif expected is not None and marker.number != expected:
                 args = {"heading": marker.heading, "number": marker.numeral, "expected": marker.spec.number}
-                yield Violation(where, args, variant="misnumbered", key=("misnumbered",))
+                yield Violation(_where(marker.ref, marker.spec.key), args, variant="misnumbered",
+                                key=("misnumbered",))
             seen.setdefault(marker.spec.key, marker)
             continue
         before = [i for i in known if i < index]
