@@ -114,29 +114,34 @@ def _is_empty(section: Section) -> bool:
     return not (section.paragraphs or section.children or section.tables or section.other_tables)
 
 
+def _location(section: Section) -> Location:
+    return Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
+                    section=section.key)
+
+
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     for section, _index in recognised(document, context):
-        location = Location(line=section.ref.line, page=section.ref.page, locator=section.ref.locator,
-                            section=section.key)
         if _is_empty(section):
-            yield Violation(location, {"section": written(section)})
+            yield Violation(_location(section), {"section": written(section)})
             continue
         if section.key != MUST_REPORT:
             continue  # only 五's text is read: the others are not joined for nothing
         text = section.text().strip()
         if labels.fold(text) in NOTHING:
-            yield Violation(location, {"section": written(section), "text": text}, variant="nothing")
+            yield Violation(_location(section), {"section": written(section), "text": text},
+                            variant="nothing")
         else:
-            yield from _one_sided(section, text, location)
+            yield from _one_sided(section, text)
 
 
-def _one_sided(section: Section, text: str, location: Location) -> Iterator[Violation]:
+def _one_sided(section: Section, text: str) -> Iterator[Violation]:
     """Section 五 that does not name its problems, or its improvements, or either."""
     missing = [(zh, en) for words, zh, en in ((PROBLEM_WORDS, "存在的问题", "the problems"),
                                               (IMPROVEMENT_WORDS, "改进情况", "the improvements"))
                if not words.search(text)]
     if missing:
-        yield Violation(location, {"section": written(section), "missing": "和".join(zh for zh, _ in missing),
-                                   "missing_en": " or ".join(en for _, en in missing)},
+        yield Violation(_location(section), {"section": written(section),
+                                             "missing": "和".join(zh for zh, _ in missing),
+                                             "missing_en": " or ".join(en for _, en in missing)},
                             variant="one_sided")
