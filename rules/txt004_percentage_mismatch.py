@@ -49,8 +49,10 @@ Check the counts and the base against the tables, and recompute the percentages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Sequence
+from functools import partial
 
 from nianbao.format.editions import Edition
 from nianbao.model.document import Document
@@ -108,26 +110,32 @@ def _fits(share: Share, base: int | float) -> bool:
     return share.percent - unit / 2 - 1e-9 <= exact < share.percent + unit - 1e-9
 
 
-Base = tuple[int | float, bool, tuple[CellEvidence, ...]]
+# A base: its value, whether the narrative states it, and where it comes from (the statement, the
+# counts summed, or the table's cells) as evidence, worked out only for a base a finding shows.
+Base = tuple[int | float, bool, Callable[[], tuple[CellEvidence, ...]]]
+
+
+def _stated(fact: Fact) -> tuple[CellEvidence, ...]:
+    return (statement_evidence(fact.sentence, fact.ref, fact.value, fact.start, fact.end),)
+
+
+def _summed(shares: Sequence[Share]) -> tuple[CellEvidence, ...]:
+    return tuple(statement_evidence(s.sentence, s.ref, s.count, s.start, s.start + len(s.written))
+                 for s in shares)
 
 
 def _bases(document: Document, edition: Edition | None, facts: Sequence[Fact], paragraph: int,
            shares: Sequence[Share]) -> list[Base]:
-    """Candidate bases, each with whether the narrative states it and where it comes from (the
-    statement, the counts summed, or the table's cells): stated totals first, then the sum of the
-    counts, then the table's totals."""
+    """Candidate bases: stated totals first, then the sum of the counts, then the table's totals."""
     bases: list[Base] = []
     for fact in facts:
         if fact.paragraph == paragraph and fact.metric in BASE_METRICS:
-            stated = statement_evidence(fact.sentence, fact.ref, fact.value, fact.start, fact.end)
-            bases.append((fact.value, True, (stated,)))
-    bases.append((sum(s.count for s in shares), True,
-                  tuple(statement_evidence(s.sentence, s.ref, s.count, s.start, s.start + len(s.written))
-                        for s in shares)))
+            bases.append((fact.value, True, partial(_stated, fact)))
+    bases.append((sum(s.count for s in shares), True, partial(_summed, shares)))
     for metric in BASE_METRICS:
         reading = read_metric(document, metric)
         if reading is not None and reading.value:
-            bases.append((reading.value, False, reading_cells(reading, edition)))
+            bases.append((reading.value, False, partial(reading_cells, reading, edition)))
     return [base for base in bases if base[0] > 0]
 
 
@@ -147,12 +155,14 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         best = max(candidates, key=lambda b: sum(_fits(s, b[0]) for s in shares), default=None)
         if best is None or sum(_fits(s, best[0]) for s in shares) < 2:
             continue
-        base, stated, base_cells = best
+        base, stated, evidence = best
+        base_cells: tuple[CellEvidence, ...] | None = None
         for share in shares:
             own_sentence = sum(s.count for s in shares if s.sentence == share.sentence)
             if _fits(share, base) or (own_sentence != base and _fits(share, own_sentence)):
                 continue
             computed = round(share.count / base * 100, max(share.places, 1))
+            base_cells = evidence() if base_cells is None else base_cells
             yield Violation(
                 location=narrative_location(share.ref),
                 args={"written": share.written, "count": share.count, "base": base, "computed": computed,
