@@ -6,6 +6,7 @@ pytest item names) is generated from this object and the module docstring it car
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -52,7 +53,7 @@ class Scope:
         if self.agencies:
             opening = itertools.islice(document.paragraphs(), 4)
             name = meta.agency or meta.title or " ".join(p.text for p in opening)
-            if not any(re.search(pattern, name) for pattern in self.agencies):
+            if not any(pattern.search(name) for pattern in _compiled(self.agencies)):
                 return False
         if self.editions and edition not in self.editions:
             return False
@@ -76,6 +77,13 @@ class Scope:
         if first is not None or last is not None:
             parts.append(("years " if lang == "en" else "年度 ") + f"{first or ''}–{last or ''}")
         return "; ".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A scope's patterns, compiled once: every report asks each pack's scope, and ``re.search``
+    would look each pattern up in re's own cache again."""
+    return tuple(map(re.compile, patterns))
 
 
 @dataclass(slots=True)
