@@ -4,13 +4,19 @@ the same finding in two bodies' reports has two."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from nianbao.config.settings import Config
+from nianbao.engine.fingerprint import opening_words
 from nianbao.engine.session import DuplicateFingerprint
 from nianbao.engine.session import Session
+from nianbao.model.document import Document
+from nianbao.model.document import Paragraph
+from nianbao.model.document import Section
+from nianbao.model.document import Source
 from nianbao.model.findings import Location
 from nianbao.model.findings import Violation
 from nianbao.model.rule import Rule
@@ -169,3 +175,18 @@ def test_a_finding_without_a_key_keeps_the_fingerprint_it_had_before_keys(corpus
 
     assert fingerprints("042_pingtan-zone-2022.html") == [("SEC003", "bf82797844ee18f7e1082d6ebccffc57")]
     assert fingerprints("001_guancheng-district-2020.md") == [("SEC004", "d41baecc308e3298f34454adc6b7679e")]
+
+
+def test_the_report_is_known_by_the_first_300_word_characters_of_its_overview() -> None:
+    # Marks and spaces in long runs, across the places where a long paragraph is read in pieces.
+    first = "本机关" + "，、 。" * 40 + "认真贯彻落实《条例》" * 3
+    second = "（一）主动公开 ——" + "全年主动公开政府信息" * 40 + "！" * 70 + "结尾"
+    overview = Section(number="一", title="总体情况", heading="一、总体情况", key="overview",
+                       paragraphs=[Paragraph(first), Paragraph("…" * 500), Paragraph(second)])
+    document = Document(Source("r.html", "html", "0" * 64), sections=[overview])
+
+    words = opening_words(document)
+
+    assert words == re.sub(r"[\W_]+", "", first + second)[:300]
+    assert len(words) == 300
+    assert words.startswith("本机关认真贯彻落实条例认真贯彻落实条例认真贯彻落实条例一主动公开全年")

@@ -29,13 +29,20 @@ def opening_words(document: Document) -> str:
     if overview is None:
         return ""
     # paragraph by paragraph until there are enough: the words of the section's text (its
-    # paragraphs and sub-headings in order) without reading the whole of a long overview
+    # paragraphs and sub-headings in order) without reading the whole of a long overview. A
+    # paragraph is read a piece at a time, each as long as the words still wanted (it cannot give
+    # more), so that the rest of a long one is not searched; taking the marks out of the pieces
+    # one by one leaves what taking them out of the whole would.
     words = ""
     for paragraph in overview.all_paragraphs():
-        words += _NOT_WORD.sub("", paragraph.text)
-        if len(words) >= OPENING_CHARS:
-            break
-    return words[:OPENING_CHARS]
+        text, start = paragraph.text, 0
+        while start < len(text):
+            end = start + OPENING_CHARS - len(words)
+            words += _NOT_WORD.sub("", text[start:end])
+            if len(words) >= OPENING_CHARS:
+                return words
+            start = end
+    return words
 
 
 def report_identity(document: Document | None, path: str) -> str:
