@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Literal
 
 from nianbao.format.numerals import ARABIC
@@ -232,8 +231,13 @@ def _tried(text: str) -> list[int]:
     return sorted({number for word in _WORDS if word in text for number in _PATTERNS_OF[word]})
 
 
+# Up to the last clause stop before a place (see since_semicolon).
+_TO_STOP = lazy_compile(rf".*[{_STOP}]", re.S)
+
+
 def _clause_start(text: str, position: int) -> int:
-    return max(map(text.rfind, _STOP, repeat(0), repeat(position))) + 1
+    stop = _TO_STOP.match(text, 0, position)
+    return stop.end() if stop else 0
 
 
 def _open_parenthesis(text: str, position: int) -> int:
