@@ -115,24 +115,31 @@ def _where(paragraph: Paragraph) -> Location:
     return Location(line=paragraph.ref.line, page=paragraph.ref.page, locator=paragraph.ref.locator)
 
 
-def _periods(paragraph: Paragraph, year: int, place: str) -> Iterator[Violation]:
+def _place(document: Document, index: int) -> str:
+    """The place of paragraph ``index`` (worked out for the report when a finding first asks)."""
+    return paragraph_places(document)[index]
+
+
+def _periods(paragraph: Paragraph, year: int, document: Document, index: int) -> Iterator[Violation]:
     for nth, match in enumerate(PERIOD.finditer(paragraph.text)):
         start_year, start_month, start_day, end_year, end_month, end_day = match.groups()
         years = {int(start_year), int(end_year or start_year)}
         period = re.sub(r"\s+", "", match.group(0)[match.start(1) - match.start(0):])
         args = {"period": period, "title_year": year}
         if years != {year}:
-            yield Violation(_where(paragraph), args, key=(place, "period", nth))
+            yield Violation(_where(paragraph), args, key=(_place(document, index), "period", nth))
         elif (int(start_month), int(start_day), int(end_month), int(end_day)) != (1, 1, 12, 31):
-            yield Violation(_where(paragraph), args, variant="partial", key=(place, "period", nth))
+            yield Violation(_where(paragraph), args, variant="partial",
+                            key=(_place(document, index), "period", nth))
 
 
-def _mentions(paragraph: Paragraph, year: int, place: str) -> Iterator[Violation]:
+def _mentions(paragraph: Paragraph, year: int, document: Document, index: int) -> Iterator[Violation]:
     for nth, match in enumerate(MENTION.finditer(paragraph.text)):
         if int(match.group(1)) != year:
             mention = re.sub(r"\s+", "", match.group(0))
             args = {"mention": mention, "title_year": year}
-            yield Violation(_where(paragraph), args, variant="mention", key=(place, "mention", nth))
+            yield Violation(_where(paragraph), args, variant="mention",
+                            key=(_place(document, index), "mention", nth))
 
 
 @RULE.check
@@ -143,16 +150,15 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         return
     year = int(found.group(1))
     preamble = {id(p) for p in document.preamble}
-    places = paragraph_places(document)
     shown_title = title.strip()
     for index, paragraph in enumerate(all_paragraphs(document)):
         if paragraph.text.strip() == shown_title:
             continue
         if "统计" in paragraph.text:  # every period opens with it: most paragraphs name none
-            yield from _periods(paragraph, year, places[index])
+            yield from _periods(paragraph, year, document, index)
         if id(paragraph) in preamble:
             # Elsewhere a report may well name last year's report (the problems it raised).
-            yield from _mentions(paragraph, year, places[index])
+            yield from _mentions(paragraph, year, document, index)
     overview = document.section("overview")
     if overview is not None and overview.paragraphs:
         first = overview.paragraphs[0]

@@ -116,9 +116,8 @@ def _in(paragraph: Paragraph, place: str) -> Iterator[Violation]:
 def check(document: Document, context: Context) -> Iterator[Violation]:
     if document.meta.title:
         yield from _in(Paragraph(document.meta.title), "title")
-    places = paragraph_places(document)
     title = (document.meta.title or "").strip()
     may_hold = _MAY_HOLD.search  # asked here too: most paragraphs hold no placeholder's character
     for index, paragraph in enumerate(all_paragraphs(document)):
         if may_hold(paragraph.text) and paragraph.text.strip() != title:
-            yield from _in(paragraph, places[index])
+            yield from _in(paragraph, paragraph_places(document)[index])

@@ -94,14 +94,18 @@ def _normal(text: str) -> str:
     return "".join(_WORDS.findall(text)).replace("_", "")
 
 
-def _violation(ref: SourceRef, first: SourceRef, text: str, key: tuple[str, str]) -> Violation:
+def _violation(document: Document, ref: SourceRef, first: SourceRef, text: str,
+               paragraphs: tuple[int, int]) -> Violation:
+    """The finding for a repeat at ``ref`` of what the paragraph at ``first`` says; ``paragraphs``:
+    the two paragraphs' indexes, whose places (worked out when first asked) are its key."""
+    places = paragraph_places(document)
     return Violation(
         location=narrative_location(ref),
         args={"place": place(ref), "first_place": place(first), "place_en": place_en(ref),
               "first_place_en": place_en(first), "quote": quote(text, 0, 0),
               "line": ref.line, "first_line": first.line},
         variant="same-place" if place(ref) == place(first) else "default",
-        key=key,
+        key=(places[paragraphs[0]], places[paragraphs[1]]),
     )
 
 
@@ -314,9 +318,8 @@ def _may_repeat(keys: list[str]) -> bool:
     return sum(map(joined.count, keys)) != len(keys)
 
 
-def _repeated_sentences(paragraphs: tuple[tuple[int, str, SourceRef], ...],
+def _repeated_sentences(document: Document, paragraphs: tuple[tuple[int, str, SourceRef], ...],
                         sentences: tuple[tuple[str, ...], ...], keys: list[list[str]],
-                        places: tuple[str, ...],
                         reported: set[tuple[int, int]]) -> Iterator[Violation]:
     seen = _Sentences()
     for (index, _, ref), parts, sentence_keys in zip(paragraphs, sentences, keys, strict=True):
@@ -333,13 +336,12 @@ def _repeated_sentences(paragraphs: tuple[tuple[int, str, SourceRef], ...],
             if (first_index, index) not in reported:
                 reported.add((first_index, index))
                 repeated = first_sentence if len(first_key) <= len(key) else sentence
-                yield _violation(ref, first_ref, repeated, (places[first_index], places[index]))
+                yield _violation(document, ref, first_ref, repeated, (first_index, index))
 
 
 @RULE.check
 def check(document: Document, context: Context) -> Iterator[Violation]:
     paragraphs = narrative_paragraphs(document)
-    places = paragraph_places(document)
     sentences = paragraph_sentences(document)
     # each sentence without noise; a paragraph shorter than MIN_CHARS is none to compare and holds
     # none, so its sentences are given empty keys rather than worked out
@@ -347,7 +349,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             for (_, text, _), parts in zip(paragraphs, sentences, strict=True)]
     reported: set[tuple[int, int]] = set()
     if _may_repeat([key for sentence_keys in keys for key in sentence_keys if len(key) >= MIN_CHARS]):
-        yield from _repeated_sentences(paragraphs, sentences, keys, places, reported)
+        yield from _repeated_sentences(document, paragraphs, sentences, keys, reported)
     normals = ["".join(sentence_keys) for sentence_keys in keys]  # each paragraph without noise
     long = [(index, key, text, ref) for (index, text, ref), key in zip(paragraphs, normals, strict=True)
             if len(key) >= MIN_CHARS]
@@ -363,4 +365,4 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
             quick = matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR
             if quick and matcher.ratio() >= NEAR:
                 reported.add((first_index, index))
-                yield _violation(ref, first_ref, text, (places[first_index], places[index]))
+                yield _violation(document, ref, first_ref, text, (first_index, index))
