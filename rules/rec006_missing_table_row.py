@@ -124,11 +124,12 @@ def _missing_rows(document: Document, spec: TableSpec, table: Table) -> Iterator
     noted = {n.row for n in document.notes if n.table == spec.key and n.row}
     merged = [m for m in spec.merged_rows if table.merged_row(m.key)]
     covered = {part for m in merged for part in m.parts}
-    read = [row for row in spec.all_rows() if table.row(row.key) is not None]
+    present = {row.key for row in table.rows}  # the rows read (table.row looks through them all)
     for index, row in enumerate(spec.all_rows()):
-        if table.row(row.key) is not None or row.key in noted or row.key in covered:
+        if row.key in present or row.key in noted or row.key in covered:
             continue
         # Point at the row read just before the missing one: the missing row belongs after it.
+        read = [r for r in spec.all_rows() if r.key in present]
         before = [r for r in read if spec.all_rows().index(r) < index]
         anchor = table.row(before[-1].key) if before else None
         ref = anchor.ref if anchor else table.ref
