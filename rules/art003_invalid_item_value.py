@@ -117,20 +117,22 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
                 continue
             row_key, column_key = key.split(".", 1)
             column = spec.column(row_key, column_key)
-            args = cell_args(spec, key, cell)
             if cell.value is None:
                 location, evidence = cell_finding_parts(spec, table, key, "单元格应为数字", None, cell.raw)
-                yield Violation(location, args, evidence)
+                yield Violation(location, cell_args(spec, key, cell), evidence)
             elif not column.unit and cell.unit in MONEY:
                 location, evidence = cell_finding_parts(spec, table, key, "该列是计数", None, cell.raw)
-                yield Violation(location, args, evidence, variant="money_in_count")
+                yield Violation(location, cell_args(spec, key, cell), evidence, variant="money_in_count")
             elif column.unit and cell.unit and cell.unit != column.unit:
                 what = f"该列单位为{column.unit}"
                 location, evidence = cell_finding_parts(spec, table, key, what, column.unit, cell.raw)
-                yield Violation(location, {**args, "unit": column.unit}, evidence, variant="unit")
+                args = {**cell_args(spec, key, cell), "unit": column.unit}
+                yield Violation(location, args, evidence, variant="unit")
             elif cell.value < 0 and not column.signed:
                 location, evidence = cell_finding_parts(spec, table, key, "该列不能为负数", None, cell.value)
-                yield Violation(location, {**args, "value": show(cell.value)}, evidence, variant="negative")
+                args = {**cell_args(spec, key, cell), "value": show(cell.value)}
+                yield Violation(location, args, evidence, variant="negative")
             elif not column.unit and not is_whole(cell.value):
                 location, evidence = cell_finding_parts(spec, table, key, "计数应为整数", None, cell.value)
-                yield Violation(location, {**args, "value": show(cell.value)}, evidence, variant="fraction")
+                args = {**cell_args(spec, key, cell), "value": show(cell.value)}
+                yield Violation(location, args, evidence, variant="fraction")
