@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from nianbao.engine.session import Session
 from nianbao.loaders import base
 from nianbao.model.limits import LimitExceeded
 from nianbao.model.limits import Limits
+from nianbao.model.limits import time_limit
 from nianbao.model.limits import using_limits
 from test_reporters_support import run_cli
 from test_reporters_support import write_report
@@ -197,6 +199,27 @@ def test_a_report_over_the_time_limit_is_one_doc001(tmp_path: Path, monkeypatch:
     assert time.monotonic() - started < 4
     assert message.startswith("检查一份报告所用的时间超过上限 0.2 秒")
     assert_names_the_limit(message, "timeout")
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timers on this system")
+def test_the_time_limit_gives_the_alarm_back_to_the_handler_before_it() -> None:
+    def theirs(signum: int, frame: object) -> None:
+        raise AssertionError("the time limit's alarm reached the handler it replaced")
+
+    previous = signal.signal(signal.SIGALRM, theirs)
+    try:
+        with time_limit(60):
+            assert signal.getsignal(signal.SIGALRM) is not theirs
+        assert signal.getsignal(signal.SIGALRM) is theirs
+        with pytest.raises(LimitExceeded) as stopped, time_limit(0.05):
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                pass
+        assert stopped.value.key == "timeout"
+        assert signal.getsignal(signal.SIGALRM) is theirs
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_limits_are_validated_by_key_and_value() -> None:
