@@ -14,6 +14,8 @@ reports for itself.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +23,7 @@ from nianbao.format.editions import Edition
 from nianbao.format.editions import Identity
 from nianbao.format.editions import cell_label
 from nianbao.memo import KeptByIdentity
+from nianbao.model.document import Document
 from nianbao.model.document import Table
 from nianbao.model.identities import checkable_sums
 
@@ -80,15 +83,55 @@ def _identities_by_table(edition: Edition) -> dict[str, list[tuple[Identity, Bin
     return _BY_TABLE.get((edition,), work_out)
 
 
-def identity_tally(edition: Edition, tables: dict[str, Table]) -> tuple[int, int]:
-    """How many bindings of the edition's identities could be checked on ``tables`` (every cell read
+# A binding that can be checked: its identity, its two sides' cell keys, and their sums.
+CheckedBinding = tuple[Identity, Sequence[str], Sequence[str], tuple[float, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedBindings:
+    """The bindings of an edition's identities that can be checked on one report (every cell read and
+    a number, neither side all blank), per table key, with their sums; and which identities fail."""
+
+    by_table: dict[str, list[CheckedBinding]]
+    failing: frozenset[int]  # id() of each identity with a binding that does not hold
+
+    def holds(self, identity: Identity) -> bool:
+        """Whether every binding of ``identity`` that can be checked holds (true of one with none)."""
+        return id(identity) not in self.failing
+
+    def tally(self) -> tuple[int, int]:
+        """How many bindings can be checked, and how many of those hold."""
+        checked = held = 0
+        for bindings in self.by_table.values():
+            for _, _, _, (actual, expected) in bindings:
+                checked += 1
+                held += abs(actual - expected) <= _EPSILON
+        return checked, held
+
+
+def checked_bindings(edition: Edition, document: Document) -> CheckedBindings:
+    """The report's :class:`CheckedBindings` against ``edition``, worked out once per report: the
+    identity rules and the engine's tally of identities read the same sums."""
+    compute = _COMPUTE.get((edition,), lambda: functools.partial(_checked_bindings, edition))
+    return document.derived(compute)
+
+
+# One function per edition, kept as long as the edition: Document.derived keeps values by function.
+_COMPUTE: KeptByIdentity[Callable[[Document], CheckedBindings]] = KeptByIdentity(16)
+
+
+def _checked_bindings(edition: Edition, document: Document) -> CheckedBindings:
+    by_table = {key: _bindings(edition, table) for key, table in document.tables.items()}
+    failing = frozenset(id(identity) for bindings in by_table.values()
+                        for identity, _, _, (actual, expected) in bindings
+                        if abs(actual - expected) > _EPSILON)
+    return CheckedBindings(by_table, failing)
+
+
+def identity_tally(edition: Edition, document: Document) -> tuple[int, int]:
+    """How many bindings of the edition's identities could be checked on the report (every cell read
     and a number, neither side all blank), and how many of those hold."""
-    checked = held = 0
-    for table in tables.values():
-        for _, _, _, (actual, expected) in _bindings(edition, table):
-            checked += 1
-            held += abs(actual - expected) <= _EPSILON
-    return checked, held
+    return checked_bindings(edition, document).tally()
 
 
 def likely_cause(edition: Edition, table: Table) -> Cause | None:

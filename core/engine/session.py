@@ -344,7 +344,7 @@ class Session:
                     report.unreadable = any(f.rule_id in rejecting for f in report.findings)
                     edition = self.editions.get(loaded.meta.edition or "")
                     if edition is not None and edition.identities:
-                        report.identities = identity_tally(edition, loaded.tables)
+                        report.identities = identity_tally(edition, loaded)
         except LimitExceeded as exc:  # the time limit: while loading, or while the rules ran
             report.document, report.findings, report.plan = None, [], []
             loaded = Unloaded(LoadError(exc.message, exc.message_en, reason="limit"), "")

@@ -175,8 +175,8 @@ class Document:
 
         What several rules read from one report (the narrative's sentences and facts) is computed by
         the first rule that asks and handed to the others. ``compute`` must be a module-level
-        function of the document alone (it is the memo's key), and the document is not changed
-        once rules run.
+        function of the document alone, or one kept as long as what it is bound to (one function
+        per edition, say): it is the memo's key. The document is not changed once rules run.
         """
         try:
             return self._derived[compute]

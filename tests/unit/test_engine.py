@@ -6,6 +6,7 @@ from pathlib import Path
 
 from nianbao import Config
 from nianbao import Session
+from nianbao.checks.cause import checked_bindings
 from nianbao.model.findings import Location
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,3 +50,20 @@ def test_a_location_put_under_a_heading_keeps_every_other_field() -> None:
     place = Location(**{f.name: 7 if f.type == "int | None" else f"{f.name}-value" for f in fields})
 
     assert place.under("一、总体情况") == dataclasses.replace(place, heading="一、总体情况")
+
+
+def test_the_identity_rules_and_the_tally_read_one_set_of_sums_per_report() -> None:
+    session = Session(Config(select=("REC",)))
+    report = session.check_file(ROOT / "examples" / "2022-with-defects.md")
+    document = report.document
+    assert document is not None
+    edition = session.editions[document.meta.edition or ""]
+
+    checked = checked_bindings(edition, document)
+
+    assert checked is checked_bindings(edition, document)
+    assert report.identities == checked.tally() == (42, 39)
+    assert [i.id for i in edition.identities if not checked.holds(i)] == [
+        "applications-balance", "applications-outcome-total", "applications-row-total"]
+    assert sorted((f.rule_id, f.location.row, f.location.column) for f in report.findings) == [
+        ("REC001", "total", "business"), ("REC002", "total", "business"), ("REC003", "total", "business")]
