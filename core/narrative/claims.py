@@ -120,6 +120,7 @@ def _claims_in(document: Document) -> Iterator[Claim]:
         if (match and "申请" in text and not _OTHER_BUSINESS.search(text)
                 and not _CARRIED_OVER.search(text, 0, match.start())):
             yield _claim("all-concluded", match.group(0), sentence, text, year)
-        match = _NONE_RECEIVED.search(text) if "申请" in text else None
+        # every match opens with 未 or 没有
+        match = _NONE_RECEIVED.search(text) if "申请" in text and ("未" in text or "没有" in text) else None
         if match:
             yield _claim("none-received", match.group(0), sentence, text, year)
