@@ -235,6 +235,12 @@ def _tried(text: str) -> list[int]:
 _TO_STOP = lazy_compile(rf".*[{_STOP}]", re.S)
 
 
+def _value(written: str) -> int | float | None:
+    """:func:`parse_number` of a number the patterns read; a plain run of digits (most) is read by
+    int() without parse_number's pattern matches."""
+    return int(written) if written.isdecimal() else parse_number(written)
+
+
 def _clause_start(text: str, position: int) -> int:
     stop = _TO_STOP.match(text, 0, position)
     return stop.end() if stop else 0
@@ -328,7 +334,7 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> list[Fact]:
             segment = since_semicolon(text, match.end())
             if pattern.subject == "applications" and _OTHER_REQUESTS.search(segment):
                 continue
-            value = parse_number(match.group("n"))
+            value = _value(match.group("n"))
             chinese = match.group("n")[0] not in _DIGITS
             if value is None or (chinese and match.group("unit") not in _COUNT_UNITS):
                 continue
@@ -356,7 +362,7 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> list[Fact]:
     for match in _APPLICANT.finditer(text) if counted else ():
         span = (match.start("n"), match.end("unit"))
         rows = [f for f in found if f.start < match.start() and f.metric.startswith(_APPLICANT_ROWS)]
-        value = parse_number(match.group("n"))
+        value = _value(match.group("n"))
         if not rows or value is None or not free(*span) or match.group("unit") not in CASE_UNITS:
             continue
         row = rows[-1]
@@ -378,7 +384,7 @@ def _case_results(text: str, sentence: Sentence, free: Callable[[int, int], bool
     """“行政复议7件，其中维持5件、纠正1件”: each result belongs to the kind of case named last before it."""
     for match in _CASE_RESULT.finditer(text):
         span = (match.start("n"), match.end("unit"))
-        value = parse_number(match.group("n"))
+        value = _value(match.group("n"))
         if value is None or not free(*span) or match.group("approx") or match.group("unit") not in CASE_UNITS:
             continue
         before = text[: match.start()].replace("复议后起诉", "起诉")
@@ -443,7 +449,7 @@ def _shares(document: Document) -> tuple[Share, ...]:
             continue  # every share ends in % (or ％, folded to it)
         text = fold(written)
         for match in _SHARE.finditer(text):
-            count = parse_number(match.group("n"))
+            count = _value(match.group("n"))
             if count is None or match.group("approx"):
                 continue
             shares.append(Share(count, float(match.group("p")), match.group("p"), decimals(match.group("p")),
