@@ -13,6 +13,7 @@ do not carry, are written here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
@@ -214,16 +215,25 @@ def _number(cell: CellValue) -> int | float | None:
     return cell.value if isinstance(cell.value, (int, float)) and not cell.blank else None
 
 
+@lru_cache(maxsize=256)  # keys of the template's rows: a few dozen
+def _applicant_cells(key: str) -> tuple[str, ...]:
+    """The keys of the applicant columns in the row of the 总计 cell ``key``."""
+    row = key.rsplit(".", 1)[0]
+    return tuple(f"{row}.{column}" for column in APPLICANT_COLUMNS)
+
+
 def _blank_total(values: dict[str, CellValue], key: str) -> int | float | None:
     """The sum of the applicant columns of a row whose 总计 cell is blank (blank columns as 0), or
     None when a column is missing or holds something other than a number or a blank."""
-    row = key.rsplit(".", 1)[0]
     total: int | float = 0
-    for column in APPLICANT_COLUMNS:
-        cell = values.get(f"{row}.{column}")
-        if cell is None or (not cell.blank and _number(cell) is None):
+    for column in _applicant_cells(key):
+        cell = values.get(column)
+        if cell is None:
             return None
-        total += _number(cell) or 0
+        number = _number(cell)
+        if number is None and not cell.blank:
+            return None
+        total += number or 0
     return total
 
 
@@ -246,9 +256,8 @@ def read_metric(document: Document, key: str) -> Reading | None:
             if number is None and blank_total:
                 number = _blank_total(values, cell_key)
                 filled.append(cell_key)
-                row = cell_key.rsplit(".", 1)[0]
-                parts.extend((f"{row}.{c}", values[f"{row}.{c}"]) for c in APPLICANT_COLUMNS
-                             if f"{row}.{c}" in values and not values[f"{row}.{c}"].blank)
+                parts.extend((c, values[c]) for c in _applicant_cells(cell_key)
+                             if c in values and not values[c].blank)
             else:
                 parts.append((cell_key, cell))
             if number is None or total is None:
