@@ -253,8 +253,9 @@ def _grams(key: str, size: int) -> list[str]:
 # their code point modulo some number of buckets finds no more of those than counting each
 # character apart. The counts cost a few calls in C, and in a report without near repeats (most)
 # prove there are none far sooner than filing every paragraph's shingles would; COARSE buckets,
-# cheaper still, rule out most pairs before BUCKETS are counted.
-COARSE, BUCKETS = 8, 32
+# cheaper still, rule out most pairs before BUCKETS are counted. (Measured on the corpus reports:
+# 12 coarse buckets cost four counts more than 8 but leave fewer pairs to count 32 for; 16 cost more.)
+COARSE, BUCKETS = 12, 32
 _BUCKET = {buckets: bytes(byte % buckets for byte in range(256)) for buckets in (COARSE, BUCKETS)}
 
 
