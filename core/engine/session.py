@@ -180,22 +180,32 @@ class Session:
 
     def rules_for(self, *configs: Config) -> list[Rule]:
         """The rules selected by any of ``configs`` (the run's, or one report's after its overrides)."""
-        # Every report of a run asks again with the same selection: the answer is kept by what it
-        # depends on (the selectors and packs), for a few selections.
-        key = tuple((tuple(c.select), tuple(c.ignore), tuple(c.packs), c.scoped_packs) for c in configs)
+        return list(self._chosen_rules(configs))
+
+    def _chosen_rules(self, configs: tuple[Config, ...],
+                      report: tuple[str | None, int | None] | None = None) -> tuple[Rule, ...]:
+        """:meth:`rules_for`, or, given a ``report``'s edition and year, those of them that apply to it."""
+        # Every report of a run asks again with the same selection (and nearly always an edition and
+        # year asked before): the answer is kept by what it depends on, for a few selections.
+        key = (tuple((tuple(c.select), tuple(c.ignore), tuple(c.packs), c.scoped_packs) for c in configs),
+               report)
         rules, count = self._chosen_from or (None, 0)
         if rules is not self.all_rules or count != len(self.all_rules):  # the rules were replaced
             self._chosen.clear()
             self._chosen_from = (self.all_rules, len(self.all_rules))
         chosen = self._chosen.get(key)
         if chosen is None:
+            if report is not None:
+                chosen = tuple(r for r in self._chosen_rules(configs) if r.applies_to(*report))
+            else:
+                chosen = tuple(
+                    r for r in self.all_rules
+                    if any(c.is_selected(r.id) and c.pack_enabled(self.rule_packs.get(r.id, ()))
+                           for c in configs))
             if len(self._chosen) >= _SELECTIONS_KEPT:
                 self._chosen.clear()
-            chosen = self._chosen[key] = tuple(
-                r for r in self.all_rules
-                if any(c.is_selected(r.id) and c.pack_enabled(self.rule_packs.get(r.id, ()))
-                       for c in configs))
-        return list(chosen)
+            self._chosen[key] = chosen
+        return chosen
 
     def _rules(self) -> list[Rule]:
         rules: dict[str, Rule] = {}
@@ -421,9 +431,8 @@ class Session:
                          config: Config | None = None) -> list[Rule]:
         """The selected rules that apply to this report's edition and year, and, for a pack that
         declares where it applies, to the body the report is of."""
-        rules = self.rules_for(config or self.config)
         meta = document.meta
-        year = meta.report_year
+        rules = self._chosen_rules((config or self.config,), (meta.edition, meta.report_year))
         admitted: dict[int, bool] = {}  # a pack's rules share its scope: it is asked once a report
 
         def admits(scope: Scope) -> bool:
@@ -431,9 +440,8 @@ class Session:
                 admitted[id(scope)] = scope.admits(document)
             return admitted[id(scope)]
 
-        applicable = [r for r in rules if r.applies_to(meta.edition, year)
-                      and (r.scope is None or admits(r.scope))]
-        return [r for r in applicable if not r.needs_previous or previous is not None]
+        return [r for r in rules if (r.scope is None or admits(r.scope))
+                and (not r.needs_previous or previous is not None)]
 
     def run_rules(self, document: Document, shown_path: str, previous: Document | None = None,
                   config: Config | None = None,

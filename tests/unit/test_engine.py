@@ -67,3 +67,18 @@ def test_the_identity_rules_and_the_tally_read_one_set_of_sums_per_report() -> N
         "applications-balance", "applications-outcome-total", "applications-row-total"]
     assert sorted((f.rule_id, f.location.row, f.location.column) for f in report.findings) == [
         ("REC001", "total", "business"), ("REC002", "total", "business"), ("REC003", "total", "business")]
+
+
+def test_the_rules_a_report_gets_follow_its_edition_and_year_whatever_was_checked_before() -> None:
+    examples = ["2022-clean-2021-edition.md", "2020-clean-2019-edition.md", "2022-with-defects.md"]
+    session = Session(Config())
+
+    def plan(checking: Session, name: str) -> list[str]:
+        return [p.rule_id for p in checking.check_file(ROOT / "examples" / name).plan]
+
+    plans = [plan(session, name) for name in examples * 2]
+
+    alone = [plan(Session(Config()), name) for name in examples]
+    assert plans == alone * 2
+    assert [len(plan) for plan in alone] == [28, 27, 28]
+    assert "FMT002" in alone[0] and "FMT002" not in alone[1]  # a rule of the 2021 edition only
