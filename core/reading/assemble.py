@@ -171,7 +171,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             continue
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
-        _fill_values(document, table, spec, row_spec, cells, label_index, raw.kind, headers, index)
+        _fill_values(document, table, spec, row_spec, row, cells, label_index, raw.kind, headers, index)
     if not touched and section is not None:
         section.other_tables += 1
     if touched:
@@ -212,8 +212,8 @@ def _read_merged(
         ))
         return
     table.merged_rows.append(TableRow(row_spec.key, cells[label_index].text.strip(), _first_ref(cells)))
-    _fill_values(document, table, spec, row_spec, cells, label_index, raw.kind, headers, index,
-                 into=table.merged_values)
+    _fill_values(document, table, spec, row_spec, raw.rows[index], cells, label_index, raw.kind, headers,
+                 index, into=table.merged_values)
 
 
 def _stray_label(cells: list[RawCell]) -> str | None:
@@ -318,17 +318,17 @@ def _row_named(edition: Edition, text: str,
 
 
 def _fill_values(
-    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, row_cells: list[RawCell],
-    label_index: int, kind: str, headers: GridHeaders | None, index: int,
+    document: Document, table: Table, spec: TableSpec, row_spec: RowSpec, row: list[RawCell],
+    row_cells: list[RawCell], label_index: int, kind: str, headers: GridHeaders | None, index: int,
     into: dict[str, CellValue] | None = None,
 ) -> None:
-    """Read the values of row ``index`` (its own cells ``row_cells``, the label at ``label_index``) into
-    ``table``; in a grid with ``headers``, placed by the header's columns."""
+    """Read the values of ``row``, row ``index`` (its own cells ``row_cells``, the label at
+    ``label_index``), into ``table``; in a grid with ``headers``, placed by the header's columns."""
     columns = spec.columns_for(row_spec.key)
     cells = row_cells[label_index + 1:]
     ref = _first_ref(cells)
-    layout = headers.columns(spec, columns, index, row_cells, label_index) if headers is not None else None
-    placed = layout.place() if layout is not None else None
+    layout = headers.layout(spec, columns, index, row_cells, label_index) if headers is not None else None
+    placed = layout.place(row) if layout is not None else None
     if placed is not None:
         values = placed.values
         if placed.outside:
@@ -344,7 +344,7 @@ def _fill_values(
             ))
     else:
         values = _in_order(cells, kind, len(columns))
-        if layout is not None and (len(values) != len(columns) or not layout.agrees(values)):
+        if layout is not None and (len(values) != len(columns) or not layout.agrees(row, values)):
             document.notes.append(Note(
                 code="row-unreadable",
                 message=(f"{spec.number}“{row_spec.label}”行的单元格与表头的列对不齐，"

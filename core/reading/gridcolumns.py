@@ -125,75 +125,67 @@ def _named(spec: TableSpec, columns: tuple[ColumnSpec, ...]) -> dict[str, tuple[
     return _NAMED.get((spec, columns), dict)
 
 
-@dataclass(slots=True)
-class HeaderColumns:
-    """Where the header puts each column of the format (``slots``, in the columns' order) for one
-    data row, whose values start at slot ``first``."""
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    """Where the header puts each column of the format (``slots``, in the columns' order) for the data
+    rows of one shape: their values start at slot ``first`` and their cells fill the slots as
+    ``owner`` (:func:`owners`) says. ``chosen`` is the slot of each column's value cell (None when
+    the header does not settle one: slots of a column filled by two cells, or one cell over two
+    columns), ``others`` the slots of the row's other cells from ``first`` on."""
 
-    row: Sequence[_Cell]
     slots: tuple[frozenset[int], ...]
     first: int
-    owner: Sequence[int | None]  # owners(row)
+    owner: tuple[int | None, ...]
+    chosen: tuple[int, ...] | None
+    others: tuple[int, ...]
 
-    def place(self) -> HeaderPlacement | None:
-        """The value cell of every column, or None when the header does not settle each one: slots
-        of a column filled by two cells, or one cell over two columns."""
-        owner = self.owner if type(self.owner) is tuple else tuple(self.owner)
-        key = (self.slots, self.first, owner)
-        plan = _PLANS.get(key)
-        if plan is None:
-            if len(_PLANS) >= _PLANS_SIZE:
-                _PLANS.clear()
-            plan = _PLANS[key] = _plan(self.slots, owner, self.first)
-        chosen, others = plan
-        if chosen is None:
+    def place(self, row: Sequence[_Cell]) -> HeaderPlacement | None:
+        """The value cell of every column of ``row``, a row of this shape, or None when the header
+        does not settle each one."""
+        if self.chosen is None:
             return None
-        row = self.row
+        others = self.others
         outside = [row[j] for j in others if parse_cell(row[j].text).value is not None] if others else []
-        return HeaderPlacement([row[j] for j in chosen], outside)
+        return HeaderPlacement([row[j] for j in self.chosen], outside)
 
-    def agrees(self, cells: Sequence[_Cell]) -> bool:
-        """Whether cells taken in order (one per column) each fill a slot of their column."""
+    def agrees(self, row: Sequence[_Cell], cells: Sequence[_Cell]) -> bool:
+        """Whether cells of ``row`` taken in order (one per column) each fill a slot of their column."""
         owner = self.owner
-        index = {id(cell): j for j, cell in enumerate(self.row) if cell.origin}
+        index = {id(cell): j for j, cell in enumerate(row) if cell.origin}
         for cell, slots in zip(cells, self.slots, strict=True):
             j = index.get(id(cell))
-            if j is None or not any(owner[k] == j for k in slots if k < len(self.row)):
+            if j is None or not any(owner[k] == j for k in slots if k < len(row)):
                 return False
         return True
 
 
-def _plan(slots: tuple[frozenset[int], ...], owner: Sequence[int | None],
-          first: int) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
-    """For a row whose cells fill its slots as ``owner`` says: the index of each column's value cell
-    (None when the header does not settle one), and the other cells from ``first`` on, whose
-    numbers stand outside the format's columns."""
+def _layout(slots: tuple[frozenset[int], ...], owner: tuple[int | None, ...], first: int) -> RowLayout:
     width = len(owner)
     chosen: list[int] = []
     for column_slots in slots:
         filled = {owner[j] for j in column_slots if j < width}
         if len(filled) != 1 or None in filled:
-            return None, ()
+            return RowLayout(slots, first, owner, None, ())
         chosen.append(filled.pop())
     taken = set(chosen)
     if len(taken) != len(chosen):
-        return None, ()
+        return RowLayout(slots, first, owner, None, ())
     # a slot holds a cell of the row itself where it is the cell's own (not a span's copy)
-    return tuple(chosen), tuple(j for j in range(first, width) if owner[j] == j and j not in taken)
+    others = tuple(j for j in range(first, width) if owner[j] == j and j not in taken)
+    return RowLayout(slots, first, owner, tuple(chosen), others)
 
 
-# Rows of a table, and tables of one format, share their few shapes: kept for the slots of a header
-# (one tuple per header and template, so the key's first part is mostly compared by identity), the
-# first value slot and the way a row's cells fill the slots.
-_PLANS: dict[tuple[tuple[frozenset[int], ...], int, tuple[int | None, ...]],
-             tuple[tuple[int, ...] | None, tuple[int, ...]]] = {}
-_PLANS_SIZE = 1024
+# Tables of one format share their few row shapes: kept for the slots of a header (one tuple per
+# header and template, so the key's first part is mostly compared by identity), the first value slot
+# and the way a row's cells fill the slots.
+_LAYOUTS: dict[tuple[tuple[frozenset[int], ...], int, tuple[int | None, ...]], RowLayout] = {}
+_LAYOUTS_SIZE = 1024
 
 
 class GridHeaders:
     """The header rows of one grid table, for placing each of its data rows: the rows above a row
-    that hold no number (the table's header, and each 表二 block's). Consecutive rows under the same
-    header rows share them, so where the header puts the columns is worked out once for them."""
+    that hold no number (the table's header, and each 表二 block's). Rows under the same header rows
+    share them, and most share a few shapes, so each row's layout is worked out once per shape."""
 
     def __init__(self, rows: Sequence[Sequence[_Cell]], numbered: Sequence[bool]) -> None:
         self._rows = rows
@@ -205,11 +197,11 @@ class GridHeaders:
             if not number:
                 current = ((*current[0], row), (*current[1], tuple([cell.text for cell in row])))
         self._above = above
-        # per header rows (kept alive by ``_above``, so their ids stay theirs), template and first slot
-        self._slots: dict[tuple[int, int, int, int], tuple[frozenset[int], ...]] = {}
+        # per header rows (kept alive by ``_above``, so their ids stay theirs), template, label and shape
+        self._layouts: dict[tuple[int, int, int, int, int | tuple[int | None, ...]], RowLayout | None] = {}
 
-    def columns(self, spec: TableSpec, columns: tuple[ColumnSpec, ...], index: int,
-                cells: Sequence[_Cell], label_index: int) -> HeaderColumns | None:
+    def layout(self, spec: TableSpec, columns: tuple[ColumnSpec, ...], index: int,
+               cells: Sequence[_Cell], label_index: int) -> RowLayout | None:
         """The header's place for every column of row ``index``, whose own cells (a span's copies
         left out) are ``cells`` with the label at ``label_index`` (-1: none); None when the header
         rows above it do not name every column."""
@@ -217,19 +209,29 @@ class GridHeaders:
         if not headers:
             return None
         row = self._rows[index]
-        if len(cells) == len(row):  # no copies: each slot holds its own cell (most rows)
-            owner: Sequence[int | None] = _own_slots(len(row))
+        # no copies: each slot holds its own cell (most rows), and the width is the shape
+        shape = len(row) if len(cells) == len(row) else tuple(owners(row))
+        key = (id(headers), id(spec), id(columns), label_index, shape)
+        try:
+            return self._layouts[key]
+        except KeyError:
+            pass
+        if type(shape) is int:
+            owner: tuple[int | None, ...] = _own_slots(shape)
             first = label_index + 1
         else:
-            owner = owners(row)
+            owner = shape
             first = label_end(row, cells[label_index] if label_index >= 0 else None, owner)
-        key = (id(headers), id(spec), id(columns), first)
-        slots = self._slots.get(key)
-        if slots is None:
-            slots = self._slots[key] = _slots(spec, columns, headers, texts, first)
-        if not all(slots):
-            return None
-        return HeaderColumns(row, slots, first, owner)
+        slots = _slots(spec, columns, headers, texts, first)
+        layout = None
+        if all(slots):
+            layout = _LAYOUTS.get((slots, first, owner))
+            if layout is None:
+                if len(_LAYOUTS) >= _LAYOUTS_SIZE:
+                    _LAYOUTS.clear()
+                layout = _LAYOUTS[(slots, first, owner)] = _layout(slots, owner, first)
+        self._layouts[key] = layout
+        return layout
 
 
 @lru_cache(maxsize=256)
