@@ -35,6 +35,7 @@ from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 from nianbao.reading.glued import read_glued_table
 from nianbao.reading.gridcolumns import GridHeaders
+from nianbao.reading.gridcolumns import RowLayout
 from nianbao.reading.gridcolumns import numbered_rows
 from nianbao.reading.metadata import detect_meta
 from nianbao.reading.sections import split_sections
@@ -325,14 +326,11 @@ def _fill_values(
     """Read the values of ``row``, row ``index`` (its own cells ``row_cells``, the label at
     ``label_index``), into ``table``; in a grid with ``headers``, placed by the header's columns."""
     columns = spec.columns_for(row_spec.key)
-    cells = row_cells[label_index + 1:]
-    ref = _first_ref(cells)
     layout = headers.layout(spec, columns, index, row_cells, label_index) if headers is not None else None
-    placed = layout.place(row) if layout is not None else None
-    if placed is not None:
-        values = placed.values
-        if placed.outside:
-            outside = [c.text.strip() for c in placed.outside]
+    if layout is not None and layout.chosen is not None:
+        values = [row[j] for j in layout.chosen]
+        outside = [c.text.strip() for c in layout.outside(row)] if layout.others else None
+        if outside:
             document.notes.append(Note(
                 code="row-extra-cells",
                 message=(f"{spec.number}“{row_spec.label}”行按表头读取了格式规定的{len(columns)}列，"
@@ -340,21 +338,43 @@ def _fill_values(
                 message_en=(f"{spec.number} row “{row_spec.label}”: the {len(columns)} columns of the "
                             "format were read by the header; values in columns the format does not have "
                             f"were left out ({', '.join(outside)})"),
-                ref=ref, table=spec.key, row=row_spec.key,
+                ref=_first_ref(row_cells[label_index + 1:]), table=spec.key, row=row_spec.key,
             ))
     else:
-        values = _in_order(cells, kind, len(columns))
-        if layout is not None and (len(values) != len(columns) or not layout.agrees(row, values)):
-            document.notes.append(Note(
-                code="row-unreadable",
-                message=(f"{spec.number}“{row_spec.label}”行的单元格与表头的列对不齐，"
-                         "无法确定各数值所属的列，未读取该行"),
-                message_en=(f"{spec.number} row “{row_spec.label}”: its cells do not line up with the "
-                            "header's columns; which value belongs to which column is uncertain, so the row "
-                            "was not read"),
-                ref=ref, table=spec.key, row=row_spec.key,
-            ))
+        found = _counted_values(document, spec, row_spec, row, row_cells[label_index + 1:], kind, layout)
+        if found is None:
             return
+        values = found
+    target = table.values if into is None else into
+    for key, cell in zip(spec.row_cell_keys(row_spec.key), values, strict=True):
+        text = cell.text
+        parsed = parse_cell(text)
+        # raw, value, blank, ref, unit, problem
+        target[key] = CellValue(text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit,
+                                parsed.problem)
+
+
+def _counted_values(
+    document: Document, spec: TableSpec, row_spec: RowSpec, row: list[RawCell], cells: list[RawCell],
+    kind: str, layout: RowLayout | None,
+) -> list[RawCell] | None:
+    """A row's value cells counted in order from its ``cells`` right of the label, one per column of
+    the format, where the header does not place them (``layout`` when it names every column); None,
+    with a note, when they cannot be told apart."""
+    columns = spec.columns_for(row_spec.key)
+    ref = _first_ref(cells)
+    values = _in_order(cells, kind, len(columns))
+    if layout is not None and (len(values) != len(columns) or not layout.agrees(row, values)):
+        document.notes.append(Note(
+            code="row-unreadable",
+            message=(f"{spec.number}“{row_spec.label}”行的单元格与表头的列对不齐，"
+                     "无法确定各数值所属的列，未读取该行"),
+            message_en=(f"{spec.number} row “{row_spec.label}”: its cells do not line up with the "
+                        "header's columns; which value belongs to which column is uncertain, so the row "
+                        "was not read"),
+            ref=ref, table=spec.key, row=row_spec.key,
+        ))
+        return None
     if len(values) < len(columns):
         document.notes.append(Note(
             code="row-unreadable",
@@ -365,7 +385,7 @@ def _fill_values(
                         "uncertain, so the row was not read"),
             ref=ref, table=spec.key, row=row_spec.key,
         ))
-        return
+        return None
     if len(values) > len(columns):
         extra = len(values) - len(columns)
         dropped = [c.text.strip() for c in values[:extra]]
@@ -379,13 +399,7 @@ def _fill_values(
             ref=ref, table=spec.key, row=row_spec.key,
         ))
         values = values[extra:]
-    target = table.values if into is None else into
-    for key, cell in zip(spec.row_cell_keys(row_spec.key), values, strict=True):
-        text = cell.text
-        parsed = parse_cell(text)
-        # raw, value, blank, ref, unit, problem
-        target[key] = CellValue(text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit,
-                                parsed.problem)
+    return values
 
 
 def _in_order(cells: list[RawCell], kind: str, width: int) -> list[RawCell]:

@@ -23,15 +23,6 @@ if TYPE_CHECKING:
     from nianbao.reading.blocks import RawCell as _Cell
 
 
-@dataclass(slots=True)
-class HeaderPlacement:
-    """The value cell of each column, in the columns' order, and the numbers the row holds in
-    slots that belong to no column of the format."""
-
-    values: list[_Cell]
-    outside: list[_Cell]
-
-
 def owners(row: Sequence[_Cell]) -> list[int | None]:
     """For each slot, the index of the cell of this row that fills it; None for the copy of a
     cell from a row above (a rowspan), which holds no value of this row."""
@@ -139,14 +130,9 @@ class RowLayout:
     chosen: tuple[int, ...] | None
     others: tuple[int, ...]
 
-    def place(self, row: Sequence[_Cell]) -> HeaderPlacement | None:
-        """The value cell of every column of ``row``, a row of this shape, or None when the header
-        does not settle each one."""
-        if self.chosen is None:
-            return None
-        others = self.others
-        outside = [row[j] for j in others if parse_cell(row[j].text).value is not None] if others else []
-        return HeaderPlacement([row[j] for j in self.chosen], outside)
+    def outside(self, row: Sequence[_Cell]) -> list[_Cell]:
+        """The cells of ``row``, a row of this shape, that hold numbers in slots of no column."""
+        return [row[j] for j in self.others if parse_cell(row[j].text).value is not None]
 
     def agrees(self, row: Sequence[_Cell], cells: Sequence[_Cell]) -> bool:
         """Whether cells of ``row`` taken in order (one per column) each fill a slot of their column."""
