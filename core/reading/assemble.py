@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
-from functools import cache
 
 from nianbao.format import labels
 from nianbao.format.editions import Edition
@@ -130,11 +129,11 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     if raw.kind == "glued":
         read_glued_table(document, raw, edition, section)
         return
-    # the whole table's folded text, wanted only for a row without a label (表四)
-    header_text = cache(lambda: "".join(labels.core(c.text) for row in raw.rows for c in row))
+    header_text = _TableText(raw.rows)
     touched: set[str] = set()
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
+    rows_read: dict[str, set[str]] = {}  # per template table, the keys of its rows read so far
     headers = GridHeaders(raw.rows, numbered_rows(raw.rows)) if raw.kind == "grid" else None
     row_names = _ROWS_NAMED.get((edition,), dict)
     for index, row in enumerate(raw.rows):
@@ -162,7 +161,10 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             if _has_numbers(cells[label_index + 1:]):
                 table.unmatched.append(label)
             continue
-        if table.row(row_spec.key) is not None:
+        read = rows_read.get(spec.key)
+        if read is None:  # a set: Table.row walks the rows, and this asks for every row
+            read = rows_read[spec.key] = {r.key for r in table.rows}
+        if row_spec.key in read:
             document.notes.append(Note(
                 code="duplicate-row",
                 message=f"{spec.number}的“{row_spec.label}”行出现两次，只读取了第一次出现的数值",
@@ -172,6 +174,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
             continue
         label_text = cells[label_index].text.strip() if label_index >= 0 else row_spec.label
         table.rows.append(TableRow(row_spec.key, label_text, _first_ref(cells)))
+        read.add(row_spec.key)
         _fill_values(document, table, spec, row_spec, row, cells, label_index, raw.kind, headers, index)
     if not touched and section is not None:
         section.other_tables += 1
@@ -180,6 +183,22 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         kept = [texts for texts in ([c.text.strip() for c in row] for row in raw.rows) if any(texts)]
         for n, key in enumerate(touched):
             document.tables[key].grid.extend(kept if n == 0 else [list(texts) for texts in kept])
+
+
+class _TableText:
+    """The whole table's folded text, worked out when first asked: only a row without a label (表四)
+    asks, and most tables have none (a plain class: functools.cache costs more to make per table)."""
+
+    __slots__ = ("_rows", "_text")
+
+    def __init__(self, rows: list[list[RawCell]]) -> None:
+        self._rows = rows
+        self._text: str | None = None
+
+    def __call__(self) -> str:
+        if self._text is None:
+            self._text = "".join(labels.core(c.text) for row in self._rows for c in row)
+        return self._text
 
 
 def _place_merged(
