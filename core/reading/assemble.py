@@ -134,12 +134,15 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
     rows_read: dict[str, set[str]] = {}  # per template table, the keys of its rows read so far
-    headers = GridHeaders(raw.rows, numbered_rows(raw.rows)) if raw.kind == "grid" else None
+    numbered = numbered_rows(raw.rows) if raw.kind == "grid" else None
+    headers = GridHeaders(raw.rows, numbered) if numbered is not None else None
     row_names = _ROWS_NAMED.get((edition,), dict)
     for index, row in enumerate(raw.rows):
         cells = [c for c in row if c.origin]
         placed = _place_row(cells, edition, row_names, header_text, raw.kind)
         if placed is None:
+            if numbered is not None and not numbered[index]:
+                continue  # a header row: no number to read or to note as not read
             merged = _place_merged(cells, edition, current) if current is not None else None
             if merged is not None:
                 spec, row_spec, label_index = merged
@@ -286,6 +289,7 @@ def _place_row(
     """
     grid = kind == "grid"
     filled = False  # whether a number (in a grid, also a blank) stands right of the cell
+    worded = False  # whether a cell holds words: text that is neither a number nor a blank
     for index in range(len(cells) - 1, -1, -1):
         text = cells[index].text
         here = parse_cell(text)
@@ -296,11 +300,14 @@ def _place_row(
             named = row_names[text] if text in row_names else _row_named(edition, text, row_names)
             if named is not None:
                 return named[0], named[1], index
-        elif grid and here.blank:
-            filled = True
-    read = [(c, parse_cell(c.text)) for c in cells]
-    if any(c.text.strip() and p.value is None and not p.blank for c, p in read):
+            worded = worded or not here.blank
+        elif here.blank:
+            filled = filled or grid
+        elif text.strip():
+            worded = True
+    if worded:
         return None  # a row with a label of no template row
+    read = [(c, parse_cell(c.text)) for c in cells]
     numbers = [c for c, p in read if p.value is not None]
     # In a grid an empty cell is a blank value and still holds its column's place; in text a blank
     # is only what is written as one (-, —, /).
@@ -311,7 +318,7 @@ def _place_row(
         groups = _GROUPS.get((spec,), lambda spec=spec: frozenset(
             labels.core(g) for c in spec.columns if c.group for g in c.group.split()))
         fills_columns = len(numbers) + len(slots) >= len(spec.columns)
-        if groups and all(g in header_text() for g in groups) and fills_columns:
+        if fills_columns and groups and all(g in header_text() for g in groups):
             return spec, spec.all_rows()[0], -1
     return None
 
