@@ -185,6 +185,9 @@ class GridHeaders:
         self._above = above
         # per header rows (kept alive by ``_above``, so their ids stay theirs), template, label and shape
         self._layouts: dict[tuple[int, int, int, int, int | tuple[int | None, ...]], RowLayout | None] = {}
+        # and per header rows, template and first value slot: rows of several shapes share these, and
+        # _slots' own look-up hashes and compares the header's every text
+        self._slots: dict[tuple[int, int, int, int], tuple[frozenset[int], ...]] = {}
 
     def layout(self, spec: TableSpec, columns: tuple[ColumnSpec, ...], index: int,
                cells: Sequence[_Cell], label_index: int) -> RowLayout | None:
@@ -208,7 +211,10 @@ class GridHeaders:
         else:
             owner = shape
             first = label_end(row, cells[label_index] if label_index >= 0 else None, owner)
-        slots = _slots(spec, columns, headers, texts, first)
+        slots = self._slots.get((id(headers), id(spec), id(columns), first))
+        if slots is None:
+            slots = self._slots[(id(headers), id(spec), id(columns), first)] = _slots(
+                spec, columns, headers, texts, first)
         layout = None
         if all(slots):
             layout = _LAYOUTS.get((slots, first, owner))
@@ -250,7 +256,7 @@ def numbered_rows(rows: Sequence[Sequence[_Cell]]) -> list[bool]:
     """For each row, whether a cell of it holds a number."""
     numbered = []
     for row in rows:  # loops, not any() over a generator: half the time for a table's every cell
-        for cell in row:
+        for cell in reversed(row):  # from the right, where a data row's numbers stand
             if parse_cell(cell.text).value is not None:
                 numbered.append(True)
                 break
