@@ -141,7 +141,7 @@ def _gather(element: lxml.etree._Element, lines: list[list[str]]) -> None:
             line.append(tail)
 
 
-def _inline_text(element: lxml.etree._Element) -> str | None:
+def inline_text(element: lxml.etree._Element) -> str | None:
     """The text of an element holding only inline elements that break no line and hide no text
     (``<span><span>1</span></span>``, ``<o:p></o:p>``): its one line, uncollapsed. None for any
     other content."""
@@ -158,7 +158,7 @@ def _inline_text(element: lxml.etree._Element) -> str | None:
         tag = tag.lower()
         if tag in BREAKING or tag in SKIP:
             return None
-        inner = _inline_text(child) if len(child) else child.text or ""
+        inner = inline_text(child) if len(child) else child.text or ""
         if inner is None:
             return None
         text = f"{text}{inner}{child.tail or ''}"
@@ -179,11 +179,11 @@ def _one_line(element: lxml.etree._Element) -> str | None:
             return None
         before, after = element.text, child.tail
         if (before and not before.isspace()) or (after and not after.isspace()):
-            return _inline_text(element)
+            return inline_text(element)
         if not len(child):  # a leaf (most cells' one paragraph): its text without a call
             return child.text or ""
-        return _inline_text(child)
-    return _inline_text(element)
+        return inline_text(child)
+    return inline_text(element)
 
 
 def collapse(text: str) -> str:

@@ -25,6 +25,7 @@ from nianbao.loaders.elements import check_nesting
 from nianbao.loaders.elements import collapse
 from nianbao.loaders.elements import flat_text
 from nianbao.loaders.elements import holds
+from nianbao.loaders.elements import inline_text
 from nianbao.loaders.elements import lines_of
 from nianbao.loaders.elements import tag_of
 from nianbao.loaders.htmlencoding import decode_html_utf8
@@ -189,11 +190,20 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
             _flush(inline, blocks)
         elif tag in BLOCK:
             _flush(inline, blocks)
-            if _holds_blocks(child):
+            # most blocks hold inline content only: their one line read in the walk that finds out
+            # (looking for blocks inside, then reading the lines, walked the element twice)
+            text = inline_text(child)
+            if text is not None:
+                text = collapse(text)
+                if text:
+                    blocks.append(Paragraph(text, paths.ref(child)))
+            elif _holds_blocks(child):
                 _walk(child, blocks, inline, paths)
                 _flush(inline, blocks)
             else:
                 _paragraph(child, blocks, paths)
+        elif (text := inline_text(child)) is not None:  # flat_text's answer, in one walk
+            inline.append((text, child.sourceline))
         elif _holds_blocks(child):
             # Word pastes wrap paragraphs in spans: the blocks inside still break the run
             _walk(child, blocks, inline, paths)
