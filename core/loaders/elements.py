@@ -22,6 +22,9 @@ BLOCK = {
 }
 BREAKING = BLOCK | {"table", "br"}
 _NUMBER_PART = re.compile(r"^[+\-−－]?[\d,]+(?:\.\d+)?$")
+# An element's texts and its descendants' in document order, its own tail left out, comments' and
+# processing instructions' too: ``"".join(element.itertext())``, joined by libxml2 in one call.
+text_content = functools.partial(lxml.etree.tostring, method="text", encoding=str, with_tail=False)
 
 
 class ElementPaths:

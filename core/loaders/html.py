@@ -8,6 +8,7 @@ paragraph per block-level element, in reading order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from collections.abc import Mapping
 from itertools import islice
 from pathlib import Path
@@ -28,6 +29,7 @@ from nianbao.loaders.elements import holds
 from nianbao.loaders.elements import inline_text
 from nianbao.loaders.elements import lines_of
 from nianbao.loaders.elements import tag_of
+from nianbao.loaders.elements import text_content
 from nianbao.loaders.htmlencoding import decode_html_utf8
 from nianbao.model.document import Document
 from nianbao.model.document import Note
@@ -273,32 +275,37 @@ def _clean_title(text: str) -> str | None:
     return parts[0].strip() if parts else None
 
 
-def _emphasised(element: lxml.etree._Element) -> bool:
+def _emphasised(element: lxml.etree._Element, text: str) -> bool:
+    """Whether a paragraph (``text`` its text) is centred or bold, by its style or all in ``<b>``."""
     style = (element.get("style") or "").replace(" ", "").lower()
     if "text-align:center" in style or (element.get("align") or "").lower() == "center":
         return True
     if "font-weight:bold" in style or "font-weight:700" in style:
         return True
-    text = "".join(element.itertext()).strip()
-    strong = "".join("".join(b.itertext()) for b in element.iter("b", "strong")).strip()
+    text = text.strip()
+    strong = "".join(text_content(b) for b in element.iter("b", "strong")).strip()
     return bool(text) and strong == text
+
+
+def _leading_paragraphs(article: lxml.etree._Element) -> Iterator[tuple[lxml.etree._Element, str]]:
+    """The paragraphs with text at the head of the article, each with its text."""
+    for element in article.iter("p", "div", "center"):
+        if not holds(element, "table", "p", "div"):
+            text = text_content(element)
+            if text.strip():
+                yield element, text
 
 
 def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str | None:
     """The report's title: a heading, the first centred or bold paragraph, the page ``<title>``,
     or a comment on the first line (archived fragments keep the page title there)."""
-    candidates: list[str] = []
-    for heading in article.iter("h1", "h2", "h3"):
-        candidates.append("".join(heading.itertext()))
-    blocks = (e for e in article.iter("p", "div", "center")
-              if not holds(e, "table", "p", "div") and "".join(e.itertext()).strip())
-    leading = islice(blocks, _TITLE_SEARCH)
-    for element in leading:
-        if _emphasised(element):
-            candidates.append("".join(element.itertext()))
+    candidates: list[str] = [text_content(heading) for heading in article.iter("h1", "h2", "h3")]
+    for element, text in islice(_leading_paragraphs(article), _TITLE_SEARCH):
+        if _emphasised(element, text):
+            candidates.append(text)
             break
     for element in root.iter("title"):
-        candidates.append("".join(element.itertext()))
+        candidates.append(text_content(element))
     # a comment before <html> is not inside the tree: it is a sibling of the root
     comments = [*root.itersiblings(lxml.etree.Comment, preceding=True), *root.iter(lxml.etree.Comment)]
     for comment in comments:
