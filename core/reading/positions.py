@@ -22,6 +22,7 @@ from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
 
 _MANY = -1  # no id() is negative
+_UNSEEN = object()
 
 
 def locate_by_structure(blocks: Sequence[Block]) -> None:
@@ -71,24 +72,28 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
         for r, row in enumerate(rows, 1):
             key = id(row)
             place = f"table[{tables}]/row[{r}]/cell["
+            # the last line looked up and whether the row lost it (a row's cells mostly share a line)
+            seen: object = _UNSEEN
+            lost = False
             for c, cell in enumerate(row, 1):
                 ref = cell.ref
                 # each reference is decided once, where it first stands: an origin's is first there
                 # (its copies stand right of it and below); a copy's is met already, mostly in the slot
                 # to its left or above it (a set of every reference seen cost more than this)
-                if not cell.origin and _met(ref, rows, r, c, row, above):
+                if not cell.origin and (
+                        (c > 1 and row[c - 2].ref is ref) or (len(above) >= c and above[c - 1].ref is ref)
+                        or _met(ref, rows, r, c, row)):
                     continue
                 line = ref.line
-                if line is None or owner_of(line, key) != key:  # no line, or another's too
+                if line != seen:
+                    seen, lost = line, line is None or owner_of(line, key) != key  # no line, or another's too
+                if lost:
                     ref.line = None
                     ref.locator = f"{place}{c}]"
             above = row
 
 
-def _met(ref: SourceRef, rows: list[list[RawCell]], r: int, c: int, row: list[RawCell],
-         above: list[RawCell]) -> bool:
+def _met(ref: SourceRef, rows: list[list[RawCell]], r: int, c: int, row: list[RawCell]) -> bool:
     """Whether ``ref`` stands in a slot before (row ``r``, column ``c``, from 1) in reading order."""
-    if (c > 1 and row[c - 2].ref is ref) or (len(above) >= c and above[c - 1].ref is ref):
-        return True
     return any(cell.ref is ref for cell in row[:c - 1]) or any(
         cell.ref is ref for earlier in rows[:r - 1] for cell in earlier)
