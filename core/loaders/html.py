@@ -68,6 +68,7 @@ _CLASSES_AND_ARTICLES = lxml.etree.XPath("descendant::*/@class | descendant::art
 # path in two thirds of the time of the one above, whose step into each element's attributes and
 # union cost more than the walk.
 _CLASSES = lxml.etree.XPath(".//@class")
+_CLASSES_BEFORE = lxml.etree.XPath("ancestor::*/@class | preceding::*/@class")  # in document order
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _SPAN_LIMIT = 1000
@@ -244,21 +245,49 @@ def _paragraph(element: lxml.etree._Element, blocks: list[Block], paths: Element
 def _article_root(body: lxml.etree._Element) -> lxml.etree._Element:
     """The article body when the page marks it (TRS ``TRS_Editor``, ``<article>``) and it holds
     the tables; otherwise the whole body, site chrome excluded by :func:`_is_chrome`."""
-    articles = holds(body, "article")
-    for found in _CLASSES_AND_ARTICLES(body) if articles else _CLASSES(body):  # in document order
-        if isinstance(found, str):
-            if "trs_editor" not in found.translate(_ASCII_LOWER):
+    if holds(body, "article"):
+        found = _first_marked(_CLASSES_AND_ARTICLES(body), body)
+        return found if found is not None else body
+    # Most pages mark a <div>: the divs alone are walked for the first that would do, then only the
+    # class names before it are read, for an element of another name marked so earlier (reading
+    # every element's class names took most of this function's time).
+    for div in body.iter("div"):
+        names = div.get("class")
+        if names and div is not body and _marks_article(names) and _holds_article(div, body):
+            earlier = _first_marked(_CLASSES_BEFORE(div), body)
+            return earlier if earlier is not None else div
+    found = _first_marked(_CLASSES(body), body)
+    return found if found is not None else body
+
+
+def _first_marked(found: list[str | lxml.etree._Element], body: lxml.etree._Element,
+                  ) -> lxml.etree._Element | None:
+    """The first element in ``found`` (class names and ``<article>`` elements in document order)
+    that marks the article inside ``body`` and holds the tables."""
+    for item in found:
+        if isinstance(item, str):
+            if not _marks_article(item):
                 continue
-            candidate = found.getparent()
+            candidate = item.getparent()
             if candidate is body or tag_of(candidate) == "article":
                 continue  # the body itself, or an article met already (its class after it)
+            if not any(above is body for above in candidate.iterancestors()):
+                continue  # before the body: in its <head>, or the <html> around it
         else:
-            candidate = found
-        names = candidate.get("class") or ""
-        if _ARTICLE_CLASS.search(names) or tag_of(candidate) == "article":
-            if holds(candidate, "table") or not holds(body, "table"):
-                return candidate
-    return body
+            candidate = item
+        if _holds_article(candidate, body):
+            return candidate
+    return None
+
+
+def _marks_article(names: str) -> bool:
+    # lower-cased as ASCII first: the substring rules out most class names before the pattern runs
+    return "trs_editor" in names.translate(_ASCII_LOWER) and bool(_ARTICLE_CLASS.search(names))
+
+
+def _holds_article(candidate: lxml.etree._Element, body: lxml.etree._Element) -> bool:
+    """Whether the marked element holds the tables, or the page has none."""
+    return holds(candidate, "table") or not holds(body, "table")
 
 
 # --- title ---------------------------------------------------------------------------------------

@@ -166,6 +166,36 @@ def test_paragraphs_in_reading_order_without_site_chrome() -> None:
     ]
 
 
+def _article_of(markup: str) -> str:
+    _, article = read_blocks(parse_html(markup))
+    return f"{article.tag}.{article.get('id')}"
+
+
+@pytest.mark.parametrize(("markup", "article"), [
+    # the marked <div> holding the tables; the menu before it is left out
+    ('<body id=b><div class=nav>首页</div><div id=a class="TRS_Editor"><table><tr><td>1</td></tr></table>'
+     "</div></body>", "div.a"),
+    # a marked element of another name before the marked <div> comes first, in any case
+    ('<body id=b><table id=t class="x trs_editor"><tr><td><table><tr><td>1</td></tr></table></td></tr>'
+     '</table><div id=a class=TRS_Editor><table><tr><td>2</td></tr></table></div></body>', "table.t"),
+    ('<body id=b><section id=s class=TRS_Editor><div id=a class=TRS_Editor><table><tr><td>1</td></tr>'
+     "</table></div></section></body>", "section.s"),
+    # a marked <div> without the tables is passed over for one that holds them
+    ('<body id=b><div id=a class=TRS_Editor><p>摘要</p></div><div id=c class=TRS_Editor><table><tr>'
+     "<td>1</td></tr></table></div></body>", "div.c"),
+    # class names outside the body, and one that only contains the name, mark nothing
+    ('<html class=TRS_Editor><head><title class=TRS_Editor>x</title></head><body id=b>'
+     '<div id=a class=TRS_Editor_x><table><tr><td>1</td></tr></table></div></body></html>', "body.b"),
+    ('<html class=TRS_Editor><body id=b><span id=s class=TRS_Editor><table><tr><td>1</td></tr></table>'
+     "</span><div id=a class=TRS_Editor><table><tr><td>2</td></tr></table></div></body></html>", "span.s"),
+    # an <article> is the article too, whichever comes first
+    ('<body id=b><article id=r><table><tr><td>1</td></tr></table></article><div id=a class=TRS_Editor>'
+     "<table><tr><td>2</td></tr></table></div></body>", "article.r"),
+])
+def test_the_article_is_the_first_marked_element_that_holds_the_tables(markup: str, article: str) -> None:
+    assert _article_of(markup) == article
+
+
 def test_title_from_page_title_without_site_suffix(tmp_path: Path) -> None:
     document = load_text(tmp_path, "<html><head><title>某某县人民政府2021年政府信息公开工作年度报告_年报_"
                                    "某某县</title></head><body><p>一、总体情况</p></body></html>")
