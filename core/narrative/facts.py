@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from nianbao.format.numerals import ARABIC
@@ -225,10 +226,32 @@ for _number, _pattern in enumerate(PATTERNS):
 _WORDS = tuple(_PATTERNS_OF)
 
 
+@cache  # made on first use: a few milliseconds, which a run that reads no narrative never spends
+def _word_index() -> tuple[re.Pattern[str], dict[str, list[int]], dict[str, tuple[str, ...]]]:
+    """A pattern of every word, the longest first at each place; for each word the patterns of the
+    words inside it; for each word those that may start inside it and run past its end."""
+    any_word = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+    within = {word: sorted({n for inner in _WORDS if inner in word for n in _PATTERNS_OF[inner]})
+              for word in _WORDS}
+    running_on = {word: tuple(other for other in _WORDS if other not in word
+                              and any(word.endswith(other[:k]) for k in range(1, len(other))))
+                  for word in _WORDS}
+    return any_word, within, running_on
+
+
 def _tried(text: str) -> list[int]:
-    """The patterns, by their place in PATTERNS, one of whose words ``text`` holds: a search for
-    each word (in C), not for each pattern's words."""
-    return sorted({number for word in _WORDS if word in text for number in _PATTERNS_OF[word]})
+    """The patterns, by their place in PATTERNS, one of whose words ``text`` holds. The words are
+    found by one pass of a pattern of them all rather than a search for each (a third of the cost):
+    a word found stands for every word inside it too, and a word that starts inside one found and
+    runs past its end (结转 in 新收结转, 办理 in 转办理), which the pass steps over, is looked for apart."""
+    any_word, within, running_on = _word_index()
+    numbers: set[int] = set()
+    for word in set(any_word.findall(text)):
+        numbers.update(within[word])
+        for other in running_on[word]:
+            if other in text:
+                numbers.update(within[other])
+    return sorted(numbers)
 
 
 # Up to the last clause stop before a place (see since_semicolon).

@@ -275,3 +275,22 @@ def test_shares_of_other_things_have_their_own_base() -> None:
                          "办结81件，其中予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%。")
     editions = builtin_editions()
     assert list(TXT004.run(document, Context(edition=editions["2021"], editions=editions))) == []
+
+
+def test_the_patterns_tried_are_those_whose_words_the_sentence_holds() -> None:
+    """One pass finds the words, also one starting inside another (办理 in 转办理, 结转 in 新收结转):
+    the patterns tried are exactly those one of whose words the sentence holds."""
+    import random
+
+    from nianbao.narrative import facts
+
+    def holding(text: str) -> list[int]:
+        return sorted({n for word in facts._WORDS if word in text for n in facts._PATTERNS_OF[word]})
+
+    assert facts._tried("新收结转") == holding("新收结转") != holding("新收")
+    assert facts._tried("转办理申请") == holding("转办理申请") != holding("转办")
+    pieces = (*facts._WORDS, *sorted(set("".join(facts._WORDS))), "，", "3", "件")
+    chance = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(1, 12)))
+        assert facts._tried(text) == holding(text), text
