@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from nianbao.format import labels
 from nianbao.memo import KeptByIdentity
+from nianbao.memo import keep
 from nianbao.schemas import HERE as SCHEMA_DIR
 from nianbao.schemas import schema_errors
 
@@ -141,9 +142,7 @@ def _match(label: str, specs: tuple[Any, ...]) -> Any:
     if cached is not None and all(map(is_, cached[0], specs)):
         return cached[1]
     found = _find_match(label, specs)
-    if len(_MATCHES) >= _MATCH_CACHE_SIZE:
-        _MATCHES.clear()
-    _MATCHES[key] = (specs, found)
+    keep(_MATCHES, key, (specs, found), _MATCH_CACHE_SIZE)
     return found
 
 
@@ -409,11 +408,12 @@ def cell_label(spec: TableSpec, key: str) -> str:
     labels_of = _CELL_LABELS.get((spec,), dict)
     found = labels_of.get(key)
     if found is None:
-        found = labels_of[key] = _cell_label(spec, key)
+        found = keep(labels_of, key, _cell_label(spec, key), _CELL_LABELS_PER_TABLE)
     return found
 
 
 _CELL_LABELS: KeptByIdentity[dict[str, str]] = KeptByIdentity(64)
+_CELL_LABELS_PER_TABLE = 1024
 
 
 def _cell_label(spec: TableSpec, key: str) -> str:

@@ -21,6 +21,7 @@ from nianbao.format.editions import RowSpec
 from nianbao.format.editions import TableSpec
 from nianbao.format.numerals import parse_cell
 from nianbao.memo import KeptByIdentity
+from nianbao.memo import keep
 from nianbao.model.document import CellValue
 from nianbao.model.document import Document
 from nianbao.model.document import Note
@@ -82,39 +83,37 @@ def draft_document(
 # --- edition from the tables' shape ----------------------------------------------------------------
 
 
-def edition_markers(editions: Mapping[str, Edition]) -> dict[str, set[str]]:
-    """Folded labels that occur in one edition's tables and in no other edition's."""
-    per_edition: dict[str, set[str]] = {}
-    for name, edition in editions.items():
-        found: set[str] = set()
-        for table in edition.tables:
-            for block in table.blocks:
-                found.add(labels.core(block.label))
-                found.update(labels.core(c.label) for c in block.columns)
-            found.update(labels.core(c.label) for c in table.columns)
-            found.update(labels.core(r.label) for r in table.all_rows())
-        per_edition[name] = found
-    return {
-        name: found - set().union(*(f for other, f in per_edition.items() if other != name))
-        for name, found in per_edition.items()
-    }
+def edition_markers(editions: Mapping[str, Edition]) -> dict[str, frozenset[str]]:
+    """Folded labels that occur in one edition's tables and in no other edition's; worked out once
+    per set of editions (they are frozen), not for every report."""
+
+    def markers() -> dict[str, frozenset[str]]:
+        per_edition: dict[str, set[str]] = {}
+        for name, edition in editions.items():
+            found: set[str] = set()
+            for table in edition.tables:
+                for block in table.blocks:
+                    found.add(labels.core(block.label))
+                    found.update(labels.core(c.label) for c in block.columns)
+                found.update(labels.core(c.label) for c in table.columns)
+                found.update(labels.core(r.label) for r in table.all_rows())
+            per_edition[name] = found
+        return {
+            name: frozenset(found - set().union(*(f for other, f in per_edition.items() if other != name)))
+            for name, found in per_edition.items()
+        }
+
+    return _MARKERS.get(tuple(editions.values()), markers, extra=tuple(editions))
 
 
 _MARKERS: KeptByIdentity[dict[str, frozenset[str]]] = KeptByIdentity(16)
-
-
-def _markers_of(editions: Mapping[str, Edition]) -> dict[str, frozenset[str]]:
-    """:func:`edition_markers`, worked out once per set of editions rather than for every report
-    (editions are frozen)."""
-    return _MARKERS.get(tuple(editions.values()), lambda: {
-        name: frozenset(found) for name, found in edition_markers(editions).items()}, extra=tuple(editions))
 
 
 def _edition_from_tables(tables: list[RawTable], editions: Mapping[str, Edition]) -> str | None:
     # a table's cells repeat a few texts (a spanning cell fills every slot under it): each is folded once
     texts = {labels.core(text) for text in {cell.text for t in tables for row in t.rows for cell in row}
              if text.strip()}
-    scores = {name: len(markers & texts) for name, markers in _markers_of(editions).items()}
+    scores = {name: len(markers & texts) for name, markers in edition_markers(editions).items()}
     best = max(scores.values(), default=0)
     if best == 0:
         return None
@@ -338,10 +337,7 @@ def _row_named(edition: Edition, text: str,
         if row_spec is not None:
             found = spec, row_spec
             break
-    if len(known) >= _ROWS_NAMED_TEXTS:
-        known.clear()
-    known[text] = found
-    return found
+    return keep(known, text, found, _ROWS_NAMED_TEXTS)
 
 
 def _fill_values(

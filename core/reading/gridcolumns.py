@@ -18,6 +18,7 @@ from nianbao.format.editions import ColumnSpec
 from nianbao.format.editions import TableSpec
 from nianbao.format.numerals import parse_cell
 from nianbao.memo import KeptByIdentity
+from nianbao.memo import keep
 
 if TYPE_CHECKING:
     from nianbao.reading.blocks import RawCell as _Cell
@@ -87,10 +88,9 @@ def _columns_slots(spec: TableSpec, columns: Sequence[ColumnSpec], headers: Sequ
             text = header[j].text
             names = named.get(text)
             if names is None:
-                if len(named) >= _NAMED_TEXTS:
-                    named.clear()
-                names = named[text] = tuple(i for i, column in enumerate(columns)
-                                            if text.strip() and spec.match_column(text, (column,)) is column)
+                names = keep(named, text, tuple(
+                    i for i, column in enumerate(columns)
+                    if text.strip() and spec.match_column(text, (column,)) is column), _NAMED_TEXTS)
             for i in names:
                 if found[i] is not None:
                     continue
@@ -219,9 +219,7 @@ class GridHeaders:
         if all(slots):
             layout = _LAYOUTS.get((slots, first, owner))
             if layout is None:
-                if len(_LAYOUTS) >= _LAYOUTS_SIZE:
-                    _LAYOUTS.clear()
-                layout = _LAYOUTS[(slots, first, owner)] = _layout(slots, owner, first)
+                layout = keep(_LAYOUTS, (slots, first, owner), _layout(slots, owner, first), _LAYOUTS_SIZE)
         self._layouts[key] = layout
         return layout
 
@@ -245,10 +243,8 @@ def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequ
     known = _SLOTS.get((spec, columns), dict)
     slots = known.get((first, texts))
     if slots is None:
-        slots = tuple(map(frozenset, _columns_slots(spec, columns, headers, first)))
-        if len(known) >= _SLOTS_PER_TEMPLATE:
-            known.clear()
-        known[(first, texts)] = slots
+        found = _columns_slots(spec, columns, headers, first)
+        slots = keep(known, (first, texts), tuple(map(frozenset, found)), _SLOTS_PER_TEMPLATE)
     return slots
 
 

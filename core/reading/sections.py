@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from nianbao.format import labels
 from nianbao.format.editions import Edition
 from nianbao.format.editions import SectionSpec
+from nianbao.memo import keep
 from nianbao.model.document import Document
 from nianbao.model.document import Paragraph
 from nianbao.model.document import Section
@@ -147,9 +148,7 @@ def _likeness(wanted: str, title: str) -> float:
 def _matcher(title: str) -> SequenceMatcher[str]:
     matcher = _MATCHERS.get(title)
     if matcher is None:
-        if len(_MATCHERS) >= _MATCHERS_SIZE:
-            _MATCHERS.clear()
-        matcher = _MATCHERS[title] = SequenceMatcher(None, "", _words(title))
+        matcher = keep(_MATCHERS, title, SequenceMatcher(None, "", _words(title)), _MATCHERS_SIZE)
     return matcher
 
 
