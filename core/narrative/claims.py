@@ -13,6 +13,7 @@ from nianbao.model.document import Document
 from nianbao.model.document import SourceRef
 from nianbao.narrative.scope import NOT_COMPARED
 from nianbao.narrative.scope import body_scope
+from nianbao.narrative.scope import since_semicolon
 from nianbao.narrative.scope import year_scope
 from nianbao.narrative.sentences import Sentence
 from nianbao.narrative.sentences import sentences
@@ -74,7 +75,8 @@ def _claims(document: Document) -> tuple[Claim, ...]:
 
 def _reason(text: str, position: int, report_year: int | None) -> str | None:
     """Why the claim may not be about this body's year: another year or several, another body."""
-    return year_scope(text, position, report_year) or body_scope(text, position)
+    segment = since_semicolon(text, position)
+    return year_scope(segment, report_year) or body_scope(segment)
 
 
 

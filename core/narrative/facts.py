@@ -287,6 +287,7 @@ def _scope(text: str, match: re.Match[str], clause_start: int, approx: str | Non
     """``clause_start``: where the clause of ``match`` starts; ``approx``: its "余" or "多"."""
     number = match.start("n")
     clause = text[clause_start: number]
+    segment = since_semicolon(text, number)
     carried = "carried" in metric
     if approx:
         return "ambiguous", APPROXIMATE
@@ -297,19 +298,19 @@ def _scope(text: str, match: re.Match[str], clause_start: int, approx: str | Non
             return "ambiguous", PART
         return "ambiguous", PARENTHESISED
     if not carried:
-        reason = year_scope(text, number, report_year)
+        reason = year_scope(segment, report_year)
         if reason == CUMULATIVE and metric.endswith(".in_force"):
             reason = None  # the count in force is a stock "as of" a date by nature
         if reason:
             return "ambiguous", reason
     if subject == "documents" and clean_up_named(clause):
         return "ambiguous", CLEAN_UP
-    reason = body_scope(text, number)
+    reason = body_scope(segment)
     if reason and subject != "fees":
         return "ambiguous", reason
     if clause.lstrip().startswith("其中") and metric.startswith(_WHOLE_COUNTS):
         return "ambiguous", SUBSET
-    if metric.endswith(".in_force") and library_named(since_semicolon(text, number)):
+    if metric.endswith(".in_force") and library_named(segment):
         return "ambiguous", LIBRARY
     if subject in ("applications", "cases") and match.group("unit") in DOUBTFUL_UNITS:
         return "ambiguous", UNIT_REASON
@@ -416,7 +417,8 @@ def _case_results(text: str, sentence: Sentence, free: Callable[[int, int], bool
             continue
         kind = "review" if review > litigation else "litigation"
         metric = f"reviews.cases.{kind}_{_RESULTS[match.group('result')]}"
-        reason = (year_scope(text, span[0], report_year) or body_scope(text, span[0])
+        segment = since_semicolon(text, span[0])
+        reason = (year_scope(segment, report_year) or body_scope(segment)
                   or (PARENTHESISED if in_parentheses(text, span[0]) else None))
         taken.append(span)
         yield Fact(metric, value, sentence.text[span[0]:span[1]], sentence.text, sentence.ref,

@@ -64,7 +64,6 @@ NOT_COMPARED = frozenset({OTHER_YEAR, CUMULATIVE, PART, CLEAN_UP})
 
 _YEAR = lazy_compile(r"(\d{4})年")
 _YEAR_SPAN = lazy_compile(r"\d{4}\s*(?:年\s*)?[-—–至到]\s*\d{4}\s*年")
-_ON_BEHALF = lazy_compile(r"代表")
 # Markers of a running total: "历年", "截至目前", "2019年以来", "近三年". "累计" alone is not one:
 # "全年累计发布信息405条" is this year's.
 _CUMULATIVE = lazy_compile(r"历年|往年|以来|截至|截止|至今|迄今|多年|近[一二三四五两六七八九十\d]+年")
@@ -97,20 +96,21 @@ def in_parentheses(text: str, position: int) -> bool:
     return opened > count("）", 0, position) + count(")", 0, position)
 
 
-def year_scope(text: str, position: int, report_year: int | None) -> str | None:
-    """Another year, several years or the past named before ``position`` in the clause: the reason."""
-    segment = since_semicolon(text, position)
-    if _YEAR_SPAN.search(segment) or _CUMULATIVE.search(segment):
+def year_scope(segment: str, report_year: int | None) -> str | None:
+    """Another year, several years or the past named in ``segment``, the clause before a figure
+    since the last "；" (:func:`since_semicolon`): the reason."""
+    dated = "年" in segment  # a span of years and a year both end in 年: without it, neither is sought
+    if (dated and _YEAR_SPAN.search(segment)) or _CUMULATIVE.search(segment):
         return CUMULATIVE
-    if report_year is not None and {int(y) for y in _YEAR.findall(segment)} - {report_year}:
+    if dated and report_year is not None and {int(y) for y in _YEAR.findall(segment)} - {report_year}:
         return OTHER_YEAR
     return None
 
 
-def body_scope(text: str, position: int) -> str | None:
-    """Another body's count or one unit's on the whole body's behalf: the reason."""
-    segment = since_semicolon(text, position)
-    if _ON_BEHALF.search(segment):
+def body_scope(segment: str) -> str | None:
+    """Another body's count, or one unit's on the whole body's behalf, named in ``segment`` (see
+    :func:`year_scope`): the reason."""
+    if "代表" in segment:
         return SUB_UNIT
     if _OTHER_BODY.search(segment) and not _WHOLE.search(segment):
         return OTHER_BODY
