@@ -143,7 +143,7 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
                     if len(line) < col:
                         holes = True
                     line.extend([None] * (end - len(line)))
-                for slot in range(col, end):
+                for slot in range(col + (line is here), end):  # its own row's first slot: the cell
                     line[slot] = RawCell(text, ref, False)
             here[col] = RawCell(text, ref)  # the cell itself, where the span starts
             col = end
@@ -156,10 +156,13 @@ def read_grid(table: lxml.etree._Element, paths: ElementPaths | None = None) -> 
 # --- reading order -------------------------------------------------------------------------------
 
 
-def _is_chrome(element: lxml.etree._Element) -> bool:
-    if tag_of(element) in _CHROME_TAGS:
+def _is_chrome(element: lxml.etree._Element, tag: str) -> bool:
+    if tag in _CHROME_TAGS:
         return True
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    names, name = element.get("class"), element.get("id")
+    if not names and not name:  # most elements
+        return False
+    names = f"{names or ''} {name or ''}"
     return bool(names.strip()) and bool(_CHROME_NAME.search(names))
 
 
@@ -171,7 +174,7 @@ def _walk(element: lxml.etree._Element, blocks: list[Block], inline: list[tuple[
         inline.append((element.text, element.sourceline))
     for child in element[:]:  # a slice: lxml's own iterator costs several times as much per child
         tag = tag_of(child)
-        if not tag or tag in SKIP or _is_chrome(child):
+        if not tag or tag in SKIP or _is_chrome(child, tag):
             pass
         elif tag == "table" and holds(child, "table"):
             # a page laid out with a table: its cells hold the article, and the report's tables
