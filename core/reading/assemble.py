@@ -289,20 +289,21 @@ def _place_row(
     grid = kind == "grid"
     filled = False  # whether a number (in a grid, also a blank) stands right of the cell
     worded = False  # whether a cell holds words: text that is neither a number nor a blank
+    known = _VALUE_PARTS
     for index in range(len(cells) - 1, -1, -1):
         text = cells[index].text
-        here = parse_cell(text)
-        if here.value is not None:
+        raw, value, blank, _, _ = known.get(text) or _value_parts(text)
+        if value is not None:
             filled = True
         # without anything to its right, a cell is a header cell such as 总计 ending a header row
-        elif filled and text.strip():
+        elif filled and raw:
             named = row_names[text] if text in row_names else _row_named(edition, text, row_names)
             if named is not None:
                 return named[0], named[1], index
-            worded = worded or not here.blank
-        elif here.blank:
+            worded = worded or not blank
+        elif blank:
             filled = filled or grid
-        elif text.strip():
+        elif raw:
             worded = True
     if worded:
         return None  # a row with a label of no template row
@@ -368,12 +369,24 @@ def _fill_values(
             return
         values = found
     target = table.values if into is None else into
+    known = _VALUE_PARTS
     for key, cell in zip(spec.row_cell_keys(row_spec.key), values, strict=True):
         text = cell.text
-        parsed = parse_cell(text)
-        # raw, value, blank, ref, unit, problem
-        target[key] = CellValue(text.strip(), parsed.value, parsed.blank, cell.ref, parsed.unit,
-                                parsed.problem)
+        raw, value, blank, unit, problem = known.get(text) or _value_parts(text)
+        target[key] = CellValue(raw, value, blank, cell.ref, unit, problem)
+
+
+# A cell's text stripped, value, blank, unit and problem (parse_cell's answer), by its text: _place_row
+# and _fill_values ask for every cell they read, and reports repeat the same few texts. A plain dict
+# they look up themselves: half the cost of a call through parse_cell's lru_cache (Python 3.11).
+_VALUE_PARTS: dict[str, tuple[str, int | float | None, bool, str | None, str | None]] = {}
+_VALUE_PARTS_SIZE = 4096
+
+
+def _value_parts(text: str) -> tuple[str, int | float | None, bool, str | None, str | None]:
+    parsed = parse_cell(text)
+    return keep(_VALUE_PARTS, text, (text.strip(), parsed.value, parsed.blank, parsed.unit, parsed.problem),
+                _VALUE_PARTS_SIZE)
 
 
 def _counted_values(
