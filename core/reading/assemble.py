@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -350,8 +351,9 @@ def _fill_values(
     ``label_index``), into ``table``; in a grid with ``headers``, placed by the header's columns."""
     columns = spec.columns_for(row_spec.key)
     layout = headers.layout(spec, columns, index, row_cells, label_index) if headers is not None else None
-    if layout is not None and layout.chosen is not None:
-        values = [row[j] for j in layout.chosen]
+    values: Sequence[RawCell]
+    if layout is not None and layout.take is not None:
+        values = layout.take(row)
         outside = [c.text.strip() for c in layout.outside(row)] if layout.others else None
         if outside:
             document.notes.append(Note(

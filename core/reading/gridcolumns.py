@@ -8,9 +8,12 @@ and no other cell, fills that column's slots.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from nianbao.format import labels
@@ -129,6 +132,15 @@ class RowLayout:
     owner: tuple[int | None, ...]
     chosen: tuple[int, ...] | None
     others: tuple[int, ...]
+    # ``take(row)``: the cells of ``chosen`` as a tuple, in one call (an itemgetter, not a loop per row)
+    take: Callable[[Sequence[_Cell]], tuple[_Cell, ...]] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        chosen = self.chosen
+        take = None
+        if chosen is not None:
+            take = itemgetter(*chosen) if len(chosen) > 1 else lambda row: tuple(row[j] for j in chosen)
+        object.__setattr__(self, "take", take)
 
     def outside(self, row: Sequence[_Cell]) -> list[_Cell]:
         """The cells of ``row``, a row of this shape, that hold numbers in slots of no column."""
