@@ -230,10 +230,11 @@ def _blank_total(values: dict[str, CellValue], key: str) -> int | float | None:
         cell = values.get(column)
         if cell is None:
             return None
-        number = _number(cell)
-        if number is None and not cell.blank:
+        if cell.blank:
+            continue  # counts as 0
+        if not isinstance(cell.value, (int, float)):
             return None
-        total += number or 0
+        total += cell.value
     return total
 
 
