@@ -352,12 +352,11 @@ def _facts_in(sentence: Sentence, report_year: int | None) -> list[Fact]:
             if not free(*span) or (pattern.forbid and pattern.forbid.search(mid)):
                 continue
             clause_start = _clause_start(text, match.start())
-            clause = text[clause_start: match.end()]
-            if pattern.subject == "applications" and ("复议" in clause or "诉讼" in clause):
-                continue
-            segment = since_semicolon(text, match.end())
-            if pattern.subject == "applications" and _OTHER_REQUESTS.search(segment):
-                continue
+            if pattern.subject == "applications":
+                clause = text[clause_start: match.end()]
+                if ("复议" in clause or "诉讼" in clause
+                        or _OTHER_REQUESTS.search(since_semicolon(text, match.end()))):
+                    continue
             value = _value(match.group("n"))
             chinese = match.group("n")[0] not in _DIGITS
             if value is None or (chinese and match.group("unit") not in _COUNT_UNITS):
