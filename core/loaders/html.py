@@ -342,8 +342,8 @@ class HtmlLoader:
         if not any(isinstance(b, Paragraph) or any(c.text for row in b.rows for c in row) for b in blocks):
             raise LoadError("网页中没有可读的正文", "the page holds no readable text", reason="empty")
         cut = _cut_off_table(decoded.text, blocks) or _cut_off(decoded.text, blocks)
-        locate_by_structure(blocks)
-        paths.resolve()
+        if locate_by_structure(blocks):  # else every reference has its place already
+            paths.resolve()
         source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
         draft = draft_document(source, blocks, editions, title_hint=title_hint(root, article))
         draft.document.meta.published_on = published_on(root, draft.document)

@@ -25,10 +25,11 @@ _MANY = -1  # no id() is negative
 _UNSEEN = object()
 
 
-def locate_by_structure(blocks: Sequence[Block]) -> None:
+def locate_by_structure(blocks: Sequence[Block]) -> bool:
     """Rewrite, in place, the references of ``blocks`` whose line does not locate them (see the
-    module's docstring). A spanning cell starts at its first (top-left) slot: only there does it
-    claim its line, and the reference its copies share is decided there, once."""
+    module's docstring); whether any kept its line (a reference a loader may give a locator
+    beside it). A spanning cell starts at its first (top-left) slot: only there does it claim
+    its line, and the reference its copies share is decided there, once."""
     # Per line: its one owner (a table row or a paragraph, by id) or _MANY, and the one table whose
     # rows alone start on it or 0. Ids rather than tuples or sets: this runs for every cell.
     owner: dict[int, int] = {}
@@ -55,18 +56,26 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
             table_of[line] = 0
 
     tables = paragraphs = 0
+    kept = False
     owner_of = owner.get  # bound once: looked up for every slot
+    # A reference is rewritten where it is, not replaced: the loader holds the ones it has yet to
+    # give a locator, and gives none to a reference placed here.
     for block in blocks:
+        ref = block.ref
         if isinstance(block, Paragraph):
             paragraphs += 1
-            line = block.ref.line
+            line = ref.line
             if line is None or owner.get(line, id(block)) != id(block):
-                block.ref = SourceRef(page=block.ref.page, locator=f"paragraph[{paragraphs}]")
+                ref.line, ref.locator = None, f"paragraph[{paragraphs}]"
+            else:
+                kept = True
             continue
         tables += 1
-        line = block.ref.line
+        line = ref.line
         if line is not None and table_of.get(line, tables) != tables:
-            block.ref = SourceRef(page=block.ref.page, locator=f"table[{tables}]")
+            ref.line, ref.locator = None, f"table[{tables}]"
+        else:
+            kept = True
         above: list[RawCell] = []
         rows = block.rows
         for r, row in enumerate(rows, 1):
@@ -90,7 +99,10 @@ def locate_by_structure(blocks: Sequence[Block]) -> None:
                 if lost:
                     ref.line = None
                     ref.locator = f"{place}{c}]"
+                else:
+                    kept = True
             above = row
+    return kept
 
 
 def _met(ref: SourceRef, rows: list[list[RawCell]], r: int, c: int, row: list[RawCell]) -> bool:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from nianbao.format.editions import builtin_editions
+from nianbao.loaders.elements import ElementPaths
 from nianbao.loaders.html import HtmlLoader
 from nianbao.loaders.html import parse_html
 from nianbao.loaders.html import read_blocks
 from nianbao.model.document import Paragraph
 from nianbao.model.places import place_words
+from nianbao.reading.blocks import RawTable
 from nianbao.reading.positions import locate_by_structure
 
 
@@ -97,3 +100,22 @@ def test_a_spanning_cell_cut_across_by_a_wider_one_keeps_its_place_in_every_slot
                    "<tr><td colspan=3>B</td></tr><tr><td>y</td></tr></table></body></html>")
     assert shown[0][2][1] == shown[0][0][1] == place_words(None, None, "table[1]/row[1]/cell[2]")
     assert shown[0][1] == [place_words(None, None, "table[1]/row[2]/cell[1]")] * 3
+
+
+@pytest.mark.parametrize(("markup", "kept"), [
+    ("<html><body><p>一、总体情况</p><table><tr><td>项目</td><td>5</td></tr></table></body></html>", False),
+    ("<html><body><p>一、总体情况</p><p>正文。</p>\n<p>二、其他</p></body></html>", True),
+    ("<html><body><p>一、总体情况</p>\n<table><tr><td>项目</td></tr>\n<tr><td>5</td></tr></table></body></html>",
+     True),
+])
+def test_whether_any_reference_kept_its_line_is_told_and_a_placed_reference_gets_no_xpath(
+        markup: str, kept: bool) -> None:
+    paths = ElementPaths(deferred=True)
+    blocks, _ = read_blocks(parse_html(markup), paths)
+    assert locate_by_structure(blocks) is kept
+    paths.resolve()
+    refs = [b.ref for b in blocks]
+    refs += [c.ref for b in blocks if isinstance(b, RawTable) for row in b.rows for c in row]
+    # a reference keeps its line with an XPath beside it, or has its place by structure alone
+    assert all((r.line is None) == (r.locator is not None and not r.locator.startswith("/")) for r in refs)
+    assert any(r.line is not None for r in refs) is kept
