@@ -158,6 +158,8 @@ class RowLayout:
 
 
 def _layout(slots: tuple[frozenset[int], ...], owner: tuple[int | None, ...], first: int) -> RowLayout:
+    """The layout of rows whose cells fill their slots as ``owner`` says: each column's value cell is
+    the one cell that fills all of the column's slots, and no cell serves two columns."""
     width = len(owner)
     chosen: list[int] = []
     for column_slots in slots:
