@@ -506,6 +506,20 @@ def test_an_unknown_suffix_is_sniffed_as_html(session: Session) -> None:
     assert loader is not None and loader.name == "html"
 
 
+@pytest.mark.parametrize(("end", "closed"), [
+    ("<table><tr><td>1</td></tr></table><p>正文</p>", True),
+    ("<TABLE><TR><TD>1</TD></TR></TABLE><P>正文</P>", True),
+    ("<table><tr><td>1</td></tr></table><p>正文</p><TaBle><tr><td>2", False),
+    ("<table><tr><td>1</td></tr></TABLE><p>正文</p><tABLE><tr><td>2", False),
+    ("<table><tr><td>1</td></tr></table><p>正文</p><tables>", False),  # as lower() would have it
+    ("<table><tr><td>1", False),
+])
+def test_a_table_left_open_at_the_end_in_any_case_is_a_cut(end: str, closed: bool) -> None:
+    page = ("<html><body><p>一、总体情况</p>" + "正文" * 3000 + end).encode()
+    draft = HtmlLoader().load(Path("page.html"), page, builtin_editions())
+    assert [note.code for note in draft.notes_after] == ([] if closed else ["file-cut-off"])
+
+
 def test_an_unclosed_table_in_a_page_that_ends_properly_is_not_a_cut(tmp_path: Path) -> None:
     document = load_text(tmp_path, "<html><body><p>一、总体情况</p><table>"
                                    "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr></body></html>")
