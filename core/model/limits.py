@@ -20,13 +20,6 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 
-# signal.signal wraps this function to hand handlers back as enum members: handing back a Python
-# handler (ours, when the one before is put back) costs a failed enum lookup, ~9 µs every report.
-try:
-    from _signal import signal as _set_handler
-except ImportError:  # an interpreter without CPython's _signal
-    from signal import signal as _set_handler
-
 
 @dataclass(frozen=True, slots=True)
 class LimitSpec:
@@ -169,7 +162,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise _Timeout
 
     started = time.monotonic()
-    previous = _set_handler(signal.SIGALRM, _alarm)
+    previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -177,6 +170,6 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise LimitExceeded("timeout") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        _set_handler(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, previous)
         if outer:  # give the enclosing limit back what is left of it
             signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-3))
