@@ -339,6 +339,7 @@ class HtmlLoader:
         if not data or data.isspace():  # (strip would copy the page)
             raise LoadError("文件是空的", "the file is empty", reason="empty")
         decoded, whole_utf8 = decode_html_utf8(data)
+        digest = sha256(data)  # while the bytes decoding read are still in the cache
         root = parse_html(decoded.text, data if whole_utf8 else None)
         paths = ElementPaths(deferred=True)
         blocks, article = read_blocks(root, paths)
@@ -347,7 +348,7 @@ class HtmlLoader:
         cut = _cut_off_table(decoded.text, blocks) or _cut_off(decoded.text, blocks)
         if locate_by_structure(blocks):  # else every reference has its place already
             paths.resolve()
-        source = Source(path=str(path), format=self.name, sha256=sha256(data), encoding=decoded.encoding)
+        source = Source(path=str(path), format=self.name, sha256=digest, encoding=decoded.encoding)
         draft = draft_document(source, blocks, editions, title_hint=title_hint(root, article))
         draft.document.meta.published_on = published_on(root, draft.document)
         if cut is not None:
