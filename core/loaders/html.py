@@ -371,7 +371,8 @@ def _cut_off_table(text: str, blocks: list[Block]) -> Note | None:
     dropped = ""
     if tail and "</tr" not in tail and table.rows:
         row = table.rows.pop()
-        written = "".join(c.text for c in row if c.origin)[:40]
+        # quoted on one line: a label's wrapped lines joined, the cells apart (3 3 0, not 330)
+        written = " ".join(c.text.replace("\n", "") for c in row if c.origin and c.text)[:40]
         dropped = f"；最后一行（{written}）可能不完整，未读取" if written else "；最后一行可能不完整，未读取"
     return Note(
         code="file-cut-off",

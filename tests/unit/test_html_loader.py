@@ -318,7 +318,7 @@ def test_file_cut_off_mid_table_gives_a_clear_result(session: Session) -> None:
     assert report.notifications == []
     assert [(f.rule_id, f.location.line, f.message) for f in report.findings] == [
         ("DOC002", 36, "文件在表格中途结束，可能没有下载或保存完整；"
-                       "最后一行（（四）无法提供1.本机关不掌握相关政府信息&nb）可能不完整，未读取"),
+                       "最后一行（（四）无法提供 1.本机关不掌握相关政府信息&nb）可能不完整，未读取"),
     ]
     assert report.findings[0].severity == "warning"
     table = report.document.tables["applications"]
@@ -334,6 +334,19 @@ def test_file_cut_off_inside_a_rows_first_tag_says_the_row_was_not_read(
     report = session.check_file(path)
     assert [(f.rule_id, f.message) for f in report.findings if f.rule_id == "DOC002"] == [
         ("DOC002", "文件在表格中途结束，可能没有下载或保存完整；最后一行可能不完整，未读取"),
+    ]
+
+
+def test_a_cut_rows_quote_keeps_its_cells_apart_on_one_line(tmp_path: Path, session: Session) -> None:
+    """The dropped row is quoted on one line: a label wrapped in its cell reads as one word, and
+    the row's numbers stay apart (3 3 0, not 330)."""
+    text = (FIXTURES / "cut_off_mid_table.html").read_text(encoding="utf-8")
+    path = tmp_path / "cut.html"
+    path.write_text(text[:text.rindex("<tr>")]
+                    + "<tr><td>（一）予以<br>公开</td><td>3</td><td>3</td><td>0</td>", encoding="utf-8")
+    report = session.check_file(path)
+    assert [f.message for f in report.findings if f.rule_id == "DOC002"] == [
+        "文件在表格中途结束，可能没有下载或保存完整；最后一行（（一）予以公开 3 3 0）可能不完整，未读取",
     ]
 
 
