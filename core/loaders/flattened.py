@@ -31,6 +31,7 @@ from nianbao.model.document import SourceRef
 from nianbao.reading.blocks import Block
 from nianbao.reading.blocks import RawCell
 from nianbao.reading.blocks import RawTable
+from nianbao.reading.metadata import iso_date
 from nianbao.reading.sections import MARKS as _MARKS
 from nianbao.reading.sections import REMARK as _REMARK
 from nianbao.reading.sections import closest_prefix
@@ -40,7 +41,6 @@ from nianbao.reading.sections import section_specs
 _CN = "一二三四五六七八九十"
 _BODY_MARK = re.compile(r"^\s*=+\s*正文\s*=+\s*$")
 _HEADER_LINE = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*?)\s*$")
-_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _BREADCRUMB = re.compile(r"^\s*当前位置[:：].{0,400}?(?:相关链接[:：]\s*(?:-->)?|-->)\s*", re.S)
 _TRAILER = re.compile(r"\s*附件下载\s*$")
 _SUB_MARK = re.compile(rf"[（(]\s*([{_CN}]+)\s*[)）]")
@@ -85,15 +85,6 @@ def crawler_header(lines: list[str]) -> tuple[dict[str, str], int]:
             return fields, index + 1
     return {}, 0
 
-
-def publication_date(text: str) -> str | None:
-    match = _DATE.search(text or "")
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 # --- folding with a map back to the source ----------------------------------------------------------
@@ -360,7 +351,7 @@ def read_flattened(text: str, editions: Mapping[str, Edition]) -> FlattenedPage:
     lines = text.splitlines()
     header, first = crawler_header(lines)
     page = FlattenedPage(title=header.get("标题") or None,
-                         published_on=publication_date(header.get("发布时间", "")))
+                         published_on=iso_date(header.get("发布时间", "")))
     body = [(number, line) for number, line in enumerate(lines[first:], start=first + 1) if line.strip()]
     if body:
         number, line = body[0]

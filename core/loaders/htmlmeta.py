@@ -11,10 +11,10 @@ import lxml.etree
 from nianbao.loaders.elements import holds
 from nianbao.loaders.elements import text_content
 from nianbao.model.document import Document
+from nianbao.reading.metadata import iso_date
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — | -- )\s*")
 _TITLE_SEARCH = 3  # a title stands among the first paragraphs of the article
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _DATE_META = {"pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date.issued"}
 _DATE_LINE = re.compile(r"^\s*(?:发布日期|发布时间)\s*[:：]")
 
@@ -79,25 +79,16 @@ def title_hint(root: lxml.etree._Element, article: lxml.etree._Element) -> str |
 # --- publication date ----------------------------------------------------------------------------
 
 
-def _iso_date(text: str) -> str | None:
-    match = _DATE.search(text)
-    if not match:
-        return None
-    year, month, day = (int(g) for g in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
 
 def published_on(root: lxml.etree._Element, document: Document) -> str | None:
     """The date the page says it was published: a CMS ``<meta>`` (PubDate and the like) or a
     发布日期/发布时间 line at the head of the article."""
     for meta in root.iter("meta"):
         if (meta.get("name") or meta.get("property") or "").strip().lower() in _DATE_META:
-            date = _iso_date(meta.get("content") or "")
+            date = iso_date(meta.get("content") or "")
             if date:
                 return date
     for paragraph in document.preamble[:_TITLE_SEARCH + 2]:
         if _DATE_LINE.match(paragraph.text):
-            return _iso_date(paragraph.text)
+            return iso_date(paragraph.text)
     return None

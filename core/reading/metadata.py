@@ -15,6 +15,7 @@ _GOVERNMENT = re.compile(
     r"(人民政府|政府|管理委员会|管委会|实验区|新区|开发区|区|县|市|省|镇|乡|街道办事处)$"
 )
 _DEPARTMENT = re.compile(r"(局|委员会|委|厅|办公室|办|中心|院|署|部|处|站|所|队)$")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 def detect_meta(document: Document, title_hint: str | None = None) -> None:
@@ -78,3 +79,15 @@ def body_type(agency: str) -> str | None:
     if _GOVERNMENT.search(name):
         return "government"
     return None
+
+
+def iso_date(text: str) -> str | None:
+    """The first date written in ``text`` (2023-01-05, 2023/1/5, 2023年1月5日, spaces allowed) as
+    ``YYYY-MM-DD``; None when there is none, or its month or day is out of range."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -156,6 +156,17 @@ def test_the_crawler_header_gives_title_and_date(page: Document) -> None:
     assert page.meta.table_edition == "2021"
 
 
+@pytest.mark.parametrize(("written", "date"), [
+    ("2022年1月20日", "2022-01-20"), ("2022 年 1 月 20 日", "2022-01-20"), ("2022/1/20", "2022-01-20"),
+    ("2022-13-20", None), ("近日", None),
+])
+def test_the_crawler_headers_date_as_written(tmp_path: Path, written: str, date: str | None) -> None:
+    """The date is read as a web page's is: in any of the usual ways of writing it, spaces too."""
+    path = tmp_path / "example-2021.txt"
+    path.write_text(_page().replace("2022-01-20 10:30", written), encoding="utf-8")
+    assert _session().load(path).meta.published_on == date
+
+
 def test_chrome_is_dropped_and_headings_split_at_known_titles(page: Document) -> None:
     assert [p.text for p in page.preamble] == ["本报告根据《中华人民共和国政府信息公开条例》编制。"]
     assert [(s.number, s.key) for s in page.sections] == [
