@@ -130,7 +130,9 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
         read_glued_table(document, raw, edition, section)
         return
     header_text = _TableText(raw.rows)
-    touched: set[str] = set()
+    # the templates this table holds rows of, in the order first met (a set's order would change from
+    # run to run with str hashing, and with it the table a stray row before any placed one is noted in)
+    touched: dict[str, None] = {}
     strays: list[tuple[str | None, list[RawCell]]] = []
     current: str | None = None
     rows_read: dict[str, set[str]] = {}  # per template table, the keys of its rows read so far
@@ -151,7 +153,7 @@ def _read_table(document: Document, raw: RawTable, edition: Edition, section: Se
                 strays.append((current, cells))
             continue
         spec, row_spec, label_index = placed
-        touched.add(spec.key)
+        touched.setdefault(spec.key)
         current = spec.key
         table = document.tables.get(spec.key)
         if table is None:
