@@ -53,7 +53,7 @@ class Scope:
         if self.agencies:
             opening = itertools.islice(document.paragraphs(), 4)
             name = meta.agency or meta.title or " ".join(p.text for p in opening)
-            if not any(pattern.search(name) for pattern in _compiled(self.agencies)):
+            if not any(pattern.search(name) for pattern in _compiled(tuple(self.agencies))):
                 return False
         if self.editions and edition not in self.editions:
             return False

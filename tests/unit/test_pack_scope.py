@@ -11,6 +11,10 @@ from click.testing import CliRunner
 from nianbao.cli import main
 from nianbao.config.settings import Config
 from nianbao.engine.session import Session
+from nianbao.model.document import Document
+from nianbao.model.document import Meta
+from nianbao.model.document import Source
+from nianbao.model.rule import Scope
 from test_reporters_support import write_report
 
 FJ = ("FJ001", "FJ002", "FJ003")
@@ -71,3 +75,13 @@ def test_rules_and_explain_show_the_scope(tmp_path: Path, monkeypatch: pytest.Mo
     assert scopes["REC002"] is None and scopes["FJ001"].startswith("福建省的机关")
     explained = CliRunner().invoke(main, ["explain", "FJ002", "--lang", "en"]).stdout
     assert "applies to: bodies in Fujian (name or title containing 福建" in explained
+
+
+def test_a_scope_given_its_patterns_as_a_list_reads_them_as_a_tuple() -> None:
+    """A pack may write ``agencies=[...]``: the scope admits by those patterns, as with a tuple."""
+    def of(agency: str) -> Document:
+        return Document(Source("t.md", "markdown", ""), Meta(agency=agency, report_year=2022))
+
+    scope = Scope(agencies=["福建", "福州"])  # type: ignore[arg-type]
+    names = ("福州市示例区人民政府", "郑州市示例区人民政府")
+    assert [scope.admits(of(name)) for name in names] == [True, False]
