@@ -234,7 +234,7 @@ def _blank_total(values: dict[str, CellValue], key: str) -> int | float | None:
             continue  # counts as 0
         if not isinstance(cell.value, (int, float)):
             return None
-        total += cell.value
+        total += cell.value or 0  # a 0.0 adds 0, leaving a sum of whole counts an int (15, not 15.0)
     return total
 
 

@@ -21,6 +21,7 @@ from nianbao.model.rule import Context
 from nianbao.narrative import extract_claims
 from nianbao.narrative import extract_facts
 from nianbao.narrative import extract_shares
+from nianbao.narrative import part_values
 from nianbao.narrative import read_metric
 from nianbao.narrative import split_sentences
 from nianbao.narrative.evidence import quote
@@ -207,6 +208,18 @@ def test_blank_total_is_summed_from_the_columns() -> None:
     assert (reading.value, reading.filled) == (272, ("granted.total",))
     assert [k for k, _ in reading.shown] == ["granted.natural_person", "granted.business",
                                               "granted.legal_services", "granted.other"]
+
+
+def test_a_blank_total_summed_over_a_zero_written_with_decimals_stays_whole() -> None:
+    # "0.0" in an applicant column adds nothing: a pack reading the row's parts gets 272, not 272.0
+    values = {f"granted.{c}": CellValue(raw, value, raw == "")
+              for c, raw, value in [("natural_person", "258", 258), ("business", "12", 12),
+                                    ("research", "0.0", 0.0), ("public_interest", "", None),
+                                    ("legal_services", "1", 1), ("other", "1", 1), ("total", "", None)]}
+    document = _document(tables={"applications": Table("applications", "2021", values=values)})
+    reading = read_metric(document, "applications.granted.total")
+    assert [(key, repr(value)) for key, value in part_values(document, reading)] == [("granted.total", "272")]
+    assert repr(reading.value) == "272"
 
 
 def test_quote_keeps_short_sentences_and_windows_long_ones() -> None:
