@@ -79,8 +79,6 @@ def _reason(text: str, position: int, report_year: int | None) -> str | None:
     return year_scope(segment, report_year) or body_scope(segment)
 
 
-
-
 def _claim(kind: ClaimKind, words: str, sentence: Sentence, text: str, report_year: int | None,
            groups: tuple[Group, ...] = ()) -> Claim:
     """The claim ``words`` of ``sentence`` (``text``: the sentence folded), with why it may not be
