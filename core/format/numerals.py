@@ -12,6 +12,9 @@ from functools import lru_cache
 
 _NUMBER = re.compile(r"^[+\-−－]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元|件|条|项|个|次)$")
+# No count or amount of a report runs to more digits; int() refuses a string of over 4300 digits, so
+# a longer run (hostile or garbled input) is read as not a number rather than stopping the reading.
+MAX_DIGITS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,7 @@ def parse_cell(raw: str) -> ParsedNumber:
         unit = match.group(1)
         text = text[: match.start()]
     text = text.replace(",", "").replace("−", "-").replace("－", "-")
-    if not _NUMBER.match(text):
+    if not _NUMBER.match(text) or len(text) > MAX_DIGITS + 2:  # a sign and a point besides the digits
         return ParsedNumber(None, blank=False, unit=unit, problem="not-a-number")
     if "." in text:
         return ParsedNumber(float(text), blank=False, unit=unit)
@@ -75,6 +78,8 @@ def parse_number(token: str) -> int | float | None:
     token = fold(token).strip()
     if re.fullmatch(ARABIC, token):
         plain = token.replace(",", "")
+        if len(plain) > MAX_DIGITS + 1:  # a point besides the digits
+            return None
         return float(plain) if "." in plain else int(plain)
     if re.fullmatch(CHINESE, token):
         try:

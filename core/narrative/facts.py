@@ -17,6 +17,7 @@ from functools import cache
 from typing import Literal
 
 from nianbao.format.numerals import ARABIC
+from nianbao.format.numerals import MAX_DIGITS
 from nianbao.format.numerals import NUMBER
 from nianbao.format.numerals import decimals
 from nianbao.format.numerals import fold
@@ -261,7 +262,7 @@ _TO_STOP = lazy_compile(rf".*[{_STOP}]", re.S)
 def _value(written: str) -> int | float | None:
     """:func:`parse_number` of a number the patterns read; a plain run of digits (most) is read by
     int() without parse_number's pattern matches."""
-    return int(written) if written.isdecimal() else parse_number(written)
+    return int(written) if written.isdecimal() and len(written) <= MAX_DIGITS else parse_number(written)
 
 
 def _clause_start(text: str, position: int) -> int:
