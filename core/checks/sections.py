@@ -33,8 +33,11 @@ def official(spec: SectionSpec) -> str:
     return f"{spec.number}、{spec.title}"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def number_mark(section: Section) -> str:
     """How a top-level heading writes its number, without spaces: ``一、`` as the format has it, or
     ``一``, ``一、、``, ``一.``, ``第一部分``."""
     heading = top_heading(section.heading)
-    return re.sub(r"\s+", "", heading.marker) if heading is not None else ""
+    return _SPACES.sub("", heading.marker) if heading is not None else ""

@@ -150,22 +150,37 @@ def _find_match(label: str, specs: tuple[Any, ...]) -> Any:
     wanted = labels.core(label)
     if not wanted:
         return None
-    for spec in specs:
-        if wanted in {labels.core(text) for text in (spec.label, *spec.variants)}:
-            return spec
+    first, cores = _cores(specs)
+    found = first.get(wanted)
+    if found is not None:
+        return found
     # Long official labels are often cut short or carry a trailing remark; accept a unique
     # prefix match of at least four characters either way.
     prefixed = [
         spec
-        for spec in specs
-        for text in (spec.label, *spec.variants)
-        if len(min(wanted, labels.core(text), key=len)) >= 4
-        and (wanted.startswith(labels.core(text)) or labels.core(text).startswith(wanted))
+        for text, spec in cores
+        if len(min(wanted, text, key=len)) >= 4 and (wanted.startswith(text) or text.startswith(wanted))
     ]
     unique = {id(s): s for s in prefixed}
     if len(unique) == 1:
         return prefixed[0]
     return None
+
+
+_CORES: KeptByIdentity[tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = KeptByIdentity(1024)
+
+
+def _cores(specs: tuple[Any, ...]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    """The cores of ``specs``' labels and variants, worked out once per spec tuple (a label a report
+    words its own way misses :func:`_match`'s cache and is compared with all of them): the first spec
+    of each core, and every (core, spec) in order."""
+    def make() -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+        cores = tuple((labels.core(text), spec) for spec in specs for text in (spec.label, *spec.variants))
+        first: dict[str, Any] = {}
+        for text, spec in cores:
+            first.setdefault(text, spec)
+        return first, cores
+    return _CORES.get(specs, make)
 
 
 @dataclass(frozen=True, slots=True)

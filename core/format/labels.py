@@ -9,6 +9,7 @@ from functools import lru_cache
 
 _CN_NUMERALS = "一二三四五六七八九十"
 _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff“”\"'‘’「」『』:：;；,，。]")
+_NUMBER_COMMA = re.compile(r"(?<=\d)、")
 _LEADING_ENUM = re.compile(
     rf"^(?:[{_CN_NUMERALS}]+[、.]|\([{_CN_NUMERALS}]+\)|\d+[.、)]|\(\d+\))"
 )
@@ -25,7 +26,8 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _DROP.sub("", text)
-    text = re.sub(r"(?<=\d)、", ".", text)
+    if "、" in text:
+        text = _NUMBER_COMMA.sub(".", text)
     return text
 
 

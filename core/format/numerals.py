@@ -15,6 +15,7 @@ _UNIT = re.compile(r"(万元|元|件|条|项|个|次)$")
 # No count or amount of a report runs to more digits; int() refuses a string of over 4300 digits, so
 # a longer run (hostile or garbled input) is read as not a number rather than stopping the reading.
 MAX_DIGITS = 24
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ def parse_cell(raw: str) -> ParsedNumber:
     that a rule can judge it; anything else leaves ``value`` as None with the reason in ``problem``.
     """
     text = unicodedata.normalize("NFKC", raw).replace("\u00a0", " ").strip()
-    text = re.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     if text in ("", "-", "—", "/", "／"):
         return ParsedNumber(None, blank=True)
     unit = None
@@ -56,6 +57,8 @@ _FOLD = tuple(zip("０１２３４５６７８９％．，", "0123456789%.,", st
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万]+"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+_ARABIC = re.compile(ARABIC)
+_CHINESE = re.compile(CHINESE)
 
 
 def fold(text: str) -> str:
@@ -76,12 +79,12 @@ def parse_number(token: str) -> int | float | None:
     """The value of one number token (``32``, ``1,024``, ``51.85``, ``一百零三``, ``两千``), or None
     when the token is not a number."""
     token = fold(token).strip()
-    if re.fullmatch(ARABIC, token):
+    if _ARABIC.fullmatch(token):
         plain = token.replace(",", "")
         if len(plain) > MAX_DIGITS + 1:  # a point besides the digits
             return None
         return float(plain) if "." in plain else int(plain)
-    if re.fullmatch(CHINESE, token):
+    if _CHINESE.fullmatch(token):
         try:
             value = _cn2an()(token, "smart")
         except (ValueError, KeyError):

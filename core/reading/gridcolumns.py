@@ -246,6 +246,8 @@ def _own_slots(width: int) -> tuple[int, ...]:
 
 _SLOTS: KeptByIdentity[dict[tuple[int, tuple[tuple[str, ...], ...]], tuple[frozenset[int], ...]]] = \
     KeptByIdentity(64)
+_SLOTS_BY_CORES: KeptByIdentity[dict[tuple[int, tuple[tuple[str, ...], ...]], tuple[frozenset[int], ...]]] = \
+    KeptByIdentity(64)
 _SLOTS_PER_TEMPLATE = 256
 
 
@@ -257,8 +259,15 @@ def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequ
     known = _SLOTS.get((spec, columns), dict)
     slots = known.get((first, texts))
     if slots is None:
-        found = _columns_slots(spec, columns, headers, first)
-        slots = keep(known, (first, texts), tuple(map(frozenset, found)), _SLOTS_PER_TEMPLATE)
+        # The answer depends only on the texts' cores (match_column and the groups compare cores), so
+        # a header worded with other spaces or line breaks than one seen before is looked up by them.
+        cores = tuple(tuple(map(labels.core, row)) for row in texts)
+        by_cores = _SLOTS_BY_CORES.get((spec, columns), dict)
+        slots = by_cores.get((first, cores))
+        if slots is None:
+            found = _columns_slots(spec, columns, headers, first)
+            slots = keep(by_cores, (first, cores), tuple(map(frozenset, found)), _SLOTS_PER_TEMPLATE)
+        keep(known, (first, texts), slots, _SLOTS_PER_TEMPLATE)
     return slots
 
 

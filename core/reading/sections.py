@@ -60,8 +60,11 @@ def section_specs(editions: Mapping[str, Edition]) -> list[SectionSpec]:
     return [s for e in editions.values() for s in e.sections]
 
 
+_MARKS = re.compile(r"[()（）、.．\-—]")
+
+
 def _words(text: str) -> str:
-    return re.sub(r"[()（）、.．\-—]", "", labels.core(text))
+    return _MARKS.sub("", labels.core(text))
 
 
 def place_title(title: str, number: str | None, specs: Iterable[SectionSpec]) -> SectionSpec | None:
