@@ -12,9 +12,10 @@ from functools import lru_cache
 
 _NUMBER = re.compile(r"^[+\-−－]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元|件|条|项|个|次)$")
-# No count or amount of a report runs to more digits; int() refuses a string of over 4300 digits, so
-# a longer run (hostile or garbled input) is read as not a number rather than stopping the reading.
-MAX_DIGITS = 24
+# int() refuses a string of over 4300 digits (sys.int_info.default_max_str_digits): a longer run
+# (hostile or garbled input) is read as not a number rather than stopping the reading. Anything
+# shorter is read as before, so that a garbled but readable figure is still compared and shown.
+MAX_DIGITS = 4000
 _SPACES = re.compile(r"\s+")
 
 
