@@ -49,7 +49,6 @@ added, left out or changed, e.g. all add "政府信息公开") are one habit and
 from __future__ import annotations
 
 import difflib
-import functools
 import unicodedata
 from collections.abc import Iterator
 
@@ -58,6 +57,7 @@ from nianbao.checks.sections import recognised
 from nianbao.checks.sections import written
 from nianbao.format import labels
 from nianbao.format.editions import SectionSpec
+from nianbao.memo import kept_texts
 from nianbao.model.document import Document
 from nianbao.model.document import Section
 from nianbao.model.findings import Location
@@ -66,7 +66,7 @@ from nianbao.model.rule import Context
 from nianbao.model.rule import Rule
 
 
-@functools.lru_cache(maxsize=1024)  # the format's titles, and headings written alike, come again
+@kept_texts(1024)  # the format's titles, and headings written alike, come again
 def _wording(title: str) -> str:
     """The words of a title: folded, and without any punctuation (、 and , alike)."""
     return "".join(ch for ch in labels.fold(title) if not unicodedata.category(ch).startswith("P"))

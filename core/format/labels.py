@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from nianbao.memo import kept_texts
 
 _CN_NUMERALS = "一二三四五六七八九十"
 _DROP = re.compile(r"[\s\u00a0\u3000\u200b\ufeff“”\"'‘’「」『』:：;；,，。]")
@@ -17,7 +18,7 @@ _LEADING_ENUM = re.compile(
 
 # Reading a report folds the same few hundred labels tens of thousands of times; the caches are
 # bounded, so a hostile report with endless distinct labels costs only their misses.
-@lru_cache(maxsize=8192)
+@kept_texts(8192)
 def fold(text: str) -> str:
     """Fold width variants and drop whitespace, quotes and punctuation that vary between reports.
 
@@ -36,7 +37,7 @@ def strip_enumerator(folded: str) -> str:
     return _LEADING_ENUM.sub("", folded, count=1)
 
 
-@lru_cache(maxsize=8192)  # the official labels are compared against every row read
+@kept_texts(8192)  # the official labels are compared against every row read
 def core(text: str) -> str:
     """The comparable core of a label: folded, without its leading enumerator."""
     return strip_enumerator(fold(text))

@@ -8,7 +8,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from functools import lru_cache
+
+from nianbao.memo import kept_texts
 
 _NUMBER = re.compile(r"^[+\-−－]?\d+(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元|件|条|项|个|次)$")
@@ -27,7 +28,7 @@ class ParsedNumber:
     problem: str | None = None
 
 
-@lru_cache(maxsize=8192)
+@kept_texts(8192)
 def parse_cell(raw: str) -> ParsedNumber:
     """Parse one cell: blank, an integer, a decimal, or text that is not a number.
 

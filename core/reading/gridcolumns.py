@@ -271,12 +271,23 @@ def _slots(spec: TableSpec, columns: tuple[ColumnSpec, ...], headers: tuple[Sequ
     return slots
 
 
+# Whether a cell's text is a number, by the text: numbered_rows asks of every cell of a table, and a
+# plain dict read in place costs less than a call through parse_cell's cache.
+_IS_NUMBER: dict[str, bool] = {}
+_IS_NUMBER_SIZE = 4096
+
+
 def numbered_rows(rows: Sequence[Sequence[_Cell]]) -> list[bool]:
     """For each row, whether a cell of it holds a number."""
     numbered = []
+    known = _IS_NUMBER
     for row in rows:  # loops, not any() over a generator: half the time for a table's every cell
         for cell in reversed(row):  # from the right, where a data row's numbers stand
-            if parse_cell(cell.text).value is not None:
+            text = cell.text
+            number = known.get(text)
+            if number is None:
+                number = keep(known, text, parse_cell(text).value is not None, _IS_NUMBER_SIZE)
+            if number:
                 numbered.append(True)
                 break
         else:
