@@ -67,6 +67,9 @@ from nianbao.model.rule import Rule
 # The part whose content may never be "nothing": problems and improvements (第五十条第（四）项).
 MUST_REPORT = "problems"
 NOTHING = frozenset({"无", "暂无", "没有", "无此情况", "无相关情况"})
+# A text longer than this is not one of NOTHING with spaces and punctuation about it, and is not
+# folded to see (a section's whole text, folded, costs tens of microseconds and is not kept).
+_NOTHING_WRITTEN = 128
 # Words that show section 五 names its problems, and words that show it names improvements.
 PROBLEM_WORDS = lazy_compile(r"问题|不足|短板|差距|薄弱|欠缺|有待|不够|仍需|还需|尚需")
 _MEASURES = "加强|提升|完善|优化|推进|丰富|强化|健全|加大|建立|编制|开展"
@@ -128,7 +131,7 @@ def check(document: Document, context: Context) -> Iterator[Violation]:
         if section.key != MUST_REPORT:
             continue  # only 五's text is read: the others are not joined for nothing
         text = section.text().strip()
-        if labels.fold(text) in NOTHING:
+        if len(text) <= _NOTHING_WRITTEN and labels.fold(text) in NOTHING:
             yield Violation(_location(section), {"section": written(section), "text": text},
                             variant="nothing")
         else:
