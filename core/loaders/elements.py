@@ -200,7 +200,7 @@ def lines_of(element: lxml.etree._Element) -> list[str]:
     """The element's text split at line breaks, each line with its spaces collapsed."""
     text = _one_line(element)
     if text is not None:
-        line = " ".join(text.split())  # collapse(text), inline: called for every cell
+        line = collapse(text)
         return [line] if line else []
     return _gathered_lines(element)
 
