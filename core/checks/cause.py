@@ -25,9 +25,8 @@ from nianbao.format.editions import cell_label
 from nianbao.memo import KeptByIdentity
 from nianbao.model.document import Document
 from nianbao.model.document import Table
+from nianbao.model.identities import TOLERANCE
 from nianbao.model.identities import checkable_sums
-
-_EPSILON = 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ class Cause:
 
 
 def _number(x: float) -> int | float:
-    return int(round(x)) if abs(x - round(x)) <= _EPSILON else round(x, 6)
+    return int(round(x)) if abs(x - round(x)) <= TOLERANCE else round(x, 6)
 
 
 # An identity's bindings: (variables, left cells, right cells), from Identity.bindings.
@@ -105,7 +104,7 @@ class CheckedBindings:
         for bindings in self.by_table.values():
             for _, _, _, (actual, expected) in bindings:
                 checked += 1
-                held += abs(actual - expected) <= _EPSILON
+                held += abs(actual - expected) <= TOLERANCE
         return checked, held
 
 
@@ -124,7 +123,7 @@ def _checked_bindings(edition: Edition, document: Document) -> CheckedBindings:
     by_table = {key: _bindings(edition, table) for key, table in document.tables.items()}
     failing = frozenset(id(identity) for bindings in by_table.values()
                         for identity, _, _, (actual, expected) in bindings
-                        if abs(actual - expected) > _EPSILON)
+                        if abs(actual - expected) > TOLERANCE)
     return CheckedBindings(by_table, failing)
 
 
@@ -140,7 +139,7 @@ def likely_cause(edition: Edition, table: Table) -> Cause | None:
     failing: list[tuple[str, str, str, Sequence[str], Sequence[str], float]] = []
     holding: set[str] = set()
     for identity, left, right, (actual, expected) in _bindings(edition, table):
-        if abs(actual - expected) <= _EPSILON:
+        if abs(actual - expected) <= TOLERANCE:
             holding.update(left)
             holding.update(right)
         else:

@@ -17,7 +17,9 @@ from nianbao.model.findings import CellEvidence
 from nianbao.model.findings import Derivation
 from nianbao.model.findings import Location
 
-_EPSILON = 1e-6
+# How far apart two sums may be and still agree (floats of amounts in 万元): one tolerance for every
+# check of an identity, so that a sum held here holds wherever else it is checked.
+TOLERANCE = 1e-6
 
 
 def evidence_cell(spec: TableSpec, table: Table, key: str) -> CellEvidence:
@@ -123,7 +125,7 @@ def evaluate(identity: Identity, spec: TableSpec, table: Table) -> Iterator[Mism
         if sums is None:
             continue
         actual, expected = sums
-        if abs(actual - expected) <= _EPSILON:
+        if abs(actual - expected) <= TOLERANCE:
             continue
         derivation = Derivation(
             identity=identity.text,

@@ -31,6 +31,7 @@ from nianbao.model.document import Section
 from nianbao.model.document import SourceRef
 from nianbao.model.document import Table
 from nianbao.model.document import TableRow
+from nianbao.model.identities import TOLERANCE
 from nianbao.reading.runsplits import MAX_SPLITS
 from nianbao.reading.runsplits import run_parts
 from nianbao.reading.runsplits import splits
@@ -42,7 +43,6 @@ Number = int | float
 Keys = tuple[str, ...]
 
 MAX_COMBINATIONS = 20_000
-_EPSILON = 1e-6
 
 
 def _value(text: str) -> Number:
@@ -83,7 +83,7 @@ def _bindings(identities: Sequence[Identity], spec: TableSpec) -> list[Binding]:
 
 
 def _holds(left: Keys, right: Keys, cells: dict[str, Number]) -> bool:
-    return abs(sum(cells[k] for k in left) - sum(cells[k] for k in right)) <= _EPSILON
+    return abs(sum(cells[k] for k in left) - sum(cells[k] for k in right)) <= TOLERANCE
 
 
 def _cells_of(row: RowResult, values: tuple[Number, ...]) -> dict[str, Number]:
